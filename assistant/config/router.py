@@ -1,0 +1,27 @@
+"""The ``router:`` block of config.yml: the Cortana-style skill router and its NLU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from assistant.config.section import Section
+
+
+class NluSettings(Section):
+    engine: Literal["embedded", "rasa"] = "embedded"
+    """Which NLU engine parses utterances (``--nlu`` overrides)."""
+    threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    """Below this confidence the user hears a fallback instead of an action."""
+
+
+class RouterSettings(Section):
+    nlu: NluSettings = NluSettings()
+    skill_dirs: tuple[Path, ...] = ()
+    """Extra folders of skills (one sub-folder per skill, each with a skill.yml)."""
+    session_timeout_s: float = Field(default=120.0, gt=0, le=3600)
+    """A conversation idle this long starts afresh."""
+    timezone: str = "UTC"
+    """The user's home time zone (IANA name, e.g. ``Asia/Shanghai``)."""
