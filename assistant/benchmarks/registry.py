@@ -1,0 +1,25 @@
+"""The explicit list of benchmarks ``assistant bench`` can run.
+
+A benchmark module exposes ``run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]``: it measures,
+writes ``<out_dir>/<name>.json`` and ``<out_dir>/<name>.md`` (the committed figures) and returns the paths written.
+``quick`` trims repetitions for a smoke run; committed figures come from a full run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.config import Settings
+
+BenchmarkRun = Callable[[Settings, Path, bool], list[Path]]
+
+#: benchmark name -> (module, one-line description)
+BENCHMARKS: dict[str, tuple[str, str]] = {}
+
+
+def load_benchmark(name: str) -> BenchmarkRun:
+    module = importlib.import_module(BENCHMARKS[name][0])
+    run: BenchmarkRun = module.run
+    return run

@@ -1,0 +1,74 @@
+"""``assistant`` / ``python -m assistant``: the command line of the simulator."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.cli.registry import COMMAND_MODULES, load_command
+from assistant.config import load_settings
+from assistant.errors import AssistantError
+from bridge.errors import BridgeError
+
+DESCRIPTION = """\
+An offline smart-speaker integration simulator: a Mi-AI-style speaker front end (wake word, microphone,
+speech-to-text, text-to-speech) and a Cortana-style skill router (skills, NLU, dialogue) that meet only
+through a protocol bridge. Try `assistant chat` first."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="config file to use (default: ./config.yml when it exists, else built-in defaults)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description=DESCRIPTION,
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        command = load_command(name)
+        child = sub.add_parser(
+            name,
+            help=command.help,
+            description=command.description,
+            epilog=command.epilog,
+            parents=[common],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(child)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        config = args.config
+        if config is None and Path("config.yml").is_file():
+            config = Path("config.yml")
+        settings = load_settings(config)
+        return load_command(args.command).run(args, settings)
+    except AssistantError as e:
+        print(f"assistant {args.command}: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except BridgeError as e:
+        print(f"assistant {args.command}: bridge error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
