@@ -1,12 +1,12 @@
 """The assistant's exceptions. Each carries a one-line message a user can act on and a CLI exit code.
 
-    AssistantError              anything the assistant raises on purpose (exit 1)
-    ├── ConfigError             config.yml is wrong: names file, key path and what is allowed (exit 2)
-    ├── ModelError              a model is missing, incomplete or unreadable: names the fix (exit 3)
-    ├── SkillError              a skill's manifest or handler is broken: names the skill and file
-    ├── NluError                an NLU engine failed to train, load or parse
-    ├── AudioError              audio input is unreadable or of a format that cannot be converted
-    └── ScriptError             a test script is malformed: ``file:line: what is wrong`` (exit 2)
+AssistantError              anything the assistant raises on purpose (exit 1)
+├── ConfigError             config.yml is wrong: names file, key path and what is allowed (exit 2)
+├── ModelError              a model is missing, incomplete or unreadable: names the fix (exit 3)
+├── SkillError              a skill's manifest or handler is broken: names the skill and file
+├── NluError                an NLU engine failed to train, load or parse
+├── AudioError              audio input is unreadable or of a format that cannot be converted
+└── ScriptError             a test script is malformed: ``file:line: what is wrong`` (exit 2)
 """
 
 from __future__ import annotations

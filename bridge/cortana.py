@@ -7,13 +7,13 @@ and normalised to the long form. The wire spec, field by field, is in docs/proto
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import Field, field_validator
 
 from bridge.wire_model import MAX_TEXT, WireModel
 
-CHANNEL_ID = "cortana"
+CHANNEL_ID: Final = "cortana"
 
 ActivityType = Literal["message", "conversationUpdate", "endOfConversation", "event"]
 InputHint = Literal["acceptingInput", "expectingInput", "ignoringInput"]

@@ -8,14 +8,14 @@ The wire spec, field by field, is in docs/protocols.md.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from bridge.wire_model import MAX_TEXT, WireModel
 
-VERSION = "1.0"
-TYPE_TEXT = 0  # to_speak / to_display type: plain text
+VERSION: Final = "1.0"
+TYPE_TEXT: Final = 0  # to_speak / to_display type: plain text
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=256)]

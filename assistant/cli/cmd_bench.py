@@ -14,7 +14,9 @@ from assistant.errors import AssistantError
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="*", metavar="NAME", help="benchmarks to run (default: all); see --list")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
-    parser.add_argument("--out", type=Path, default=Path("benchmarks"), help="folder for the figures (default: %(default)s)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("benchmarks"), help="folder for the figures (default: %(default)s)"
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a smoke run, not figures to commit")
 
 

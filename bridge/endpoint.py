@@ -1,0 +1,64 @@
+"""The bridge itself: a Mi-AI handler for the speaker that is a Cortana channel for the router.
+
+The speaker calls :meth:`Bridge.handle` with Mi-AI requests; the bridge translates each into an Activity, hands it
+to the router's :class:`~bridge.handler.ActivityHandler`, and translates the reply back. Proactive Activities from
+the router (a timer firing) come in through :meth:`Bridge.push` and go out to the speaker's announcement sink.
+Neither side knows the other exists.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bridge import translator
+from bridge.cortana import Activity
+from bridge.errors import BridgeError
+from bridge.handler import ActivityHandler, AnnouncementSink
+from bridge.miai import MiAiRequest, MiAiResponse, Response, Speech
+from bridge.trace import ROUTER, TRANSLATE_REQUEST, TRANSLATE_RESPONSE, Trace
+
+log = logging.getLogger(__name__)
+
+APOLOGY = "Sorry, I couldn't reach your skills just now. Please try again."
+
+
+class Bridge:
+    def __init__(self, router: ActivityHandler, *, trace: Trace | None = None) -> None:
+        self._router = router
+        self.trace = trace if trace is not None else Trace()
+        self._sink: AnnouncementSink | None = None
+
+    def connect_speaker(self, sink: AnnouncementSink) -> None:
+        """Where proactive announcements go."""
+        self._sink = sink
+
+    def handle(self, request: MiAiRequest) -> MiAiResponse:
+        with self.trace.hop(TRANSLATE_REQUEST, "bridge", request.to_dict()) as box:
+            activity = translator.request_to_activity(request)
+            box["out"] = activity.to_dict()
+        try:
+            reply = self._router.handle(activity)
+        except BridgeError as e:
+            log.error("the router side failed: %s", e)
+            return _apology(request)
+        with self.trace.hop(TRANSLATE_RESPONSE, "bridge", reply.to_dict()) as box:
+            response = translator.activity_to_response(reply)
+            box["out"] = response.to_dict()
+        return response
+
+    def push(self, activity: Activity) -> None:
+        """A proactive Activity from the router: translated and announced by the speaker."""
+        response = translator.activity_to_response(activity)
+        self.trace.add_record(ROUTER + ":proactive", "router", activity.to_dict(), response.to_dict())
+        if self._sink is None:
+            log.warning("announcement dropped, no speaker connected: %s", activity.text)
+            return
+        self._sink.announce(response)
+
+
+def _apology(request: MiAiRequest) -> MiAiResponse:
+    return MiAiResponse(
+        session_attributes=dict(request.session.attributes),
+        is_session_end=True,
+        response=Response(open_mic=False, to_speak=Speech(text=APOLOGY), not_understand=False),
+    )

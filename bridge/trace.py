@@ -1,0 +1,64 @@
+"""Per-turn trace: every hop appends which side handled what, the message in and out, and milliseconds.
+
+``assistant chat --trace`` prints it; ``--json`` reports per-stage milliseconds from it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+#: the hops of one turn, in order
+SPEAKER_TO_BRIDGE = "speaker->bridge"
+TRANSLATE_REQUEST = "bridge:miai->cortana"
+BRIDGE_TO_ROUTER = "bridge->router"
+ROUTER = "router"
+TRANSLATE_RESPONSE = "bridge:cortana->miai"
+BRIDGE_TO_SPEAKER = "bridge->speaker"
+
+
+@dataclass(frozen=True)
+class TraceRecord:
+    hop: str
+    side: str  # "speaker", "bridge" or "router": who did the work
+    message_in: dict[str, Any] | None
+    message_out: dict[str, Any] | None
+    ms: float
+
+
+@dataclass
+class Trace:
+    """The records of the current turn; thread-safe because announcements arrive from the scheduler thread."""
+
+    records: list[TraceRecord] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, record: TraceRecord) -> None:
+        with self._lock:
+            self.records.append(record)
+
+    def add_record(
+        self, hop: str, side: str, message_in: dict[str, Any] | None, message_out: dict[str, Any] | None
+    ) -> None:
+        """A hop that took no measurable time of its own (an announcement passing through)."""
+        self.add(TraceRecord(hop, side, message_in, message_out, 0.0))
+
+    def take(self) -> list[TraceRecord]:
+        """The records so far, clearing them for the next turn."""
+        with self._lock:
+            taken, self.records = self.records, []
+        return taken
+
+    @contextmanager
+    def hop(self, hop: str, side: str, message_in: dict[str, Any] | None) -> Iterator[dict[str, Any]]:
+        """Time a hop; the caller puts the message it produced in ``box["out"]``."""
+        box: dict[str, Any] = {"out": None}
+        start = time.perf_counter()
+        try:
+            yield box
+        finally:
+            self.add(TraceRecord(hop, side, message_in, box["out"], (time.perf_counter() - start) * 1000))
