@@ -25,3 +25,5 @@ class RouterSettings(Section):
     """A conversation idle this long starts afresh."""
     timezone: str = "UTC"
     """The user's home time zone (IANA name, e.g. ``Asia/Shanghai``)."""
+    home_city: str | None = None
+    """The city weather answers for when the user names none; None = ask which city."""

@@ -1,0 +1,117 @@
+"""The weather skill: a simulated forecast that is the same for the same city and day on every run.
+
+The forecast is a pure function of (city, day), seeded by a hash, so tests can assert exact answers and follow-ups
+("and on friday?") are consistent with what was said before. No network: this simulator runs offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from assistant.router.skills.cities import City, find_city
+from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import ask, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "windy", "foggy", "snow")
+_WET = {"light rain", "rain", "thunderstorms", "snow"}
+FORECAST_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Forecast:
+    city: str
+    day: date
+    condition: str
+    high_c: int
+    low_c: int
+    rain_chance: int
+    """Percent."""
+
+
+def forecast(city: City, day: date) -> Forecast:
+    """The simulated forecast: seasonal around the city's mean, varied by a stable hash of (city, day)."""
+    digest = hashlib.sha256(f"{city.name}|{day.isoformat()}".encode()).digest()
+    season = math.cos(2 * math.pi * (day.timetuple().tm_yday - 200) / 365.25)
+    mean = city.mean_c + (-season if city.southern else season) * 9.0
+    high = round(mean + 4 + (digest[0] % 9) - 4)
+    low = high - 5 - digest[1] % 6
+    rain_chance = min(95, round(city.wet * 100 * (0.3 + digest[2] / 255 * 1.2)))
+    if rain_chance >= 60:
+        condition = "snow" if high <= 1 else ("thunderstorms" if high >= 24 and digest[3] % 3 == 0 else "rain")
+    elif rain_chance >= 40:
+        condition = "light rain" if high > 1 else "snow"
+    else:
+        condition = ("sunny", "partly cloudy", "cloudy", "windy", "foggy", "sunny")[digest[4] % 6]
+    return Forecast(city.name, day, condition, high, low, rain_chance)
+
+
+class WeatherSkill:
+    """Answers forecast, rain and temperature questions; asks for the city when none is known."""
+
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self._zone = ZoneInfo(context.settings.router.timezone)
+        self._home = context.settings.router.home_city
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {"weather.forecast": self._forecast, "weather.rain": self._rain, "weather.temperature": self._temperature},
+        )
+
+    def _lookup(self, turn: Turn) -> tuple[Forecast, str] | Activity:
+        """The forecast the turn asks about and how to name its day, or a reply asking what is missing."""
+        city = find_city(turn.slot("city", self._home))
+        if city is None:
+            if turn.has("city"):
+                return say(turn, f"Sorry, I don't have weather for {turn.slot('city')}. Try a major city.")
+            return ask(turn, "city", "Which city?")
+        today = self._clock.now().astimezone(self._zone).date()
+        day = resolve_day(turn.slot("date", "today"), today)
+        if day is None:
+            return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+        if not 0 <= (day - today).days < FORECAST_DAYS:
+            return say(turn, f"I only have forecasts for the next {FORECAST_DAYS} days.")
+        return forecast(city, day), describe_day(day, today)
+
+    def _forecast(self, turn: Turn) -> Activity:
+        found = self._lookup(turn)
+        if isinstance(found, Activity):
+            return found
+        f, when = found
+        text = (
+            f"{when.capitalize()} in {f.city}: {f.condition}, "
+            f"with a high of {f.high_c} and a low of {f.low_c} degrees Celsius."
+        )
+        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+    def _rain(self, turn: Turn) -> Activity:
+        found = self._lookup(turn)
+        if isinstance(found, Activity):
+            return found
+        f, when = found
+        if f.condition in _WET:
+            kind = "snow" if f.condition == "snow" else "rain"
+            text = f"Yes, expect {kind} in {f.city} {when}: a {f.rain_chance} percent chance."
+        else:
+            text = f"No rain expected in {f.city} {when}, just {f.condition}; a {f.rain_chance} percent chance."
+        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+    def _temperature(self, turn: Turn) -> Activity:
+        found = self._lookup(turn)
+        if isinstance(found, Activity):
+            return found
+        f, when = found
+        text = f"In {f.city} {when} it will be between {f.low_c} and {f.high_c} degrees Celsius."
+        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+
+def create(context: SkillContext) -> WeatherSkill:
+    return WeatherSkill(context)

@@ -1,0 +1,65 @@
+"""The cities the built-in skills know: time zone and a rough climate for the simulated forecast.
+
+Keyed by the canonical name used as the slot value in the weather and date-time manifests (a test checks
+that every city those manifests list is here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    timezone: str
+    """IANA zone name."""
+    mean_c: float
+    """A yearly mean temperature in °C (the simulated forecast varies around it)."""
+    wet: float
+    """0..1, how rainy the place tends to be."""
+    southern: bool = False
+    """Seasons are reversed south of the equator."""
+
+
+CITIES: dict[str, City] = {
+    c.name: c
+    for c in (
+        City("Beijing", "Asia/Shanghai", 13.0, 0.25),
+        City("Shanghai", "Asia/Shanghai", 17.0, 0.45),
+        City("Shenzhen", "Asia/Shanghai", 23.0, 0.5),
+        City("Hong Kong", "Asia/Hong_Kong", 23.0, 0.5),
+        City("Tokyo", "Asia/Tokyo", 16.0, 0.45),
+        City("Seoul", "Asia/Seoul", 13.0, 0.35),
+        City("Singapore", "Asia/Singapore", 27.5, 0.6),
+        City("Sydney", "Australia/Sydney", 18.0, 0.35, southern=True),
+        City("Delhi", "Asia/Kolkata", 25.0, 0.2),
+        City("Dubai", "Asia/Dubai", 28.0, 0.05),
+        City("Moscow", "Europe/Moscow", 6.0, 0.4),
+        City("Berlin", "Europe/Berlin", 10.0, 0.4),
+        City("Paris", "Europe/Paris", 12.5, 0.4),
+        City("London", "Europe/London", 11.5, 0.5),
+        City("Madrid", "Europe/Madrid", 15.0, 0.2),
+        City("Rome", "Europe/Rome", 15.5, 0.3),
+        City("New York", "America/New_York", 13.0, 0.35),
+        City("Chicago", "America/Chicago", 10.0, 0.35),
+        City("Los Angeles", "America/Los_Angeles", 18.5, 0.1),
+        City("San Francisco", "America/Los_Angeles", 14.5, 0.25),
+        City("Seattle", "America/Los_Angeles", 11.5, 0.55),
+        City("Toronto", "America/Toronto", 8.0, 0.35),
+        City("Mexico City", "America/Mexico_City", 16.5, 0.35),
+        City("Sao Paulo", "America/Sao_Paulo", 19.5, 0.45, southern=True),
+        City("Cairo", "Africa/Cairo", 22.0, 0.02),
+    )
+}
+
+
+def find_city(value: object) -> City | None:
+    """The city a slot value names (case-insensitive), or None."""
+    if not isinstance(value, str):
+        return None
+    wanted = " ".join(value.split()).casefold()
+    for city in CITIES.values():
+        if city.name.casefold() == wanted:
+            return city
+    return None

@@ -1,0 +1,241 @@
+"""A skill's manifest (``skill.yml``) parsed into frozen data: what the skill is called, what it understands.
+
+The manifest is the one source of truth for a skill's language: the NLU training data, the invocation names the
+router listens for ("ask weather ..."), the slot prompts and the confirmations are all derived from it. Parsing
+is strict: every mistake is one :class:`SkillError` line naming the file, the key path and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import SkillError
+from assistant.router.skills.templates import placeholders, validate_template
+
+MANIFEST_NAME = "skill.yml"
+_NAME = r"^[a-z][a-z0-9_]*$"
+_INTENT = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
+
+
+@dataclass(frozen=True)
+class SlotValueSpec:
+    """One value a custom slot type knows, with the other ways people say it."""
+
+    value: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    """A slot: its entity type (shared across skills, e.g. ``date``), known values and the question for it."""
+
+    name: str
+    type: str
+    values: tuple[SlotValueSpec, ...] = ()
+    prompt: str | None = None
+
+
+@dataclass(frozen=True)
+class IntentSpec:
+    """An intent: example templates, the slots it uses, which must be filled, and an optional confirmation."""
+
+    name: str
+    examples: tuple[str, ...]
+    slots: tuple[str, ...]
+    required: tuple[str, ...] = ()
+    confirm: str | None = None
+    """A question asked before a destructive action, e.g. ``Delete the {list} list?``; None = act at once."""
+    followup: bool = True
+    """Whether "and tomorrow?"-style follow-ups may re-run this intent with new slot values."""
+
+
+@dataclass(frozen=True)
+class HandlerSpec:
+    """Where the skill's code runs: a Python file in the skill folder, or a Bot-Framework-style HTTP endpoint."""
+
+    kind: Literal["python", "http"]
+    target: str
+    """The Python file name (``handler.py``) or the bot URL."""
+    timeout_s: float = 5.0
+
+
+@dataclass(frozen=True)
+class SkillManifest:
+    name: str
+    description: str
+    invocations: tuple[str, ...]
+    intents: tuple[IntentSpec, ...]
+    slots: tuple[SlotSpec, ...]
+    handler: HandlerSpec
+    path: Path
+    """The skill.yml this came from (errors name it)."""
+    welcome: str | None = None
+    """What the skill says when opened by name ("open weather")."""
+    samples: tuple[str, ...] = ()
+    """A few things to say, read out by the help skill."""
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def slot(self, name: str) -> SlotSpec:
+        for spec in self.slots:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def intent(self, name: str) -> IntentSpec:
+        for spec in self.intents:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Value(_Strict):
+    value: str = Field(min_length=1)
+    synonyms: list[str] = []
+
+
+class _Slot(_Strict):
+    type: str | None = Field(default=None, pattern=_NAME)
+    values: list[str | _Value] = []
+    prompt: str | None = Field(default=None, min_length=1)
+
+
+class _Intent(_Strict):
+    examples: list[str] = Field(min_length=1)
+    required: list[str] = []
+    confirm: str | None = Field(default=None, min_length=1)
+    followup: bool = True
+
+
+class _Handler(_Strict):
+    python: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*\.py$")
+    url: str | None = Field(default=None, pattern=r"^https?://")
+    timeout_s: float = Field(default=5.0, gt=0, le=60)
+
+
+class _Manifest(_Strict):
+    name: str = Field(pattern=_NAME)
+    description: str = Field(min_length=1)
+    invocations: list[str] = Field(min_length=1)
+    welcome: str | None = None
+    samples: list[str] = []
+    handler: _Handler = _Handler(python="handler.py")
+    slots: dict[str, _Slot] = {}
+    intents: dict[str, _Intent] = Field(min_length=1)
+
+
+def load_manifest(path: Path) -> SkillManifest:
+    """Read and validate one skill.yml; raises :class:`SkillError` naming the file and key on any mistake."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SkillError(f"{path}: cannot be read: {e}") from None
+    return parse_manifest(text, path)
+
+
+def parse_manifest(text: str, path: Path) -> SkillManifest:
+    """Validate manifest text; ``path`` is where it came from (for messages and the handler's folder)."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise SkillError(f"{where}: {getattr(e, 'problem', None) or 'not valid YAML'} (fix the YAML syntax)") from None
+    if not isinstance(raw, dict):
+        raise SkillError(f"{path}: must be a mapping with name, description, invocations and intents")
+    try:
+        model = _Manifest.model_validate(raw)
+    except ValidationError as e:
+        raise SkillError(_describe(path, raw, e)) from None
+    return _convert(model, path)
+
+
+def _describe(path: Path, raw: dict[str, Any], error: ValidationError) -> str:
+    first = error.errors(include_url=False)[0]
+    loc = ".".join(str(p) for p in first["loc"] if not str(p).startswith(("str", "_Value")))
+    skill = raw.get("name", "?")
+    kind = first["type"]
+    if kind == "missing":
+        problem = "is required"
+    elif kind == "extra_forbidden":
+        problem = "is not a manifest key (check the spelling; see assistant/router/skills/SKILLS.md)"
+    else:
+        problem = str(first["msg"])
+    return f"skill {skill!r} ({path}): {loc}: {problem}"
+
+
+def _convert(model: _Manifest, path: Path) -> SkillManifest:
+    def fail(where: str, problem: str) -> SkillError:
+        return SkillError(f"skill {model.name!r} ({path}): {where}: {problem}")
+
+    if (model.handler.python is None) == (model.handler.url is None):
+        raise fail("handler", "give exactly one of 'python: handler.py' or 'url: http://...'")
+    slots: list[SlotSpec] = []
+    for name, slot in model.slots.items():
+        if not re.match(_NAME, name):
+            raise fail(f"slots.{name}", "slot names are lower_snake_case")
+        values = tuple(
+            SlotValueSpec(v, ()) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
+            for v in slot.values
+        )
+        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt))
+    declared = {s.name for s in slots}
+    intents: list[IntentSpec] = []
+    for name, intent in model.intents.items():
+        if not re.match(_INTENT, name):
+            raise fail(f"intents.{name}", "intent names are lower_snake_case words joined by dots (weather.forecast)")
+        used: list[str] = []
+        for i, template in enumerate(intent.examples):
+            problem = validate_template(template)
+            if problem:
+                raise fail(f"intents.{name}.examples[{i}]", problem)
+            for slot_name in placeholders(template):
+                if slot_name not in declared:
+                    raise fail(f"intents.{name}.examples[{i}]", f"{{{slot_name}}} is not declared under slots:")
+                if slot_name not in used:
+                    used.append(slot_name)
+        for slot_name in intent.required:
+            if slot_name not in declared:
+                raise fail(f"intents.{name}.required", f"{slot_name!r} is not declared under slots:")
+            if slot_name not in used:
+                used.append(slot_name)
+            if model.slots[slot_name].prompt is None:
+                raise fail(f"slots.{slot_name}", "a required slot needs a prompt (the question that asks for it)")
+        intents.append(
+            IntentSpec(
+                name, tuple(intent.examples), tuple(used), tuple(intent.required), intent.confirm, intent.followup
+            )
+        )
+    handler = (
+        HandlerSpec("python", model.handler.python, model.handler.timeout_s)
+        if model.handler.python
+        else HandlerSpec("http", str(model.handler.url), model.handler.timeout_s)
+    )
+    if handler.kind == "python" and not (path.parent / handler.target).is_file():
+        raise fail("handler.python", f"{path.parent / handler.target} does not exist")
+    invocations = tuple(" ".join(i.lower().split()) for i in model.invocations)
+    if any(not i for i in invocations):
+        raise fail("invocations", "invocation names must not be empty")
+    return SkillManifest(
+        name=model.name,
+        description=model.description,
+        invocations=invocations,
+        intents=tuple(intents),
+        slots=tuple(slots),
+        handler=handler,
+        path=path,
+        welcome=model.welcome,
+        samples=tuple(model.samples),
+    )

@@ -1,0 +1,143 @@
+"""The explicit registry of skills: built-in folders plus ``router.skill_dirs``, checked once at start.
+
+Built-in and third-party skills come through the same door. Duplicate skill names, intent names or invocation
+names are refused with one line naming both files, because a silent override would route users to the wrong
+skill. The registry is built in two steps: all manifests first (so duplicates are found before any code runs and
+the help skill can see every skill), then each handler.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+
+from assistant.errors import ConfigError, SkillError
+from assistant.router.services.clock import Clock
+from assistant.router.skills.handler import SkillContext, _no_announce
+from assistant.router.skills.loading import create_handler
+from assistant.router.skills.manifest import MANIFEST_NAME, IntentSpec, SkillManifest, load_manifest
+from bridge.cortana import Activity
+from bridge.handler import ActivityHandler
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+
+log = logging.getLogger(__name__)
+
+#: Where the built-in skills live, one folder each.
+BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
+
+
+@dataclass(frozen=True)
+class Skill:
+    manifest: SkillManifest
+    handler: ActivityHandler
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+
+class SkillRegistry:
+    """The skills, looked up by name, by intent and by invocation name; immutable once built."""
+
+    def __init__(self, skills: Sequence[Skill]) -> None:
+        check_unique([s.manifest for s in skills])
+        self.skills: tuple[Skill, ...] = tuple(skills)
+        self._by_name = {s.name: s for s in skills}
+        self._by_intent = {i.name: s for s in skills for i in s.manifest.intents}
+        # Longest first, so "ask weather pro ..." is not taken for "weather".
+        self.invocations: tuple[tuple[str, Skill], ...] = tuple(
+            sorted(((inv, s) for s in skills for inv in s.manifest.invocations), key=lambda p: -len(p[0]))
+        )
+
+    @property
+    def manifests(self) -> tuple[SkillManifest, ...]:
+        return tuple(s.manifest for s in self.skills)
+
+    def get(self, name: str) -> Skill | None:
+        return self._by_name.get(name)
+
+    def skill_for_intent(self, intent: str) -> Skill | None:
+        return self._by_intent.get(intent)
+
+    def intent(self, intent: str) -> IntentSpec | None:
+        skill = self._by_intent.get(intent)
+        return skill.manifest.intent(intent) if skill else None
+
+    def close(self) -> None:
+        """Release what handlers hold (HTTP clients, databases) when they offer ``close()``."""
+        for skill in self.skills:
+            close = getattr(skill.handler, "close", None)
+            if callable(close):
+                close()
+
+
+def skill_folders(dirs: Iterable[Path]) -> list[Path]:
+    """Every ``<dir>/<skill>/skill.yml``, in a stable order; a configured folder that is missing is an error."""
+    found: list[Path] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise ConfigError(f"router.skill_dirs: {folder} is not a folder (create it or remove it from config.yml)")
+        for child in sorted(folder.iterdir()):
+            manifest = child / MANIFEST_NAME
+            if manifest.is_file():
+                found.append(manifest)
+            elif child.is_dir() and not child.name.startswith(("_", ".")):
+                log.debug("%s has no %s; not a skill", child, MANIFEST_NAME)
+    return found
+
+
+def load_manifests(dirs: Iterable[Path]) -> list[SkillManifest]:
+    """Parse every manifest under ``dirs`` and check names are unique."""
+    manifests = [load_manifest(path) for path in skill_folders(dirs)]
+    check_unique(manifests)
+    return manifests
+
+
+def check_unique(manifests: Sequence[SkillManifest]) -> None:
+    """Refuse two skills, intents or invocation names with the same name, naming both files."""
+    kinds: tuple[tuple[str, Callable[[SkillManifest], list[str]]], ...] = (
+        ("skill", lambda m: [m.name]),
+        ("intent", lambda m: [i.name for i in m.intents]),
+        ("invocation name", lambda m: list(m.invocations)),
+    )
+    for kind, keys in kinds:
+        seen: dict[str, SkillManifest] = {}
+        for manifest in manifests:
+            for key in keys(manifest):
+                other = seen.get(key)
+                if other is not None:
+                    raise SkillError(
+                        f"{kind} {key!r} is declared by skill {other.name!r} ({other.path}) and by skill "
+                        f"{manifest.name!r} ({manifest.path}); names must be unique: rename one or remove its folder"
+                    )
+                seen[key] = manifest
+
+
+def skill_dirs(settings: Settings) -> tuple[Path, ...]:
+    """The built-in folder, then the folders config.yml names."""
+    return (BUILTIN_DIR, *settings.router.skill_dirs)
+
+
+def build_registry(
+    settings: Settings,
+    clock: Clock,
+    *,
+    announce: Callable[[Activity], None] = _no_announce,
+    dirs: Sequence[Path] | None = None,
+    client: httpx.Client | None = None,
+) -> SkillRegistry:
+    """Load every skill's manifest, then create each handler with its :class:`SkillContext`."""
+    manifests = load_manifests(skill_dirs(settings) if dirs is None else dirs)
+    everything = tuple(manifests)
+    skills = [
+        Skill(m, create_handler(SkillContext(m, settings, clock, everything, announce), client)) for m in manifests
+    ]
+    log.info("loaded %d skills: %s", len(skills), ", ".join(s.name for s in skills))
+    return SkillRegistry(skills)

@@ -1,0 +1,58 @@
+"""What a skill reads from the Activity the router hands it: the intent, the slots, its own state, the devices.
+
+The router fills ``semanticAction`` (intent and normalised slots) before calling a skill, so a skill never parses
+language itself. ``channelData`` carries the skill's own state from its last reply (``state``), the hub's device
+list (``devices``), and ``confirmed`` once the user said yes to the skill's confirmation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bridge.cortana import Activity
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A read-only view of one incoming Activity, as a skill needs it."""
+
+    activity: Activity
+    intent: str
+    slots: Mapping[str, Any]
+    state: Mapping[str, Any]
+    """The skill's own state, exactly as its previous reply in this session left it ({} at first)."""
+    devices: tuple[Mapping[str, Any], ...]
+    device_id: str | None
+    confirmed: bool
+    """True when the user just answered yes to this intent's confirmation question."""
+    text: str
+    locale: str
+
+    @classmethod
+    def of(cls, activity: Activity) -> Turn:
+        data = activity.channel_data or {}
+        action = activity.semantic_action
+        state = data.get("state")
+        devices = data.get("devices")
+        device_id = data.get("deviceId")
+        return cls(
+            activity=activity,
+            intent=action.id if action else "",
+            slots=dict(action.entities) if action else {},
+            state=dict(state) if isinstance(state, dict) else {},
+            devices=tuple(d for d in devices if isinstance(d, dict)) if isinstance(devices, list) else (),
+            device_id=device_id if isinstance(device_id, str) else None,
+            confirmed=data.get("confirmed") is True,
+            text=activity.text or "",
+            locale=activity.locale or "en-US",
+        )
+
+    def slot(self, name: str, default: Any = None) -> Any:
+        """A slot's normalised value, or ``default`` when the user did not give it."""
+        value = self.slots.get(name)
+        return default if value is None or value == "" else value
+
+    def has(self, name: str) -> bool:
+        return self.slot(name) is not None
