@@ -38,8 +38,9 @@ def _render_model(model: BaseModel, depth: int, lines: list[str], base: Path | N
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         about = field.description
-        if about is None and isinstance(value, BaseModel) and type(value).__doc__:
-            about = type(value).__doc__.strip().splitlines()[0]
+        doc = type(value).__doc__ if isinstance(value, BaseModel) else None
+        if about is None and doc:
+            about = doc.strip().splitlines()[0]
         if about:
             about = about.replace("``", "`").replace("None =", "null =")
             for line in textwrap.wrap(about, WIDTH - len(indent) - 2):
