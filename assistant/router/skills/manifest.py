@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import SkillError
+from assistant.router.skills.slot_types import BUILTIN_SAMPLES, is_builtin
 from assistant.router.skills.templates import placeholders, validate_template
 
 MANIFEST_NAME = "skill.yml"
@@ -190,6 +191,11 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
             SlotValueSpec(v, ()) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
             for v in slot.values
         )
+        if not values and not is_builtin(slot.type or name):
+            raise fail(
+                f"slots.{name}",
+                f"type {slot.type or name!r} is not built in ({', '.join(BUILTIN_SAMPLES)}); list its values:",
+            )
         slots.append(SlotSpec(name, slot.type or name, values, slot.prompt))
     declared = {s.name for s in slots}
     intents: list[IntentSpec] = []

@@ -1,8 +1,9 @@
 """Compact example templates, expanded into many varied training utterances.
 
-Syntax (a small subset of hassil's): ``(a|b)`` one of the alternatives, ``[x]`` optional, ``{slot}`` a slot value.
-Alternatives nest. ``what's the weather [like] (in|for) {city} [{date}]`` yields dozens of annotated examples,
-so a manifest stays short while the NLU still sees varied wording. Expansion is deterministic for a given seed.
+Syntax (a small subset of hassil's): ``(a|b)`` one of the alternatives, ``[x]`` or ``[a|b]`` optional,
+``{slot}`` a slot value; alternatives nest. ``what's the weather [like] (in|for) {city} [{date}]`` yields
+dozens of annotated examples, so a manifest stays short while the NLU still sees varied wording.
+Expansion is deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -83,11 +84,8 @@ def _parse_seq(text: str, pos: int, closer: str) -> tuple[tuple[Node, ...], int]
     while pos < len(text):
         ch = text[pos]
         if ch in ")]|":
-            if not closer or (ch == "|" and closer != ")") or (ch != "|" and ch != closer):
-                if ch == "|" and closer == "]":
-                    raise ValueError(f"'|' inside [...] at column {pos + 1}: use [(a|b)]")
-                if not closer or ch != "|":
-                    raise ValueError(f"unbalanced {ch!r} at column {pos + 1}")
+            if not closer or (ch != "|" and ch != closer):
+                raise ValueError(f"unbalanced {ch!r} at column {pos + 1}")
             flush()
             return tuple(nodes), pos
         if ch in "([":

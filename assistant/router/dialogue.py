@@ -1,0 +1,285 @@
+"""The dialogue: which intent a turn means and what happens next (ask, confirm, act, fall back).
+
+Every decision is made from the turn's words, the NLU result and the session state, never from memory in the
+router, so any router instance can serve any turn. The NLU is called at most once per turn.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assistant.router import phrases, speech
+from assistant.router.intent_choice import choose
+from assistant.router.nlu.types import NluEngine, NluResult
+from assistant.router.session_state import Context, Pending, SessionState
+from assistant.router.skill_call import call_skill, skill_activity
+from assistant.router.skills.registry import Skill, SkillRegistry
+from assistant.router.skills.replies import CONFIRM
+from assistant.router.slot_filling import (
+    carry_over,
+    format_prompt,
+    intent_slots,
+    missing_required,
+    slots_from_words,
+)
+from bridge.cortana import Activity
+
+#: How many times a question is asked again before the router gives up on it.
+MAX_TRIES = 2
+
+
+@dataclass
+class TurnLog:
+    """What this turn's channelData.nlu reports (filled in as the turn proceeds)."""
+
+    intent: str = ""
+    confidence: float = 0.0
+    engine: str = ""
+    skill: str = ""
+    slots: Mapping[str, Any] = field(default_factory=dict)
+    nlu_ms: float = 0.0
+    skill_ms: float = 0.0
+    parsed: dict[str, NluResult] = field(default_factory=dict)
+    """Parses already made this turn, by text (so a re-route does not parse twice)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    reply: Activity
+    state: SessionState
+    not_understood: bool = False
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    registry: SkillRegistry
+    engine: NluEngine
+    threshold: float
+
+    # --- entry points -------------------------------------------------------------------------------------------
+
+    def utterance(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome:
+        pending = state.pending
+        if pending is not None:
+            answered = self._answer(incoming, state, pending, text, turn)
+            if answered is not None:
+                return answered
+            state = replace(state, pending=None)
+        if phrases.is_cancel(text) and state.open_skill:
+            return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
+        if phrases.is_help(text):
+            return self._help(incoming, state, turn)
+        invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
+        if invocation is not None:
+            return self._invoked(incoming, state, invocation, turn)
+        result = self._parse(text, turn)
+        followed = self._followup(incoming, state, text, result, turn)
+        if followed is not None:
+            return followed
+        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill)
+        if chosen is None:
+            if phrases.is_cancel(text):
+                return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
+            return self._fallback(incoming, state, result, turn)
+        skill, name = chosen
+        return self._run(
+            incoming, state, skill, name, intent_slots(skill.manifest, skill.manifest.intent(name), result.slots), turn
+        )
+
+    def known_intent(
+        self,
+        incoming: Activity,
+        state: SessionState,
+        intent: str,
+        slots: dict[str, Any],
+        semantic_state: str,
+        turn: TurnLog,
+    ) -> Outcome:
+        """The speaker already knew the intent (Mi-AI slot_info): no NLU."""
+        skill = self.registry.skill_for_intent(intent)
+        turn.intent, turn.confidence, turn.engine = intent, 1.0, "speaker"
+        if skill is None:
+            return self._fallback(incoming, state, None, turn)
+        return self._run(incoming, state, skill, intent, slots, turn, confirmed=semantic_state == "done")
+
+    def no_response(self, incoming: Activity, state: SessionState) -> Outcome:
+        """The user said nothing: ask a pending question once more, else end the session quietly."""
+        pending = state.pending
+        if pending is not None and pending.tries < MAX_TRIES - 1:
+            again = replace(state, pending=replace(pending, tries=pending.tries + 1))
+            return self._say(incoming, again, f"Sorry, I didn't hear you. {pending.prompt}", "expectingInput")
+        return Outcome(speech.own_reply(incoming, None, "ignoringInput", end=True), replace(state, pending=None))
+
+    # --- pieces ---------------------------------------------------------------------------------------------------
+
+    def _parse(self, text: str, turn: TurnLog) -> NluResult:
+        result = turn.parsed.get(text)
+        if result is None:
+            started = time.perf_counter()
+            result = self.engine.parse(text)
+            turn.nlu_ms += (time.perf_counter() - started) * 1000
+            turn.parsed[text] = result
+        turn.intent, turn.confidence, turn.engine = result.intent, result.confidence, result.engine or self.engine.name
+        return result
+
+    def _answer(
+        self, incoming: Activity, state: SessionState, pending: Pending, text: str, turn: TurnLog
+    ) -> Outcome | None:
+        """Treat ``text`` as the answer to the pending question; None when the user asked something else."""
+        skill = self.registry.get(pending.skill)
+        if skill is None or pending.intent not in {i.name for i in skill.manifest.intents}:
+            return None
+        if pending.awaiting == CONFIRM:
+            answer = phrases.yes_or_no(text)
+            if answer == "yes":
+                return self._run(
+                    incoming, replace(state, pending=None), skill, pending.intent, pending.slots, turn, confirmed=True
+                )
+            if answer == "no":
+                return self._say(incoming, replace(state, pending=None), speech.DECLINED, "acceptingInput")
+        if phrases.is_cancel(text):
+            return self._say(incoming, replace(state, pending=None, open_skill=None), speech.CANCELLED, "ignoringInput")
+        if phrases.is_help(text):
+            what = "Please answer yes or no." if pending.awaiting == CONFIRM else f"I need the {pending.awaiting}."
+            return self._say(incoming, state, f"{what} {pending.prompt} Or say cancel.", "expectingInput")
+        result = self._parse(text, turn)
+        intent = skill.manifest.intent(pending.intent)
+        value = None
+        found: dict[str, Any] = {}
+        if pending.awaiting != CONFIRM:
+            found = intent_slots(skill.manifest, intent, result.slots)
+            value = found.get(pending.awaiting) or slots_from_words(skill.manifest, intent, text, pending.awaiting).get(
+                pending.awaiting
+            )
+        elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
+        if elsewhere and (value is None or len(phrases.normalise(text).split()) > 3):
+            return None
+        if value is None:
+            if pending.tries + 1 >= MAX_TRIES:
+                return self._say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
+            again = replace(state, pending=replace(pending, tries=pending.tries + 1))
+            return self._say(
+                incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput"
+            )
+        slots = {**pending.slots, **found, pending.awaiting: value}
+        return self._run(incoming, replace(state, pending=None), skill, pending.intent, slots, turn)
+
+    def _followup(
+        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
+    ) -> Outcome | None:
+        """ "and on friday?": the last intent again with the new slot values, unless the NLU is sure of another."""
+        context = state.context
+        rest = phrases.followup_rest(text)
+        if context is None or rest is None:
+            return None
+        skill = self.registry.get(context.skill)
+        intent = self.registry.intent(context.intent)
+        if skill is None or intent is None or not intent.followup:
+            return None
+        if result.intent != context.intent and not result.out_of_scope and result.confidence >= self.threshold:
+            return None
+        new = {**slots_from_words(skill.manifest, intent, rest), **intent_slots(skill.manifest, intent, result.slots)}
+        if not new:
+            return None
+        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
+        return self._run(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
+
+    def _invoked(
+        self, incoming: Activity, state: SessionState, invocation: phrases.Invocation, turn: TurnLog
+    ) -> Outcome:
+        skill = self.registry.get(invocation.skill)
+        if skill is None:  # the registry gave the name, so this cannot happen; be explicit anyway
+            return self._fallback(incoming, state, None, turn)
+        turn.skill = skill.name
+        if invocation.kind == "open":
+            welcome = skill.manifest.welcome or f"{skill.manifest.description} What would you like?"
+            opened = replace(state, open_skill=skill.name, pending=None)
+            return self._say(incoming, opened, welcome, "expectingInput")
+        result = self._parse(invocation.rest, turn)
+        chosen = choose(self.registry, result, self.threshold, only=skill.name)
+        if chosen is None:
+            intent = skill.manifest.intents[0]
+            slots = slots_from_words(skill.manifest, intent, invocation.rest)
+            if not slots:
+                text = f"Sorry, I don't know how {skill.manifest.invocations[0]} can help with that."
+                return Outcome(speech.own_reply(incoming, text, "acceptingInput"), state, not_understood=True)
+            return self._run(incoming, state, skill, intent.name, slots, turn)
+        _, name = chosen
+        found = intent_slots(skill.manifest, skill.manifest.intent(name), result.slots)
+        return self._run(incoming, state, skill, name, found, turn)
+
+    def _run(
+        self,
+        incoming: Activity,
+        state: SessionState,
+        skill: Skill,
+        name: str,
+        slots: Mapping[str, Any],
+        turn: TurnLog,
+        *,
+        confirmed: bool = False,
+    ) -> Outcome:
+        """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill."""
+        intent = skill.manifest.intent(name)
+        context = state.context
+        if context is not None and context.skill == skill.name:
+            slots = carry_over(intent, slots, context.slots)
+        slots = {k: v for k, v in slots.items() if v not in (None, "")}
+        turn.intent, turn.skill, turn.slots = name, skill.name, slots
+        missing = missing_required(intent, slots)
+        if missing is not None:
+            prompt = format_prompt(skill.manifest.slot(missing).prompt or f"What {missing}?", slots)
+            asking = replace(state, pending=Pending(skill.name, name, slots, missing, prompt))
+            return self._say(incoming, asking, prompt, "expectingInput", intent=name, slots=slots)
+        if intent.confirm and not confirmed:
+            prompt = format_prompt(intent.confirm, slots)
+            asking = replace(state, pending=Pending(skill.name, name, slots, CONFIRM, prompt))
+            return self._say(incoming, asking, prompt, "expectingInput", intent=name, slots=slots)
+        sent = skill_activity(incoming, name, slots, state.skill_state(skill.name), confirmed)
+        answer = call_skill(skill, sent)
+        turn.skill_ms += answer.ms
+        if answer.reply is None:
+            return self._say(incoming, replace(state, pending=None), speech.apology(skill.name), "acceptingInput")
+        resolved = answer.resolved_slots(slots)
+        turn.slots = resolved
+        new_state = replace(state, pending=None, context=Context(skill.name, name, resolved))
+        new_state = new_state.with_skill_state(skill.name, answer.skill_state)
+        expecting = answer.expecting
+        if expecting is not None:
+            prompt = answer.reply.text or "Yes or no?"
+            new_state = replace(new_state, pending=Pending(skill.name, name, resolved, expecting, prompt))
+        if answer.reply.type == "endOfConversation" or answer.reply.input_hint == "ignoringInput":
+            new_state = SessionState()
+        return Outcome(answer.reply, new_state)
+
+    def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
+        opened = self.registry.get(state.open_skill) if state.open_skill else None
+        if opened is not None:
+            samples = "; ".join(f'"{s}"' for s in opened.manifest.samples[:3])
+            text = opened.manifest.description + (f" Try {samples}." if samples else "")
+            return self._say(incoming, state, text, "expectingInput")
+        helper = self.registry.skill_for_intent("help.capabilities")
+        if helper is not None:
+            return self._run(incoming, state, helper, "help.capabilities", {}, turn)
+        return self._say(incoming, state, speech.fallback(self.registry), "acceptingInput")
+
+    def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
+        reply = speech.own_reply(incoming, speech.fallback(self.registry), "acceptingInput")
+        return Outcome(reply, replace(state, pending=None), not_understood=True)
+
+    def _say(
+        self,
+        incoming: Activity,
+        state: SessionState,
+        text: str,
+        hint: Any,
+        *,
+        intent: str | None = None,
+        slots: Mapping[str, Any] | None = None,
+    ) -> Outcome:
+        semantic = "continue" if hint == "expectingInput" and intent else "done"
+        reply = speech.own_reply(incoming, text, hint, intent=intent, semantic_state=semantic, slots=dict(slots or {}))
+        return Outcome(reply, state)

@@ -1,0 +1,104 @@
+"""The few phrases the router itself understands at any turn, before any skill: cancel, help, yes/no,
+"ask <skill> to ...", "open <skill>", and the "and ...?" shape of a follow-up.
+
+Fixed word lists rather than NLU, because these must work identically whatever engine is loaded and whatever
+skills are installed (a user must always be able to say "cancel").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+_PUNCT = re.compile(r"[^\w\s':-]")
+
+CANCEL = frozenset(
+    {
+        "cancel",
+        "cancel that",
+        "cancel it",
+        "stop",
+        "stop it",
+        "never mind",
+        "nevermind",
+        "forget it",
+        "forget about it",
+        "quit",
+        "exit",
+        "nothing",
+        "no thanks",
+        "that's all",
+        "goodbye",
+        "bye",
+    }
+)
+HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
+_YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
+_NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
+_FOLLOWUP = re.compile(r"^(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|and\s+also|and|also)\s+(?P<rest>.+)$")
+_ASK = re.compile(r"^(?:ask|tell|use)\s+(?P<rest>.+)$")
+_OPEN = re.compile(r"^(?:open|start|launch|talk\s+to|run)\s+(?P<rest>.+)$")
+_JOINERS = re.compile(r"^(?:to|for|about|if|whether|that|,)\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation dropped, whitespace collapsed: the form every rule here matches."""
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def is_cancel(text: str) -> bool:
+    return normalise(text) in CANCEL
+
+
+def is_help(text: str) -> bool:
+    return normalise(text) in HELP
+
+
+def yes_or_no(text: str) -> Literal["yes", "no"] | None:
+    """The answer to a yes/no question, or None when the words are neither."""
+    words = normalise(text)
+    for kind, phrases in (("no", _NO), ("yes", _YES)):
+        for phrase in phrases:
+            if words == phrase or words.startswith(phrase + " "):
+                return "yes" if kind == "yes" else "no"
+    return None
+
+
+def followup_rest(text: str) -> str | None:
+    """For "and on friday?" / "what about London", the words after the follow-up marker; else None."""
+    match = _FOLLOWUP.match(normalise(text))
+    return match.group("rest") if match else None
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """The user named a skill: ``open`` (start a session with it) or ``ask`` (with a request in ``rest``)."""
+
+    kind: Literal["open", "ask"]
+    skill: str
+    rest: str
+
+
+def find_invocation(text: str, names: Iterable[tuple[str, str]]) -> Invocation | None:
+    """Match "open <name>", "ask <name> to <rest>", "tell <name> <rest>"; ``names`` is (invocation, skill),
+    longest invocation first so "weather channel" wins over "weather"."""
+    words = normalise(text)
+    opened = _OPEN.match(words)
+    asked = _ASK.match(words)
+    for pattern_match, kind in ((opened, "open"), (asked, "ask")):
+        if pattern_match is None:
+            continue
+        rest = pattern_match.group("rest")
+        rest = re.sub(r"^the\s+", "", rest) if not any(rest.startswith(n) for n, _ in names) else rest
+        for name, skill in names:
+            if rest == name:
+                return Invocation("open", skill, "")
+            if rest.startswith(name + " "):
+                request = _JOINERS.sub("", rest[len(name) + 1 :].strip(), count=1)
+                if kind == "open":
+                    # "open weather and tell me ..." / "open weather for Paris" carry a request too.
+                    request = re.sub(r"^and\s+", "", request)
+                return Invocation("ask", skill, request) if request else Invocation("open", skill, "")
+    return None

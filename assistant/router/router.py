@@ -1,0 +1,121 @@
+"""The Cortana-style skill router: one Activity in, one reply Activity out, state carried by the channel.
+
+Order of a turn: session state (timeout) -> router phrases (cancel, help, a pending question) -> "ask/open
+<skill>" -> follow-up ("and tomorrow?") -> NLU over every skill's intents -> dialogue (missing required slots,
+confirmation) -> the skill. Whatever the NLU is unsure of gets a helpful fallback rather than an action; a skill
+or NLU failure gets a spoken apology while the router keeps serving.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assistant.config.router import RouterSettings
+from assistant.errors import NluError
+from assistant.router import speech
+from assistant.router.dialogue import Dialogue, Outcome, TurnLog
+from assistant.router.nlu.types import NluEngine
+from assistant.router.services.clock import Clock
+from assistant.router.session_state import SessionState, load_state
+from assistant.router.skills.registry import SkillRegistry
+from bridge.cortana import Activity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Router:
+    """An :class:`bridge.handler.ActivityHandler` over a skill registry and an NLU engine."""
+
+    registry: SkillRegistry
+    engine: NluEngine
+    settings: RouterSettings
+    clock: Clock
+    _dialogue: Dialogue = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold)
+
+    def handle(self, activity: Activity) -> Activity:
+        now = self.clock.now()
+        raw = (activity.channel_data or {}).get("state")
+        state, timed_out = load_state(raw, now, self.settings.session_timeout_s)
+        turn = TurnLog()
+        try:
+            outcome = self._turn(activity, state, turn)
+        except NluError as e:
+            log.warning("NLU engine failed: %s", e)
+            outcome = Outcome(speech.own_reply(activity, speech.NLU_RESTARTING, "acceptingInput"), state)
+        if timed_out:
+            log.info("conversation %s timed out before this turn", activity.conversation.id)
+        return _finish(activity, outcome, outcome.state.to_json(now), turn)
+
+    def _turn(self, activity: Activity, state: SessionState, turn: TurnLog) -> Outcome:
+        kind = activity.type
+        if kind == "endOfConversation":
+            return Outcome(speech.own_reply(activity, None, "ignoringInput", end=True), SessionState())
+        if kind == "event":
+            if activity.name == "noResponse":
+                return self._dialogue.no_response(activity, state)
+            return Outcome(speech.own_reply(activity, None, "acceptingInput"), state)
+        action = activity.semantic_action
+        if action is not None:
+            return self._dialogue.known_intent(activity, state, action.id, dict(action.entities), action.state, turn)
+        text = (activity.text or "").strip()
+        if not text:
+            if kind == "conversationUpdate":
+                return Outcome(speech.own_reply(activity, speech.WELCOME, "expectingInput"), state)
+            return Outcome(speech.own_reply(activity, speech.NOT_HEARD, "acceptingInput"), state)
+        if kind == "conversationUpdate":
+            state = replace(state, pending=None)
+        return self._dialogue.utterance(activity, state, text, turn)
+
+    def close(self) -> None:
+        self.engine.close()
+        self.registry.close()
+
+
+def _finish(incoming: Activity, outcome: Outcome, state: dict[str, Any], turn: TurnLog) -> Activity:
+    """Address the reply back to the sender and put the router's channelData on it."""
+    data = outcome.reply.to_dict()
+    data["from"] = incoming.recipient.to_dict()
+    data["recipient"] = incoming.from_.to_dict()
+    data["conversation"] = incoming.conversation.to_dict()
+    if incoming.id:
+        data["replyToId"] = incoming.id
+    if incoming.locale and "locale" not in data:
+        data["locale"] = incoming.locale
+    if data["type"] == "endOfConversation":
+        data["inputHint"] = "ignoringInput"
+    data.setdefault("inputHint", "acceptingInput")
+    skill_data: Mapping[str, Any] = outcome.reply.channel_data or {}
+    channel: dict[str, Any] = {
+        "state": state,
+        "nlu": {
+            "intent": turn.intent,
+            "confidence": round(turn.confidence, 4),
+            "engine": turn.engine,
+            "skill": turn.skill,
+            "slots": dict(turn.slots),
+            "ms": {"nlu": round(turn.nlu_ms, 3), "skill": round(turn.skill_ms, 3)},
+        },
+        "notUnderstood": outcome.not_understood,
+    }
+    for key in ("action", "audio"):
+        if isinstance(skill_data.get(key), dict):
+            channel[key] = skill_data[key]
+    data["channelData"] = channel
+    return Activity.from_dict(data)
+
+
+def handled_by(reply: Activity) -> str:
+    """The skill that answered a reply the router made (``""`` for the router itself)."""
+    nlu = (reply.channel_data or {}).get("nlu") or {}
+    skill = nlu.get("skill")
+    return skill if isinstance(skill, str) else ""
+
+
+__all__ = ["Router", "handled_by"]

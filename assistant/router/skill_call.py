@@ -1,0 +1,81 @@
+"""Calling one skill for one intent: the Activity it receives, timing, and turning its failures into apologies.
+
+A skill that raises, times out or answers nonsense must not take the router down with it: the error is logged
+with the skill's name and file, and the user hears an apology while every other skill keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.router.skills.registry import Skill
+from bridge.cortana import Activity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SkillAnswer:
+    """A skill's reply, or None with the failure logged; ``ms`` is how long the skill took."""
+
+    reply: Activity | None
+    ms: float
+
+    @property
+    def channel_data(self) -> Mapping[str, Any]:
+        return (self.reply.channel_data or {}) if self.reply else {}
+
+    @property
+    def expecting(self) -> str | None:
+        value = self.channel_data.get("expecting")
+        expecting_input = self.reply is not None and self.reply.input_hint == "expectingInput"
+        return value if isinstance(value, str) and value and expecting_input else None
+
+    @property
+    def skill_state(self) -> Mapping[str, Any]:
+        value = self.channel_data.get("state")
+        return value if isinstance(value, dict) else {}
+
+    def resolved_slots(self, sent: Mapping[str, Any]) -> dict[str, Any]:
+        """The slots as the skill resolved them (its semanticAction entities) over what it was sent."""
+        action = self.reply.semantic_action if self.reply else None
+        return {**sent, **(action.entities if action else {})}
+
+
+def skill_activity(
+    incoming: Activity, intent: str, slots: Mapping[str, Any], skill_state: Mapping[str, Any], confirmed: bool
+) -> Activity:
+    """The Activity a skill receives: the user's turn with the intent, slots and the skill's own state."""
+    data = incoming.to_dict()
+    channel = incoming.channel_data or {}
+    forwarded: dict[str, Any] = {"state": dict(skill_state), "confirmed": confirmed}
+    for key in ("devices", "deviceId"):
+        if key in channel:
+            forwarded[key] = channel[key]
+    data["type"] = "message"
+    data["semanticAction"] = {"id": intent, "state": "done" if confirmed else "start", "entities": dict(slots)}
+    data["channelData"] = forwarded
+    data.pop("name", None)
+    return Activity.from_dict(data)
+
+
+def call_skill(skill: Skill, activity: Activity) -> SkillAnswer:
+    """Run the skill's handler; any exception or a reply that is not an Activity is logged and yields None."""
+    where = f"skill {skill.name!r} ({skill.manifest.folder / skill.manifest.handler.target})"
+    if skill.manifest.handler.kind == "http":
+        where = f"skill {skill.name!r} ({skill.manifest.handler.target}, declared in {skill.manifest.path})"
+    started = time.perf_counter()
+    try:
+        reply = skill.handler.handle(activity)
+    except Exception:
+        log.exception("%s failed on intent %s", where, activity.semantic_action.id if activity.semantic_action else "?")
+        return SkillAnswer(None, (time.perf_counter() - started) * 1000)
+    ms = (time.perf_counter() - started) * 1000
+    if not isinstance(reply, Activity):
+        log.error("%s returned %s, not an Activity", where, type(reply).__name__)
+        return SkillAnswer(None, ms)
+    return SkillAnswer(reply, ms)

@@ -1,0 +1,83 @@
+"""The date-and-time skill: the time in a city, today's date, what day a date is, time-zone differences.
+
+Time comes from the injected clock and the user's home zone from settings, so answers are exact in tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from assistant.router.skills.cities import City, find_city
+from assistant.router.skills.dates import resolve_day
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import ask, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+
+def spoken_time(moment: datetime) -> str:
+    """ "9:05 AM" the way a speaker says it (no leading zero)."""
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def spoken_date(moment: datetime) -> str:
+    return f"{moment.strftime('%A')}, {moment.strftime('%B')} {moment.day}, {moment.year}"
+
+
+def offset_hours(city: City, home: ZoneInfo, at: datetime) -> float:
+    """How many hours ``city`` is ahead of home at the instant ``at`` (negative when behind)."""
+    there = at.astimezone(ZoneInfo(city.timezone)).utcoffset()
+    here = at.astimezone(home).utcoffset()
+    assert there is not None and here is not None  # aware datetimes in a ZoneInfo always have an offset
+    return (there - here).total_seconds() / 3600
+
+
+class DateTimeSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self._home = ZoneInfo(context.settings.router.timezone)
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {"datetime.time": self._time, "datetime.date": self._date, "datetime.zone": self._zone},
+        )
+
+    def _time(self, turn: Turn) -> Activity:
+        now = self._clock.now()
+        if not turn.has("city"):
+            return say(turn, f"It's {spoken_time(now.astimezone(self._home))}.")
+        city = find_city(turn.slot("city"))
+        if city is None:
+            return say(turn, f"Sorry, I don't know the time zone of {turn.slot('city')}.")
+        local = now.astimezone(ZoneInfo(city.timezone))
+        return say(turn, f"In {city.name} it's {spoken_time(local)}, {local.strftime('%A')}.")
+
+    def _date(self, turn: Turn) -> Activity:
+        now = self._clock.now().astimezone(self._home)
+        if not turn.has("date"):
+            return say(turn, f"Today is {spoken_date(now)}.")
+        day = resolve_day(turn.slot("date"), now.date())
+        if day is None:
+            return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+        moment = datetime(day.year, day.month, day.day, tzinfo=self._home)
+        return say(
+            turn, f"{turn.slot('date')!s} is {spoken_date(moment)}.".capitalize(), slots={"date": day.isoformat()}
+        )
+
+    def _zone(self, turn: Turn) -> Activity:
+        city = find_city(turn.slot("city"))
+        if city is None:
+            return ask(turn, "city", "Which city?")
+        hours = offset_hours(city, self._home, self._clock.now())
+        if hours == 0:
+            relation = "the same time as here"
+        else:
+            amount = f"{abs(hours):g} hour{'s' if abs(hours) != 1 else ''}"
+            relation = f"{amount} {'ahead of' if hours > 0 else 'behind'} here"
+        return say(turn, f"{city.name} is on {city.timezone.replace('_', ' ')} time, {relation}.")
+
+
+def create(context: SkillContext) -> DateTimeSkill:
+    return DateTimeSkill(context)

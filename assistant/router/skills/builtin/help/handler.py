@@ -1,0 +1,43 @@
+"""The help skill: reads the registry's manifests, so installing a skill updates what help says."""
+
+from __future__ import annotations
+
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.manifest import SkillManifest
+from assistant.router.skills.replies import say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+#: Skills help does not advertise (itself, and chit-chat).
+UNLISTED = frozenset({"help", "smalltalk"})
+
+
+def listed(manifests: tuple[SkillManifest, ...]) -> list[SkillManifest]:
+    return [m for m in manifests if m.name not in UNLISTED]
+
+
+class HelpSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._skills = listed(context.skills)
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(Turn.of(activity), {"help.capabilities": self._capabilities, "help.examples": self._examples})
+
+    def _capabilities(self, turn: Turn) -> Activity:
+        if not self._skills:
+            return say(turn, "I can chat a little, but no skills are installed yet.")
+        names = [m.invocations[0] for m in self._skills]
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        example = next((m.samples[0] for m in self._skills if m.samples), None)
+        tail = f' For example, say "{example}".' if example else ""
+        return say(turn, f"I can help with {joined}.{tail}")
+
+    def _examples(self, turn: Turn) -> Activity:
+        samples = [m.samples[0] for m in self._skills if m.samples][:3]
+        if not samples:
+            return say(turn, 'Try "what can you do".')
+        return say(turn, "You could say: " + "; ".join(f'"{s}"' for s in samples) + ".")
+
+
+def create(context: SkillContext) -> HelpSkill:
+    return HelpSkill(context)

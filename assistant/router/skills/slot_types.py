@@ -1,0 +1,75 @@
+"""Built-in slot types and the sample values their training examples are filled with.
+
+A slot with its own ``values`` in a manifest uses those; a slot of a built-in type uses these samples, so a
+template like ``set a timer for {duration}`` teaches the NLU many surface forms. The NLU's normaliser (not this
+module) turns what the user says into values (numbers, seconds, times).
+"""
+
+from __future__ import annotations
+
+BUILTIN_SAMPLES: dict[str, tuple[str, ...]] = {
+    "date": (
+        "today",
+        "tomorrow",
+        "tonight",
+        "this weekend",
+        "the day after tomorrow",
+        "on monday",
+        "on tuesday",
+        "on wednesday",
+        "on thursday",
+        "on friday",
+        "on saturday",
+        "on sunday",
+        "next friday",
+        "monday",
+        "saturday",
+        "tomorrow morning",
+        "in two days",
+    ),
+    "time": (
+        "7 am",
+        "6:30 pm",
+        "noon",
+        "midnight",
+        "7:15",
+        "half past six",
+        "8 o'clock",
+        "10 pm",
+        "six thirty",
+        "9 in the morning",
+        "5 pm",
+        "quarter to eight",
+    ),
+    "duration": (
+        "5 minutes",
+        "ten minutes",
+        "an hour",
+        "30 seconds",
+        "1 hour and 20 minutes",
+        "two hours",
+        "90 seconds",
+        "a minute",
+        "15 minutes",
+        "three minutes",
+        "half an hour",
+        "45 seconds",
+    ),
+    "number": ("1", "2", "3", "5", "ten", "20", "seven", "50", "one", "twelve", "100", "four"),
+    "text": (
+        "buy milk",
+        "call mom",
+        "pick up the kids",
+        "water the plants",
+        "the meeting with anna",
+        "take out the trash",
+        "pay the rent",
+        "book the dentist",
+        "eggs",
+        "send the report",
+    ),
+}
+
+
+def is_builtin(slot_type: str) -> bool:
+    return slot_type in BUILTIN_SAMPLES

@@ -1,0 +1,99 @@
+"""From what the NLU found (or the bare words of an answer) to an intent's slots, normalised and canonical.
+
+Entities are typed (``city``, ``date``); an intent's slots are named. An entity goes to the slot named by its
+role, else to the intent's first slot of its type. Values listed in a manifest are made canonical ("nyc" ->
+"New York"). For answers to a prompt and "and on friday?" follow-ups the NLU may find nothing in so few words,
+so listed values are also matched in the text directly, and what remains may fill a built-in-typed slot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assistant.router.nlu.types import Slot
+from assistant.router.phrases import normalise
+from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+
+_LEADING = re.compile(r"^(?:in|at|for|on the|the|to|is|it's|it is|with)\s+")
+_FILLER = frozenset({"please", "thanks", "thank you", "then", "instead", "too", "there"})
+
+
+def intent_slots(manifest: SkillManifest, intent: IntentSpec, found: Iterable[Slot]) -> dict[str, Any]:
+    """The NLU's slots that this intent takes, by slot name, values canonical."""
+    specs = [manifest.slot(name) for name in intent.slots]
+    slots: dict[str, Any] = {}
+    for slot in found:
+        spec = next((s for s in specs if s.name == slot.role), None) or next(
+            (s for s in specs if s.type == slot.entity and s.name not in slots), None
+        )
+        if spec is not None and spec.name not in slots:
+            slots[spec.name] = canonical(spec, slot.value)
+    return slots
+
+
+def canonical(spec: SlotSpec, value: Any) -> Any:
+    """A listed value's canonical spelling for any of its spellings or synonyms; other values unchanged."""
+    if not isinstance(value, str) or not spec.values:
+        return value
+    wanted = normalise(value)
+    for listed in spec.values:
+        if wanted in (normalise(v) for v in (listed.value, *listed.synonyms)):
+            return listed.value
+    return value
+
+
+def _find_listed(spec: SlotSpec, words: str) -> tuple[str, str] | None:
+    """The longest listed value or synonym that occurs in ``words`` as whole words: (canonical, surface)."""
+    best: tuple[str, str] | None = None
+    for listed in spec.values:
+        for surface in (listed.value, *listed.synonyms):
+            form = normalise(surface)
+            if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words) and (best is None or len(form) > len(best[1])):
+                best = (listed.value, form)
+    return best
+
+
+def slots_from_words(manifest: SkillManifest, intent: IntentSpec, text: str, only: str | None = None) -> dict[str, Any]:
+    """Slots read straight from a short answer or follow-up: listed values first, then the rest of the words
+    for the one built-in-typed slot (``only`` limits to one slot, e.g. the one just asked for)."""
+    words = normalise(text)
+    names = [only] if only else list(intent.slots)
+    specs = [manifest.slot(n) for n in names]
+    found: dict[str, Any] = {}
+    for spec in specs:
+        if spec.values:
+            hit = _find_listed(spec, words)
+            if hit:
+                found[spec.name] = hit[0]
+                words = re.sub(
+                    rf"(?:(?<=\s)|^)(?:(?:in|at|for|to)\s+)?{re.escape(hit[1])}(?!\w)", " ", words, count=1
+                ).strip()
+    open_specs = [s for s in specs if not s.values and s.name not in found]
+    rest = _LEADING.sub("", " ".join(words.split())).strip()
+    if rest in _FILLER:
+        rest = ""
+    if len(open_specs) == 1 and rest:
+        found[open_specs[0].name] = rest
+    return found
+
+
+def carry_over(intent: IntentSpec, slots: Mapping[str, Any], previous: Mapping[str, Any]) -> dict[str, Any]:
+    """``slots`` plus the previous turn's values for slots this intent takes but the user did not repeat
+    ("turn it off" after "turn on the kitchen lamp"; "will it rain" after "weather in Paris")."""
+    merged = {k: v for k, v in previous.items() if k in intent.slots}
+    merged.update(slots)
+    return merged
+
+
+def missing_required(intent: IntentSpec, slots: Mapping[str, Any]) -> str | None:
+    for name in intent.required:
+        if slots.get(name) in (None, ""):
+            return name
+    return None
+
+
+def format_prompt(template: str, slots: Mapping[str, Any]) -> str:
+    """A prompt or confirmation with ``{slot}`` replaced by its value (unknown ones left as they are)."""
+    return re.sub(r"\{([a-z][a-z0-9_]*)\}", lambda m: str(slots.get(m.group(1), m.group(0))), template)
