@@ -6,6 +6,7 @@ AssistantError              anything the assistant raises on purpose (exit 1)
 ├── SkillError              a skill's manifest or handler is broken: names the skill and file
 ├── NluError                an NLU engine failed to train, load or parse
 ├── AudioError              audio input is unreadable or of a format that cannot be converted
+├── DeviceError             a Mi-Home command names an unknown device, property or value (nothing is applied)
 └── ScriptError             a test script is malformed: ``file:line: what is wrong`` (exit 2)
 """
 
@@ -35,6 +36,10 @@ class NluError(AssistantError):
 
 
 class AudioError(AssistantError):
+    pass
+
+
+class DeviceError(AssistantError):
     pass
 
 

@@ -1,14 +1,22 @@
-"""The clock skills read "now" from: injected, so every answer about time is reproducible in tests.
+"""The clock skills and the scheduler read "now" from: injected, so every answer about time is reproducible.
 
-A minimal version written by the router core so skills can be built against it; the services engineer owns this
-file and may extend it (keep ``Clock.now() -> aware datetime``, ``SystemClock`` and ``FixedClock``).
+``SystemClock`` is the machine's clock. ``ManualClock`` only moves when told to; whoever must react to time
+passing (the scheduler firing a timer) subscribes to it, so a scripted test that advances the clock by ten minutes
+hears the timer go off synchronously, in order, without a thread or a real wait.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+#: The default start of a ManualClock: a fixed Friday morning, so tests agree on what "today" is.
+DEFAULT_START = datetime(2024, 3, 15, 9, 30, tzinfo=timezone.utc)
 
 
 class Clock(Protocol):
@@ -17,26 +25,64 @@ class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
+@dataclass(frozen=True)
 class SystemClock:
-    """The machine's clock, in UTC (callers convert to the user's zone)."""
+    """The machine's clock, in ``tz`` (UTC unless told otherwise; callers convert to the user's zone)."""
+
+    tz: tzinfo = timezone.utc
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(self.tz)
+
+
+Listener = Callable[[datetime], None]
 
 
 @dataclass
-class FixedClock:
-    """A clock that only moves when told to: tests and demos get the same answers every run."""
+class ManualClock:
+    """A clock that only moves when told to: tests and demos get the same answers every run.
 
-    current: datetime = field(default_factory=lambda: datetime(2024, 3, 15, 9, 30, tzinfo=timezone.utc))
+    Listeners (``subscribe``) are called with the new time after every move, in subscription order, so
+    time-driven services stay deterministic under simulated time.
+    """
+
+    current: datetime = DEFAULT_START
+    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.current.tzinfo is None:
-            raise ValueError("FixedClock needs an aware datetime (pass tzinfo=...)")
+            raise ValueError("ManualClock needs an aware datetime (pass tzinfo=...)")
 
     def now(self) -> datetime:
         return self.current
 
     def advance(self, delta: timedelta) -> None:
-        """Move the clock forward (or back, with a negative delta)."""
-        self.current = self.current + delta
+        """Move the clock forward (or back, with a negative delta) and tell the listeners."""
+        self.set(self.current + delta)
+
+    def set(self, moment: datetime) -> None:
+        """Jump to ``moment`` (aware) and tell the listeners."""
+        if moment.tzinfo is None:
+            raise ValueError("ManualClock.set needs an aware datetime (pass tzinfo=...)")
+        self.current = moment
+        for listener in tuple(self._listeners):
+            listener(moment)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(now)`` after every move; returns the function that unsubscribes it."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+
+#: The name the router core first gave the manual clock; kept so its code and tests keep working.
+FixedClock = ManualClock
+
+
+def is_manual(clock: Clock) -> bool:
+    """Whether time only moves when someone says so (then nothing should run a real-time thread)."""
+    return isinstance(clock, ManualClock)

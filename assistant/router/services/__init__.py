@@ -1,0 +1,1 @@
+"""Services the built-in skills share: the clock, SQLite stores, the scheduler, catalogues and knowledge."""
