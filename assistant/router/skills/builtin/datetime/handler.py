@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import City, find_city
-from assistant.router.skills.dates import resolve_day
+from assistant.router.skills.dates import describe_day, resolve_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
@@ -62,9 +62,9 @@ class DateTimeSkill:
         if day is None:
             return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
         moment = datetime(day.year, day.month, day.day, tzinfo=self._home)
-        return say(
-            turn, f"{turn.slot('date')!s} is {spoken_date(moment)}.".capitalize(), slots={"date": day.isoformat()}
-        )
+        when = describe_day(day, now.date())
+        lead = f"{when.capitalize()} is" if when in ("today", "tomorrow") else "That's"
+        return say(turn, f"{lead} {spoken_date(moment)}.", slots={"date": day.isoformat()})
 
     def _zone(self, turn: Turn) -> Activity:
         city = find_city(turn.slot("city"))

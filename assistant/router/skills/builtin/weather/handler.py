@@ -87,7 +87,7 @@ class WeatherSkill:
             return found
         f, when = found
         text = (
-            f"{when.capitalize()} in {f.city}: {f.condition}, "
+            f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, "
             f"with a high of {f.high_c} and a low of {f.low_c} degrees Celsius."
         )
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})

@@ -1,0 +1,207 @@
+"""Routing and dialogue through Router.handle, table-driven, with the instant TinyEngine stand-in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from router_support import Conversation, activity
+
+from assistant.errors import NluError
+
+
+def nlu(reply: Any) -> dict[str, Any]:
+    return dict(reply.channel_data["nlu"])
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "intent", "says"),
+    [
+        ("what is the weather in Paris tomorrow", "weather", "weather.forecast", "Tomorrow in Paris"),
+        ("will it rain in London on sunday", "weather", "weather.rain", "in London on Sunday"),
+        ("what time is it in Tokyo", "datetime", "datetime.time", "In Tokyo it's 6:30 PM"),
+        ("what's the date", "datetime", "datetime.date", "Today is Friday, March 15, 2024."),
+        ("hello", "smalltalk", "smalltalk.greet", "Good morning!"),
+        ("thank you", "smalltalk", "smalltalk.thanks", "You're welcome!"),
+        ("what can you do", "help", "help.capabilities", "I can help with date and time, weather, lamps and notes."),
+        ("ask weather if it will rain in London", "weather", "weather.rain", "in London today"),
+        ("tell the weather channel to give me the forecast for Rome", "weather", "weather.forecast", "in Rome"),
+        ("ask notes how many notes do I have", "notes", "notes.count", "You have 0 notes."),
+    ],
+)
+def test_utterances_reach_the_right_skill(talk: Conversation, text: str, skill: str, intent: str, says: str) -> None:
+    reply = talk.say(text)
+    assert (nlu(reply)["skill"], nlu(reply)["intent"]) == (skill, intent)
+    assert says in (reply.text or "")
+    assert reply.reply_to_id == "req-1" and reply.input_hint == "acceptingInput"
+    assert reply.speak is not None and reply.speak.startswith("<speak>")
+    assert reply.channel_data is not None and reply.channel_data["notUnderstood"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["book a flight to rome", "what's my credit score", "order a pizza", "purple monkey dishwasher"],
+)
+def test_out_of_scope_gets_a_helpful_fallback_and_no_action(talk: Conversation, text: str) -> None:
+    reply = talk.say(text)
+    assert reply.channel_data is not None and reply.channel_data["notUnderstood"] is True
+    assert "action" not in reply.channel_data and reply.semantic_action is None
+    assert reply.text is not None and "can't help" in reply.text and "what can you do" in reply.text
+
+
+def test_below_threshold_is_a_fallback_not_a_guess(skills_root: Any) -> None:
+    from router_support import make_router
+
+    router, clock, _ = make_router(skills_root, nlu={"threshold": 0.99})
+    reply = Conversation(router, clock).say("weather for Paris on saturday please now")
+    assert reply.channel_data is not None and reply.channel_data["notUnderstood"] is True
+
+
+def test_open_skill_then_bare_answer(talk: Conversation) -> None:
+    opened = talk.say("open weather")
+    assert opened.input_hint == "expectingInput" and "Weather here" in (opened.text or "")
+    assert talk.state["open"] == "weather"
+    reply = talk.say("Berlin")
+    assert "Today in Berlin" in (reply.text or "")
+
+
+def test_required_slot_is_prompted_then_filled(talk: Conversation) -> None:
+    asked = talk.say("take a note")
+    assert asked.text == "What should the note say?" and asked.input_hint == "expectingInput"
+    assert asked.semantic_action is not None and asked.semantic_action.state == "continue"
+    done = talk.say("buy milk")
+    assert done.text == "Noted: buy milk."
+    assert done.semantic_action is not None and done.semantic_action.state == "done"
+    assert talk.state["skills"]["notes"] == {"notes": ["buy milk"]}
+    assert talk.say("how many notes do I have").text == "You have 1 notes."
+
+
+def test_skill_asks_for_its_own_slot(talk: Conversation) -> None:
+    asked = talk.say("what is the weather tomorrow")
+    assert asked.text == "Which city?" and asked.input_hint == "expectingInput"
+    assert "Tomorrow in Madrid" in (talk.say("Madrid").text or "")
+
+
+@pytest.mark.parametrize(("answer", "says"), [("yes", "All notes deleted."), ("no", "Okay, I won't.")])
+def test_confirmation_before_a_destructive_action(talk: Conversation, answer: str, says: str) -> None:
+    asked = talk.say("delete all my notes")
+    assert asked.text == "Delete all your notes?" and asked.input_hint == "expectingInput"
+    assert talk.say(answer).text == says
+    assert "pending" not in talk.state
+
+
+def test_confirmation_reasks_then_gives_up(talk: Conversation) -> None:
+    talk.say("delete all my notes")
+    assert (talk.say("banana").text or "").startswith("Sorry, please say yes or no.")
+    assert "start over" in (talk.say("banana").text or "")
+    assert "pending" not in talk.state
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "says"),
+    [
+        ("what is the weather in Paris tomorrow", "and on monday?", "On Monday in Paris"),
+        ("what is the weather in Paris tomorrow", "what about London", "Tomorrow in London"),
+        ("what is the weather in Paris tomorrow", "will it rain", "in Paris tomorrow"),
+        ("turn on the kitchen lamp", "turn it off", "Turning off the kitchen lamp."),
+        ("what time is it in Tokyo", "and in London?", "In London it's 9:30 AM"),
+    ],
+)
+def test_followups_reuse_the_context(talk: Conversation, first: str, followup: str, says: str) -> None:
+    talk.say(first)
+    assert says in (talk.say(followup).text or "")
+
+
+def test_followup_device_action_is_passed_through(talk: Conversation) -> None:
+    talk.say("turn on the kitchen lamp")
+    reply = talk.say("turn it off")
+    assert reply.channel_data is not None
+    assert reply.channel_data["action"] == {
+        "name": "mihome.control",
+        "properties": {"commands": [{"device": "kitchen lamp", "set": {"on": False}}]},
+    }
+
+
+@pytest.mark.parametrize("word", ["cancel", "never mind", "stop"])
+def test_cancel_at_a_prompt(talk: Conversation, word: str) -> None:
+    talk.say("take a note")
+    reply = talk.say(word)
+    assert reply.text == "Okay, cancelled." and reply.input_hint == "ignoringInput"
+    assert "pending" not in talk.state
+
+
+def test_help_at_a_prompt_repeats_the_question(talk: Conversation) -> None:
+    talk.say("take a note")
+    reply = talk.say("help")
+    assert reply.text == "I need the note. What should the note say? Or say cancel."
+    assert talk.say("water the plants").text == "Noted: water the plants."
+
+
+def test_session_timeout_drops_context(talk: Conversation) -> None:
+    talk.say("take a note")
+    talk.clock.advance(timedelta(seconds=121))
+    reply = talk.say("buy milk")
+    assert reply.text != "Noted: buy milk."
+    talk.say("turn on the kitchen lamp")
+    talk.clock.advance(timedelta(seconds=119))
+    assert talk.say("turn it off").text == "Turning off the kitchen lamp."
+
+
+def test_a_prompt_can_be_abandoned_for_another_request(talk: Conversation) -> None:
+    talk.say("take a note")
+    assert "In Tokyo" in (talk.say("what time is it in Tokyo right now").text or "")
+    assert "pending" not in talk.state
+
+
+def test_a_skill_that_raises_gets_an_apology_and_the_router_keeps_serving(talk: Conversation) -> None:
+    reply = talk.say("crash the notes skill")
+    assert reply.text == "Sorry, the notes skill ran into a problem. Please try again later."
+    assert "Tomorrow in Paris" in (talk.say("what is the weather in Paris tomorrow").text or "")
+
+
+def test_nlu_failure_is_spoken(talk: Conversation, routed: Any) -> None:
+    router, clock, engine = routed
+    engine.fail = NluError("rasa server not answering")
+    reply = Conversation(router, clock).say("what is the weather")
+    assert reply.text == "My language service is restarting, please try again in a moment."
+    assert reply.speak == "<speak>My language service is restarting, please try again in a moment.</speak>"
+
+
+def test_semantic_action_from_the_speaker_skips_nlu(routed: Any) -> None:
+    router, clock, engine = routed
+    engine.fail = AssertionError("the NLU must not be called")
+    reply = Conversation(router, clock).say(
+        "weather in paris", semanticAction={"id": "weather.forecast", "entities": {"city": "Paris"}}
+    )
+    assert "Today in Paris" in (reply.text or "")
+    assert reply.channel_data is not None and reply.channel_data["nlu"]["engine"] == "speaker"
+
+
+def test_session_events(talk: Conversation) -> None:
+    welcome = talk.send(activity(kind="conversationUpdate"))
+    assert welcome.text == "Hi! What can I do for you?" and welcome.input_hint == "expectingInput"
+    opened = talk.send(activity("open weather", kind="conversationUpdate"))
+    assert "Weather here" in (opened.text or "")
+    talk.say("take a note")
+    again = talk.send(activity(kind="event", name="noResponse", state=talk.state))
+    assert again.text == "Sorry, I didn't hear you. What should the note say?"
+    over = talk.send(activity(kind="event", name="noResponse", state=talk.state))
+    assert over.type == "endOfConversation" and over.input_hint == "ignoringInput"
+    ended = talk.send(activity(kind="endOfConversation", state={"v": 1, "open": "weather"}))
+    assert ended.type == "endOfConversation" and ended.channel_data is not None
+    assert ended.channel_data["state"] == {"v": 1, "at": ended.channel_data["state"]["at"]}
+
+
+@pytest.mark.parametrize(
+    "bad", [{"v": 99}, {"v": 1, "ctx": "nope"}, {"v": 1, "pending": {"skill": 3}}, {"v": 1, "at": "x"}]
+)
+def test_malformed_state_from_the_wire_starts_afresh(talk: Conversation, bad: dict[str, Any]) -> None:
+    reply = talk.send(activity("what time is it in Tokyo", state=bad))
+    assert "In Tokyo" in (reply.text or "")
+
+
+def test_reply_reports_nlu_figures(talk: Conversation) -> None:
+    figures = nlu(talk.say("what is the weather in Paris tomorrow"))
+    assert figures["engine"] == "tiny" and figures["slots"] == {"city": "Paris", "date": "2024-03-16"}
+    assert figures["ms"]["nlu"] >= 0 and figures["ms"]["skill"] > 0

@@ -1,0 +1,147 @@
+"""The registry: duplicate names refused at start, broken handlers named, remote skills over real HTTP."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from router_support import NOTES_PY, NOTES_YML, Conversation, make_router, sample_skills, write_skill
+
+from assistant.config import Settings
+from assistant.errors import ConfigError, SkillError
+from assistant.router.services.clock import ManualClock
+from assistant.router.skills.registry import BUILTIN_DIR, build_registry
+
+REMOTE_YML = """
+name: echo
+description: Repeats things, remotely.
+invocations: [echo]
+handler: {{url: "{url}", timeout_s: 2}}
+intents:
+  echo.ping:
+    examples: ["ping [the echo]", "are you there echo"]
+"""
+
+
+def registry(*dirs: Path) -> Any:
+    return build_registry(Settings(), ManualClock(), dirs=[BUILTIN_DIR, *dirs])
+
+
+def test_builtin_skills_load() -> None:
+    names = {s.name for s in registry().skills}
+    assert {"weather", "datetime", "help", "smalltalk"} <= names
+
+
+@pytest.mark.parametrize(
+    ("replace", "kind"),
+    [
+        (("name: notes", "name: weather"), "skill 'weather'"),
+        (("notes.count:", "weather.rain:"), "intent 'weather.rain'"),
+        (("invocations: [notes, my notes]", "invocations: [weather channel]"), "invocation name 'weather channel'"),
+    ],
+)
+def test_duplicates_are_refused_naming_both_files(tmp_path: Path, replace: tuple[str, str], kind: str) -> None:
+    write_skill(tmp_path, "notes", NOTES_YML.replace(*replace), NOTES_PY)
+    with pytest.raises(SkillError) as caught:
+        registry(tmp_path)
+    message = str(caught.value)
+    assert kind in message and str(BUILTIN_DIR / "weather" / "skill.yml") in message
+    assert str(tmp_path / "notes" / "skill.yml") in message
+
+
+def test_missing_skill_dir_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"router.skill_dirs: .*nowhere is not a folder"):
+        registry(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize(
+    ("handler", "message"),
+    [
+        ("x = 1\n", "defines no function create(context)"),
+        ("import no_such_module_anywhere\n", "handler failed to load: ModuleNotFoundError"),
+        ("def create(context):\n    raise ValueError('bad key')\n", "create() failed: ValueError: bad key"),
+        ("def create(context):\n    return 42\n", "must return an object with handle()"),
+        ("def create(context:\n", "handler failed to load: SyntaxError"),
+    ],
+)
+def test_broken_handlers_name_the_skill_and_file(tmp_path: Path, handler: str, message: str) -> None:
+    write_skill(tmp_path, "notes", NOTES_YML, handler)
+    with pytest.raises(SkillError) as caught:
+        registry(tmp_path)
+    assert message in str(caught.value) and str(tmp_path / "notes" / "handler.py") in str(caught.value)
+
+
+class _Bot(BaseHTTPRequestHandler):
+    """A tiny Bot-Framework-style bot: answers "pong" to echo.ping, 500 to anything else."""
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if body["semanticAction"]["id"] != "echo.ping" or body["text"] == "ping the echo":
+            self.send_response(500)
+            self.end_headers()
+            return
+        reply = {
+            "type": "message",
+            "from": body["recipient"],
+            "recipient": body["from"],
+            "conversation": body["conversation"],
+            "replyToId": body["id"],
+            "text": "pong",
+            "inputHint": "acceptingInput",
+            "channelData": {"state": {"pings": body["channelData"]["state"].get("pings", 0) + 1}},
+        }
+        data = json.dumps(reply).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def bot_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Bot)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/api/messages"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_remote_skill_over_http(tmp_path: Path, bot_url: str) -> None:
+    root = sample_skills(tmp_path / "skills")
+    write_skill(root, "echo", REMOTE_YML.format(url=bot_url), None)
+    router, clock, _ = make_router(root)
+    talk = Conversation(router, clock)
+    try:
+        assert talk.say("are you there echo").text == "pong"
+        assert talk.state["skills"]["echo"] == {"pings": 1}
+        assert talk.say("are you there echo").text == "pong"
+        assert talk.state["skills"]["echo"] == {"pings": 2}
+        failed = talk.say("ping the echo")
+        assert failed.text == "Sorry, the echo skill ran into a problem. Please try again later."
+    finally:
+        router.close()
+
+
+def test_unreachable_remote_skill_gets_an_apology(tmp_path: Path) -> None:
+    root = sample_skills(tmp_path / "skills")
+    write_skill(root, "echo", REMOTE_YML.format(url="http://127.0.0.1:9/api/messages"), None)
+    router, clock, _ = make_router(root)
+    try:
+        reply = Conversation(router, clock).say("are you there echo")
+        assert reply.text == "Sorry, the echo skill ran into a problem. Please try again later."
+        assert "Today in Paris" in (Conversation(router, clock).say("what is the weather in Paris").text or "")
+    finally:
+        router.close()

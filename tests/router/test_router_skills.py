@@ -1,0 +1,106 @@
+"""Built-in skills' pure parts, and the training data compiled from all manifests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import SkillError
+from assistant.router.nlu.rasa_yaml import load_nlu_yaml
+from assistant.router.nlu.types import OUT_OF_SCOPE
+from assistant.router.skills.builtin.weather.handler import forecast
+from assistant.router.skills.cities import CITIES
+from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.manifest import parse_manifest
+from assistant.router.skills.registry import load_manifests, skill_dirs
+from assistant.router.training import compile_training_data, write_nlu_yaml
+
+FRIDAY = date(2024, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("today", FRIDAY),
+        ("tomorrow", date(2024, 3, 16)),
+        ("on monday", date(2024, 3, 18)),
+        ("friday", FRIDAY),
+        ("next friday", date(2024, 3, 22)),
+        ("this weekend", date(2024, 3, 16)),
+        ("in two days", date(2024, 3, 17)),
+        ("2024-04-01", date(2024, 4, 1)),
+        ({"date": "2024-03-20"}, date(2024, 3, 20)),
+        ("the day after tomorrow", date(2024, 3, 17)),
+        ("someday", None),
+        ("2024-02-30", None),
+        (42, None),
+    ],
+)
+def test_day_references(said: object, day: date | None) -> None:
+    assert resolve_day(said, FRIDAY) == day
+
+
+def test_days_are_described_back() -> None:
+    assert [describe_day(date(2024, 3, d), FRIDAY) for d in (15, 16, 18, 28)] == [
+        "today",
+        "tomorrow",
+        "on Monday",
+        "on March 28",
+    ]
+
+
+def test_forecast_is_deterministic_and_plausible() -> None:
+    paris, cairo = CITIES["Paris"], CITIES["Cairo"]
+    assert forecast(paris, FRIDAY) == forecast(paris, FRIDAY)
+    days = [forecast(paris, date(2024, m, 10)) for m in range(1, 13)]
+    assert all(f.low_c < f.high_c for f in days)
+    assert max(f.high_c for f in days[5:8]) > min(f.high_c for f in days[:2]) + 8  # summer is warmer
+    assert sum(forecast(cairo, date(2024, 3, d)).rain_chance for d in range(1, 29)) < sum(
+        forecast(CITIES["London"], date(2024, 3, d)).rain_chance for d in range(1, 29)
+    )
+
+
+def test_every_listed_city_has_a_time_zone_and_climate() -> None:
+    for manifest in load_manifests(skill_dirs(Settings())):
+        for slot in manifest.slots:
+            if slot.type == "city":
+                assert {v.value for v in slot.values} <= set(CITIES), manifest.path
+
+
+def test_training_data_covers_every_intent_with_annotations(tmp_path: Path) -> None:
+    manifests = load_manifests(skill_dirs(Settings()))
+    data = compile_training_data(manifests)
+    intents = {i.name for m in manifests for i in m.intents}
+    assert set(data.intents) == intents | {OUT_OF_SCOPE}
+    for intent in intents:
+        assert sum(e.intent == intent for e in data.examples) >= 10, intent
+    annotated = [e for e in data.examples if e.entities]
+    assert all(e.text[s.start : s.end] for e in annotated for s in e.entities)
+    assert data.synonyms["nyc"] == "New York" and "Paris" in data.lookups["city"]
+    assert compile_training_data(manifests) == data  # same seed, same data: a model cache can key on it
+    written = write_nlu_yaml(data, tmp_path / "nlu" / "nlu.yml")
+    assert load_nlu_yaml(written) == data
+
+
+def test_conflicting_synonyms_are_refused(tmp_path: Path) -> None:
+    text = """
+name: {name}
+description: x
+invocations: [{name}]
+handler: {{url: "http://127.0.0.1:9/"}}
+slots:
+  city:
+    values: [{{value: {city}, synonyms: [the big city]}}]
+intents:
+  {name}.go:
+    examples: ["go to {{city}}"]
+"""
+    a = parse_manifest(text.format(name="a", city="Paris"), tmp_path / "a" / "skill.yml")
+    b = parse_manifest(text.format(name="b", city="London"), tmp_path / "b" / "skill.yml")
+    with pytest.raises(
+        SkillError, match=r"synonym 'the big city' means 'Paris' in skill 'a'.*but 'London' in skill 'b'"
+    ):
+        compile_training_data([a, b])
