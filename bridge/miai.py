@@ -16,6 +16,8 @@ from bridge.wire_model import MAX_TEXT, WireModel
 
 VERSION: Final = "1.0"
 TYPE_TEXT: Final = 0  # to_speak / to_display type: plain text
+#: 9999-12-31T23:59:59.999Z in milliseconds: the last moment an ISO 8601 timestamp (the Cortana side) can say.
+MAX_TIMESTAMP: Final = 253_402_300_799_999
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=256)]
@@ -74,7 +76,7 @@ class SlotInfo(WireModel):
 class Request(WireModel):
     type: RequestType
     request_id: Name
-    timestamp: int = Field(ge=0)  # milliseconds since the epoch
+    timestamp: int = Field(ge=0, le=MAX_TIMESTAMP)  # milliseconds since the epoch
     locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z][a-zA-Z]{1,3})?$")] = "en-US"
     intent: Intent | None = None
     slot_info: SlotInfo | None = None

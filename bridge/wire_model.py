@@ -11,7 +11,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bridge.errors import EnvelopeError
+from bridge.errors import EnvelopeError, WireVersionError
 
 M = TypeVar("M", bound="WireModel")
 
@@ -43,18 +43,41 @@ class WireModel(BaseModel):
 
 
 def envelope_error(where: str, error: ValidationError) -> EnvelopeError:
-    """Turn pydantic's first complaint into one specific, readable line."""
-    first = error.errors(include_url=False)[0]
-    path = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"]).replace(".[", "[")
+    """Turn pydantic's first complaint into one specific, readable line.
+
+    A wrong ``version`` wins over everything else (the rest of the message is read by that version's rules) and
+    is a :class:`WireVersionError`. Keys and values from the wire are shown shortened and escaped, so the message
+    stays one line whatever the sender put in it.
+    """
+    errors = error.errors(include_url=False)
+    first = next((e for e in errors if e["loc"] == ("version",) and e["type"] == "literal_error"), errors[0])
+    path = ".".join(f"[{p}]" if isinstance(p, int) else shown_key(p) for p in first["loc"]).replace(".[", "[")
     kind = first["type"]
+    got = first.get("input")
+    if kind == "literal_error" and path == "version":
+        expected = (first.get("ctx") or {}).get("expected")
+        return WireVersionError(where, path, f"{shown(got)} is not spoken here (this bridge speaks {expected})")
     if kind == "missing":
         problem = "is required but missing"
     elif kind == "extra_forbidden":
         problem = "is not a field of this message (check the spelling)"
+    elif kind == "string_pattern_mismatch" and first["loc"][-1] == "locale":
+        problem = f"must be a BCP-47 locale such as en-US or zh-CN (got {shown(got)})"
     else:
-        got = first.get("input")
-        shown = repr(got)
-        if len(shown) > 40:
-            shown = shown[:37] + "..."
-        problem = f"{first['msg'][0].lower()}{first['msg'][1:]} (got {shown})"
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        problem = f"{msg[0].lower()}{msg[1:]}"
+        if not isinstance(got, dict | list):  # a whole object is noise; the path already says which
+            problem += f" (got {shown(got)})"
     return EnvelopeError(where, path, problem)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters: safe to put in a one-line message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shown_key(key: object) -> str:
+    """A key from the wire as it appears in an error path: plain when it is a tidy name, else quoted and cut."""
+    text = str(key)
+    return text if text.isprintable() and len(text) <= 64 and "." not in text else shown(text)
