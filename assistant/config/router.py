@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
 
 from assistant.config.section import Section
 
@@ -27,3 +29,12 @@ class RouterSettings(Section):
     """The user's home time zone (IANA name, e.g. ``Asia/Shanghai``)."""
     home_city: str | None = None
     """The city weather answers for when the user names none; None = ask which city."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone (e.g. Europe/Paris, Asia/Shanghai)") from None
+        return value

@@ -104,3 +104,22 @@ intents:
         SkillError, match=r"synonym 'the big city' means 'Paris' in skill 'a'.*but 'London' in skill 'b'"
     ):
         compile_training_data([a, b])
+
+
+def test_factory_builds_a_router_and_writes_the_nlu_file(tmp_path: Path) -> None:
+    from router_support import TinyEngine, activity
+
+    from assistant.router.factory import build_router, compile_nlu_file
+    from assistant.router.services.clock import ManualClock
+
+    settings = Settings(models_dir=tmp_path / "models")
+    written = compile_nlu_file(settings)
+    assert written == tmp_path / "models" / "nlu" / "nlu.yml" and load_nlu_yaml(written).examples
+
+    def make_engine(_: Settings, data: object) -> TinyEngine:
+        engine = TinyEngine()
+        engine.train(data)  # type: ignore[arg-type]
+        return engine
+
+    router = build_router(settings, ManualClock(), make_engine)
+    assert "In Tokyo" in (router.handle(activity("what time is it in Tokyo")).text or "")

@@ -1,0 +1,53 @@
+"""The one place a router is put together from settings: skills, training data, an engine, a clock.
+
+The engine is made by whoever owns it (the embedded engine's train-or-load, or the Rasa backend) from the
+training data compiled here, then handed in: the router never chooses or trains an engine itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.router.nlu.types import NluEngine, TrainingData
+from assistant.router.router import Router
+from assistant.router.services.clock import Clock
+from assistant.router.skills.handler import _no_announce
+from assistant.router.skills.registry import SkillRegistry, build_registry, load_manifests, skill_dirs
+from assistant.router.training import compile_training_data, write_nlu_yaml
+from bridge.cortana import Activity
+
+log = logging.getLogger(__name__)
+
+#: Where ``assistant train`` writes the compiled data, under ``settings.models_dir``.
+NLU_FILE = Path("nlu") / "nlu.yml"
+
+EngineFactory = Callable[[Settings, TrainingData], NluEngine]
+"""Makes a ready (trained or loaded-from-cache) engine for the given data."""
+
+
+def training_data(settings: Settings) -> TrainingData:
+    """The NLU data of every skill the settings enable (built-in plus ``router.skill_dirs``)."""
+    return compile_training_data(load_manifests(skill_dirs(settings)))
+
+
+def compile_nlu_file(settings: Settings) -> Path:
+    """Compile the skills' data and write it as Rasa YAML to ``models/nlu/nlu.yml``; returns the path."""
+    path = write_nlu_yaml(training_data(settings), settings.models_dir / NLU_FILE)
+    log.info("wrote %s", path)
+    return path
+
+
+def build_router(
+    settings: Settings,
+    clock: Clock,
+    make_engine: EngineFactory,
+    *,
+    announce: Callable[[Activity], None] = _no_announce,
+) -> Router:
+    """Load the skills, compile their data, get an engine for it and assemble the router."""
+    registry: SkillRegistry = build_registry(settings, clock, announce=announce)
+    engine = make_engine(settings, compile_training_data(registry.manifests))
+    return Router(registry, engine, settings.router, clock)
