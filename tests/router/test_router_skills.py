@@ -123,3 +123,11 @@ def test_factory_builds_a_router_and_writes_the_nlu_file(tmp_path: Path) -> None
 
     router = build_router(settings, ManualClock(), make_engine)
     assert "In Tokyo" in (router.handle(activity("what time is it in Tokyo")).text or "")
+
+
+def test_unknown_time_zone_is_a_config_error() -> None:
+    from assistant.config import parse_settings
+    from assistant.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"config.yml: router.timezone: 'Mars/Base' is not an IANA time zone"):
+        parse_settings("router:\n  timezone: Mars/Base\n", "config.yml", base=Path("."))
