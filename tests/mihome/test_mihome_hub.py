@@ -66,7 +66,7 @@ def test_apply_returns_the_changes_and_they_persist(tmp_path: Path, hub: MiHomeH
         ([{"device": "lamp.kitchen", "set": {"brightness": 50.5}}], "cannot be 50.5"),
         ([{"device": "lamp.kitchen", "set": {"power": True}}], "must be one of on, off"),
         ([{"device": "lamp.kitchen", "set": {"color": "plaid"}}], "one of warm_white"),
-        ([{"device": "fan.study", "set": {"oscillate": "yes"}}], "true or false"),
+        ([{"device": "fan.office", "set": {"oscillate": "yes"}}], "true or false"),
         ([{"device": "vacuum.living_room", "set": {"battery": 100}}], "read-only"),
         ([{"device": "ac.bedroom", "set": {"target_temperature": 40}}], "from 16 to 30 degrees Celsius"),
         ([{"device": "lamp.kitchen", "set": {}}], "non-empty object"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 _UNITS = {
     "zero": 0, "oh": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -185,3 +186,23 @@ def spoken_duration(seconds: float) -> str:
     if not parts:
         return "0 seconds"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def spoken_clock(moment: datetime) -> str:
+    """ "9:05 AM": a time of day as a speaker says it (no leading zero)."""
+    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def next_occurrence(time: ClockTime, now: datetime) -> datetime:
+    """When ``time`` next happens after ``now`` (in ``now``'s zone): today if still ahead, else tomorrow; an hour
+    said without am/pm (``explicit`` False) takes whichever of am and pm comes first."""
+    base = now.replace(second=0, microsecond=0) + timedelta(days=time.day_offset)
+    candidates = [base.replace(hour=time.hour, minute=time.minute)]
+    if not time.explicit and time.hour < 12:
+        candidates.append(base.replace(hour=time.hour + 12, minute=time.minute))
+    for day in range(2):
+        for candidate in candidates:
+            moment = candidate + timedelta(days=day)
+            if moment > now:
+                return moment
+    return candidates[0] + timedelta(days=1)

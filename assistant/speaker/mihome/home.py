@@ -69,8 +69,8 @@ DEFAULT_HOME: Final[tuple[DevicePlan, ...]] = (
     DevicePlan("lamp", "bedroom"),
     DevicePlan("ac", "bedroom"),
     DevicePlan("curtains", "bedroom"),
-    DevicePlan("lamp", "study"),
-    DevicePlan("fan", "study"),
+    DevicePlan("lamp", "office"),
+    DevicePlan("fan", "office"),
     DevicePlan("fan", "bedroom"),
     DevicePlan("lamp", "bathroom"),
 )

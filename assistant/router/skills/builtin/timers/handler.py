@@ -1,0 +1,113 @@
+"""The timers skill: several timers at once, named or not, stored in SQLite and announced when they go off.
+
+Timers live in the shared schedule store, so one set before a restart is listed and fires after it (a timer that
+went off while the assistant was down is announced once at start, with an apology for being late). The skill owns
+a :class:`Scheduler` for the ``timer`` kind: a thread on the real clock, clock listeners on a manual one.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from assistant.router.services.schedule_store import Entry, ScheduleStore
+from assistant.router.services.scheduler import Firing, Scheduler
+from assistant.router.services.spoken_values import duration_seconds, spoken_clock, spoken_duration
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import announcement, ask, confirm, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+#: The longest timer (longer waits are alarms or reminders).
+MAX_TIMER = timedelta(hours=24)
+
+
+def timer_words(entry: Entry) -> str:
+    """ "pasta timer" or "10 minute timer": how to name a timer to the user."""
+    if entry.label:
+        return f"{entry.label} timer"
+    length = spoken_duration(entry.duration_s or 0)
+    return f"{length.replace('minutes', 'minute').replace('hours', 'hour').replace('seconds', 'second')} timer"
+
+
+class TimersSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self._zone = ZoneInfo(context.settings.router.timezone)
+        self._announce = context.announce
+        self.store = ScheduleStore.in_dir(context.settings.data_dir)
+        self.scheduler = Scheduler(self.store, self._clock, self._fired, ["timer"])
+        self.scheduler.start()
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "timers.set": self._set,
+                "timers.remaining": self._remaining,
+                "timers.cancel": self._cancel,
+                "timers.list": self._remaining,
+            },
+        )
+
+    def close(self) -> None:
+        self.scheduler.stop()
+        self.store.close()
+
+    def _fired(self, firing: Firing) -> None:
+        what = timer_words(firing.entry)
+        if firing.late:
+            when = spoken_clock(firing.entry.due.astimezone(self._zone))
+            text = f"Sorry, I missed this while I was off: your {what} went off at {when}."
+        else:
+            text = f"Your {what} is done."
+        self._announce(announcement(text))
+
+    def _set(self, turn: Turn) -> Activity:
+        seconds = duration_seconds(turn.slot("duration"))
+        if seconds is None:
+            return ask(turn, "duration", "For how long?")
+        if not 1 <= seconds <= MAX_TIMER.total_seconds():
+            return say(turn, "A timer can run from one second to 24 hours. For a later time, set an alarm.")
+        now = self._clock.now()
+        name = str(turn.slot("timer_name", "")).strip().lower()
+        entry = self.store.add(
+            "timer", now + timedelta(seconds=seconds), created=now, label=name, duration_s=round(seconds)
+        )
+        self.scheduler.wake()
+        length = spoken_duration(seconds)
+        text = f"OK, {name} timer for {length}, starting now." if name else f"OK, {length}, starting now."
+        return say(turn, text, state={"last_timer": entry.id}, slots={"duration": {"seconds": round(seconds)}})
+
+    def _chosen(self, turn: Turn) -> tuple[Entry, ...]:
+        timers = self.store.pending(["timer"])
+        name = str(turn.slot("timer_name", "")).strip().lower()
+        return tuple(t for t in timers if t.label == name) if name else timers
+
+    def _remaining(self, turn: Turn) -> Activity:
+        timers = self._chosen(turn)
+        now = self._clock.now()
+        if not timers:
+            named = turn.slot("timer_name")
+            return say(turn, f"You don't have a {named} timer." if named else "You don't have any timers running.")
+        parts = [f"{spoken_duration(t.remaining(now).total_seconds())} left on your {timer_words(t)}" for t in timers]
+        if len(parts) == 1:
+            return say(turn, f"There's {parts[0]}.")
+        return say(turn, f"You have {len(parts)} timers: " + "; ".join(parts) + ".")
+
+    def _cancel(self, turn: Turn) -> Activity:
+        timers = self._chosen(turn)
+        if not timers:
+            named = turn.slot("timer_name")
+            return say(turn, f"There's no {named} timer to cancel." if named else "You don't have any timers running.")
+        if len(timers) > 1 and not turn.confirmed:
+            return confirm(turn, f"You have {len(timers)} timers. Cancel all of them?")
+        for timer in timers:
+            self.store.cancel(timer.id)
+        if len(timers) == 1:
+            return say(turn, f"OK, I cancelled your {timer_words(timers[0])}.")
+        return say(turn, f"OK, I cancelled all {len(timers)} timers.")
+
+
+def create(context: SkillContext) -> TimersSkill:
+    return TimersSkill(context)
