@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Annotated, Any, ClassVar, Final, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
 from bridge.wire_model import MAX_TEXT, WireModel
 
@@ -52,6 +52,13 @@ class Context(WireModel):
 
     model_config = WireModel.model_config | {"extra": "allow"}
     device_id: Name
+
+    @model_serializer(mode="wrap")
+    def _keep_null_extras(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # to_dict leaves absent optional fields out; a vendor's explicit null among the extras is not one of them
+        data: dict[str, Any] = handler(self)
+        data.update({key: None for key, value in (self.model_extra or {}).items() if value is None})
+        return data
 
 
 class Intent(WireModel):

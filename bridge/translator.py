@@ -9,13 +9,18 @@ Mi-AI -> Cortana -> Mi-AI gives back the message it started with. The mapping ta
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from bridge import cortana as c
 from bridge import miai as m
 from bridge.errors import TranslationError
 from bridge.ssml import ssml_to_text, text_to_ssml
+from bridge.wire_model import envelope_error
 
 EVENT_NO_RESPONSE = "noResponse"
 _CONTEXT_KEYS = ("device_id", "devices")
@@ -26,6 +31,27 @@ _HINTS: dict[tuple[bool, bool], c.InputHint] = {
     (False, False): "acceptingInput",
     (False, True): "ignoringInput",
 }
+
+
+Out = TypeVar("Out", m.MiAiRequest, m.MiAiResponse)
+
+
+def _expressible(target: str) -> Callable[[Callable[[c.Activity], Out]], Callable[[c.Activity], Out]]:
+    """A valid Activity can still break a Mi-AI limit (a 10,000-character speak): say so, never a pydantic dump."""
+
+    def wrap(translate: Callable[[c.Activity], Out]) -> Callable[[c.Activity], Out]:
+        @functools.wraps(translate)
+        def checked(activity: c.Activity) -> Out:
+            try:
+                return translate(activity)
+            except ValidationError as e:
+                raise TranslationError(
+                    f"{envelope_error(target, e)} (the activity cannot be expressed in Mi-AI)"
+                ) from None
+
+        return checked
+
+    return wrap
 
 
 # ---------------------------------------------------------------- requests
@@ -76,6 +102,7 @@ def request_to_activity(request: m.MiAiRequest) -> c.Activity:
     )
 
 
+@_expressible("miai request")
 def activity_to_request(activity: c.Activity) -> m.MiAiRequest:
     """The inverse of :func:`request_to_activity`, for Cortana-side clients and round-trip checks."""
     data = activity.channel_data or {}
@@ -149,6 +176,7 @@ def _slot_text(value: object) -> str:
 # ---------------------------------------------------------------- responses
 
 
+@_expressible("miai response")
 def activity_to_response(activity: c.Activity) -> m.MiAiResponse:
     """A skill's reply (or a proactive message) as what the Mi-AI speaker does next."""
     data = activity.channel_data or {}
@@ -157,6 +185,8 @@ def activity_to_response(activity: c.Activity) -> m.MiAiResponse:
         raise TranslationError(f"activity type {activity.type!r} is not a reply; send message or endOfConversation")
     ending = activity.type == "endOfConversation" or activity.input_hint == "ignoringInput"
     spoken = ssml_to_text(activity.speak) if activity.speak is not None else activity.text
+    if "noSpeech" in miai:  # the Mi-AI response said nothing: its display text is not to be spoken either
+        spoken = None
     audio = data.get("audio")
     directives: list[m.Directive] | None = None
     if "directives" in miai:
@@ -166,16 +196,16 @@ def activity_to_response(activity: c.Activity) -> m.MiAiResponse:
         if spoken:
             directives.insert(0, m.Directive(type="tts", tts_item=m.TtsItem(text=spoken)))
     open_mic = activity.input_hint == "expectingInput" and not ending and audio is None
-    action = data.get("action")
+    action = _action(data.get("action"))
     response = (
         m.Response(
             open_mic=bool(miai.get("openMic", open_mic)),
-            to_speak=m.Speech(text=spoken) if spoken is not None and "noSpeech" not in miai else None,
+            to_speak=m.Speech(text=spoken) if spoken is not None else None,
             to_display=m.Speech(text=activity.text) if activity.text is not None else None,
             directives=directives,
             not_understand=bool(data.get("notUnderstood", False)),
             action=action["name"] if action else None,
-            action_property=dict(action.get("properties") or {}) if action else None,
+            action_property=dict(action["properties"]) if action and action.get("properties") is not None else None,
         )
         if spoken is not None or directives
         else _silent_response()
@@ -199,7 +229,9 @@ def response_to_activity(response: m.MiAiResponse, *, conversation_id: str, repl
     if r.not_understand:
         channel_data["notUnderstood"] = True
     if r.action is not None:
-        channel_data["action"] = {"name": r.action, "properties": dict(r.action_property or {})}
+        channel_data["action"] = {"name": r.action}
+        if r.action_property is not None:
+            channel_data["action"]["properties"] = dict(r.action_property)
     elif r.action_property is not None:
         raise TranslationError("response.action_property: needs response.action to say what it is for")
     spoken = r.to_speak.text if r.to_speak is not None else None
@@ -228,6 +260,16 @@ def response_to_activity(response: m.MiAiResponse, *, conversation_id: str, repl
     )
 
 
+def _action(action: object) -> dict[str, Any] | None:
+    if action is None:
+        return None
+    if not isinstance(action, dict) or not isinstance(action.get("name"), str):
+        raise TranslationError("channelData.action: must be an object with a name (and optional properties)")
+    if not isinstance(action.get("properties") or {}, dict):
+        raise TranslationError("channelData.action.properties: must be an object")
+    return action
+
+
 def _silent_response() -> m.Response:
     # Mi-AI needs to_speak or directives; a silent end says nothing
     return m.Response(open_mic=False, to_speak=m.Speech(text=""))
@@ -238,7 +280,7 @@ def _audio_directive(audio: object) -> m.Directive:
         raise TranslationError("channelData.audio: must be an object with a url")
     stream = m.AudioStream(url=str(audio["url"]), token=str(audio.get("token") or audio["url"])[:256])
     title = audio.get("title")
-    return m.Directive(type="audio", audio_item=m.AudioItem(stream=stream, title=str(title) if title else None))
+    return m.Directive(type="audio", audio_item=m.AudioItem(stream=stream, title=None if title is None else str(title)))
 
 
 def _canonical_audio(directives: list[m.Directive], spoken: str | None) -> dict[str, Any] | None:
