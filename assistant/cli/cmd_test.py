@@ -1,13 +1,86 @@
-"""`assistant test`: placeholder until issue 6, scripted intent tests lands."""
+"""`assistant test`: run scripted intent tests (``*.intents.yml``) through the whole pipeline and report."""
 
 from __future__ import annotations
 
-from assistant.cli.command import Command, no_arguments, not_landed
+import argparse
+import sys
+from pathlib import Path
+
+from assistant.cli.command import Command
+from assistant.config import Settings
+
+DEFAULT_PATH = Path("suites")
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=f"script files or folders holding *.intents.yml (default: {DEFAULT_PATH}/)",
+    )
+    parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: fixtures.nlu, then config)")
+    parser.add_argument("--junit", type=Path, metavar="FILE", help="also write a JUnit XML report to FILE")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write a JSON report (every turn) to FILE")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes for independent conversations (default: one per core; 1 = no parallelism)",
+    )
+    parser.add_argument("--check", action="store_true", help="only validate the scripts (file:line errors); run none")
+    parser.add_argument("-k", metavar="TEXT", dest="keyword", help="run only conversations whose name contains TEXT")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every conversation in the report")
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.errors import AssistantError
+    from assistant.scripts.loader import load_scripts
+    from assistant.scripts.names import known_names
+    from assistant.scripts.parallel import default_workers, run_conversations
+    from assistant.scripts.report_files import write_json, write_junit
+    from assistant.scripts.report_text import render_report
+
+    if args.workers is not None and args.workers < 1:
+        raise AssistantError(f"--workers must be 1 or more, got {args.workers}")
+    scripts = load_scripts(args.paths or [DEFAULT_PATH], known_names(settings))
+    conversations = [c for s in scripts for c in s.conversations]
+    if args.keyword:
+        conversations = [c for c in conversations if args.keyword.casefold() in c.name.casefold()]
+    steps = sum(len(c.steps) for c in conversations)
+    if args.check:
+        print(f"{len(scripts)} script(s), {len(conversations)} conversations, {steps} steps: valid")
+        return 0
+    if not conversations:
+        raise AssistantError(f"no conversation name contains {args.keyword!r} (drop -k or change it)")
+    print(f"running {len(conversations)} conversations ({steps} steps) from {len(scripts)} script(s)", file=sys.stderr)
+
+    def dot(outcome: object) -> None:
+        print("." if getattr(outcome, "passed", False) else "F", end="", file=sys.stderr, flush=True)
+
+    run = run_conversations(conversations, settings, args.nlu, workers=args.workers or default_workers(), progress=dot)
+    print(file=sys.stderr)
+    print(render_report(run, verbose=args.verbose), end="")
+    for path, write in ((args.junit, write_junit), (args.json, write_json)):
+        if path is not None:
+            write(run, path)
+            print(f"wrote {path}")
+    return 0 if run.passed else 1
+
 
 COMMAND = Command(
     name="test",
-    help="(not yet available: issue 6, scripted intent tests)",
-    description="Not yet available: issue 6, scripted intent tests.",
-    add_arguments=no_arguments,
-    run=not_landed("issue 6, scripted intent tests"),
+    help="run scripted intent tests (*.intents.yml) through the whole pipeline",
+    description="Run conversation scripts through the whole assistant in-process (speaker -> bridge -> router ->\n"
+    "skills -> Mi-Home hub; audio turns through speech-to-text), with a frozen clock and fresh data per\n"
+    "conversation. Prints a diff per failing turn, per-intent accuracy and a confusion table; exits 1 when any\n"
+    "turn fails, 2 when a script is malformed (file:line: what is wrong). Format: assistant/scripts/FORMAT.md.",
+    add_arguments=_add_arguments,
+    run=_run,
+    epilog="examples:\n"
+    "  assistant test                                  # every suites/**/*.intents.yml\n"
+    "  assistant test suites/timers.intents.yml -v\n"
+    "  assistant test --nlu rasa --junit reports/intents.xml --json reports/intents.json\n"
+    "  assistant test --check my_tests/               # validate only",
 )

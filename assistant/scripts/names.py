@@ -1,0 +1,76 @@
+"""The names a script may use (intents, skills, slots), read from the skills' manifests without running them.
+
+Validation needs only the manifests, not the handlers or the NLU, so a malformed script is reported in a fraction
+of a second, before any assistant is built.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.router.nlu.types import OUT_OF_SCOPE
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Intent -> skill, skill -> slot names; ``oos`` is always a known intent (the not-understood answer)."""
+
+    intents: Mapping[str, str]
+    slots: Mapping[str, frozenset[str]]
+    devices: Mapping[str, str] = field(default_factory=dict)
+    """Device id -> device kind in the hub's default home; empty = not known, devices are not checked."""
+
+    @property
+    def skills(self) -> frozenset[str]:
+        return frozenset(self.slots)
+
+    def is_intent(self, name: str) -> bool:
+        return name == OUT_OF_SCOPE or name in self.intents
+
+    def slots_of(self, intent: str | None) -> frozenset[str]:
+        """The slot names valid for ``intent``'s skill; every skill's slots when the intent is not given."""
+        if intent is not None and intent in self.intents:
+            return self.slots.get(self.intents[intent], frozenset())
+        return frozenset(name for names in self.slots.values() for name in names)
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when one choice is close, else ``""``."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def known_names(settings: Settings) -> KnownNames:
+    """Every installed skill's intents and slots (built-in folder plus router.skill_dirs)."""
+    from assistant.router.skills.registry import load_manifests, skill_dirs
+
+    manifests = load_manifests(skill_dirs(settings))
+    intents = {intent.name: m.name for m in manifests for intent in m.intents}
+    slots = {m.name: frozenset(s.name for s in m.slots) for m in manifests}
+    return KnownNames(intents, slots, _default_devices())
+
+
+def _default_devices() -> dict[str, str]:
+    """Device id -> kind for the simulated home the hub creates on first start."""
+    from assistant.speaker.mihome.home import DEFAULT_HOME, build_devices
+
+    return {device.id: device.kind for device in build_devices(DEFAULT_HOME)}
+
+
+def property_problem(kind: str, name: str, value: object, *, setting: bool) -> str | None:
+    """What is wrong with ``name: value`` on a device of ``kind`` (None: fine); ``setting`` = a fixture."""
+    from assistant.speaker.mihome.devices import KINDS
+
+    spec = KINDS[kind].property(name) if kind in KINDS else None
+    if spec is None:
+        known = ", ".join(p.name for p in KINDS[kind].properties) if kind in KINDS else "?"
+        return f"a {kind} has no property {name!r} (it has: {known})"
+    if setting and spec.check(value) is None:
+        return f"{name} cannot be {value!r}; it must be {spec.allowed()}"
+    return None

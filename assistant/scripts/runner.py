@@ -1,0 +1,175 @@
+"""Play conversations through the whole assistant (speaker session -> bridge -> router -> skills -> hub).
+
+Each conversation gets a fresh assistant: its own SQLite folder, a frozen clock at the fixtures' time, the
+fixtures seeded, so conversations are independent and can run in any order or in parallel. A step that raises is
+recorded as that step's error (the rest of the conversation is skipped: its state is unknown); it never stops the
+other conversations.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+from zoneinfo import ZoneInfo
+
+from assistant.router.services.clock import DEFAULT_START, ManualClock
+from assistant.scripts.expectations import DevicesMatch, check_all
+from assistant.scripts.model import Conversation, Fixtures, Step
+from assistant.scripts.observed import Observed, observed_advance, observed_turn
+from assistant.scripts.outcome import ConversationOutcome, StepOutcome
+
+if TYPE_CHECKING:
+    from datetime import timedelta
+
+    from assistant.config import Settings
+    from assistant.turn import TurnResult
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline(Protocol):
+    """What the runner needs of :class:`assistant.app.Assistant`."""
+
+    def seed(self, **fixtures: Any) -> None: ...
+
+    def text_turn(self, text: str) -> TurnResult: ...
+
+    def audio_turn(self, path: Path) -> TurnResult: ...
+
+    def advance(self, delta: timedelta) -> list[str]: ...
+
+    def devices(self) -> list[dict[str, Any]]: ...
+
+    def close(self) -> None: ...
+
+
+PipelineFactory = Callable[["Settings", str, ManualClock, Path], Pipeline]
+"""Builds a fresh pipeline from (settings, nlu engine name, clock, data folder)."""
+
+
+def build_pipeline(settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
+    """The real assistant, in-process."""
+    from assistant.app import Assistant
+
+    assistant: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir)
+    return assistant
+
+
+def engine_for(conversation: Conversation, chosen: str | None, settings: Settings) -> str:
+    """The command line's ``--nlu`` wins, then the script's ``fixtures.nlu``, then config.yml."""
+    return chosen or conversation.fixtures.nlu or settings.router.nlu.engine
+
+
+def conversation_settings(settings: Settings, fixtures: Fixtures, data_dir: Path) -> Settings:
+    """The settings with the fixtures' locale and time zone, and a private data folder."""
+    router = settings.router
+    if fixtures.timezone is not None:
+        router = router.model_copy(update={"timezone": fixtures.timezone})
+    update: dict[str, Any] = {"data_dir": data_dir, "router": router}
+    if fixtures.locale is not None:
+        update["locale"] = fixtures.locale
+    return settings.model_copy(update=update)
+
+
+def start_time(fixtures: Fixtures, settings: Settings) -> datetime:
+    """``fixtures.now`` made aware in the conversation's time zone; a fixed default so every run agrees."""
+    if fixtures.now is None:
+        return DEFAULT_START
+    if fixtures.now.tzinfo is not None:
+        return fixtures.now
+    return fixtures.now.replace(tzinfo=ZoneInfo(fixtures.timezone or settings.router.timezone))
+
+
+def seed_arguments(fixtures: Fixtures) -> dict[str, Any]:
+    """The fixtures ``Assistant.seed`` takes, leaving out the empty ones."""
+    given: dict[str, Any] = {
+        "devices": {k: dict(v) for k, v in fixtures.devices.items()},
+        "timers": [dict(t) for t in fixtures.timers],
+        "alarms": [dict(a) for a in fixtures.alarms],
+        "reminders": [dict(r) for r in fixtures.reminders],
+        "lists": {k: list(v) for k, v in fixtures.lists.items()},
+    }
+    return {k: v for k, v in given.items() if v}
+
+
+def run_conversation(
+    conversation: Conversation,
+    settings: Settings,
+    nlu: str | None = None,
+    *,
+    factory: PipelineFactory = build_pipeline,
+) -> ConversationOutcome:
+    """Play one conversation against a fresh pipeline and compare every step with its expectations."""
+    engine = engine_for(conversation, nlu, settings)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="assistant-script-") as folder:
+        local = conversation_settings(settings, conversation.fixtures, Path(folder))
+        clock = ManualClock(start_time(conversation.fixtures, local))
+        try:
+            pipeline = factory(local, engine, clock, Path(folder))
+        except Exception as e:
+            log.debug("building the assistant for %s failed", conversation.where, exc_info=True)
+            return ConversationOutcome(conversation, (), engine, time.perf_counter() - started, _cause(e))
+        try:
+            seeded = seed_arguments(conversation.fixtures)
+            if seeded:
+                pipeline.seed(**seeded)
+            steps = _play(pipeline, conversation.steps)
+        except Exception as e:
+            log.debug("seeding the fixtures of %s failed", conversation.where, exc_info=True)
+            return ConversationOutcome(conversation, (), engine, time.perf_counter() - started, _cause(e))
+        finally:
+            pipeline.close()
+    return ConversationOutcome(conversation, steps, engine, time.perf_counter() - started)
+
+
+def _play(pipeline: Pipeline, steps: Sequence[Step]) -> tuple[StepOutcome, ...]:
+    outcomes: list[StepOutcome] = []
+    for step in steps:
+        started = time.perf_counter()
+        try:
+            observed = _do(pipeline, step)
+        except Exception as e:
+            log.debug("step at line %d raised", step.line, exc_info=True)
+            outcomes.append(StepOutcome(step, None, error=_cause(e), ms=_ms(started)))
+            break
+        outcomes.append(StepOutcome(step, observed, check_all(step.expectations, observed), ms=_ms(started)))
+    return tuple(outcomes)
+
+
+def _do(pipeline: Pipeline, step: Step) -> Observed:
+    wants_devices = any(isinstance(e, DevicesMatch) for e in step.expectations)
+    if step.kind == "advance":
+        assert step.advance is not None  # the loader guarantees it
+        spoken = pipeline.advance(step.advance)
+        return observed_advance(spoken, pipeline.devices() if wants_devices else ())
+    if step.kind == "audio":
+        assert step.audio is not None
+        result = pipeline.audio_turn(step.audio)
+    else:
+        assert step.text is not None
+        result = pipeline.text_turn(step.text)
+    return observed_turn(result, pipeline.devices() if wants_devices else ())
+
+
+def _cause(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def by_engine(conversations: Sequence[Conversation], chosen: str | None, settings: Settings) -> Mapping[str, int]:
+    """How many conversations each engine will run (for the report's header)."""
+    counts: dict[str, int] = {}
+    for conversation in conversations:
+        engine = engine_for(conversation, chosen, settings)
+        counts[engine] = counts.get(engine, 0) + 1
+    return counts

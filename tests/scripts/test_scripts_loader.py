@@ -1,0 +1,189 @@
+"""Malformed scripts give ``file:line: what is wrong`` before anything runs; good ones load into frozen data."""
+
+from __future__ import annotations
+
+import re
+import wave
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import ScriptError
+from assistant.scripts.expectations import IntentIs, SlotsMatch, TextIs
+from assistant.scripts.loader import load_script, load_scripts, parse_script
+from assistant.scripts.names import KnownNames, known_names
+
+
+@pytest.fixture(scope="module")
+def names() -> KnownNames:
+    return known_names(Settings())
+
+
+def _wav(path: Path) -> Path:
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(b"\0\0" * 1600)
+    return path
+
+
+GOOD = """\
+suite: demo
+fixtures:
+  now: 2024-03-15 09:30
+  timezone: Europe/Paris
+  devices:
+    lamp.kitchen: {power: on}
+conversations:
+  - name: weather twice
+    turns:
+      - say: what's the weather in Paris
+        intent: weather.forecast
+        slots: {city: Paris}
+        reply: {contains: Paris, regex: "\\\\d+"}
+      - advance: 1h 30m
+        announce: []
+  - name: audio
+    fixtures: {devices: {lamp.kitchen: {brightness: 30}}}
+    turns:
+      - audio: hello.wav
+        intent: smalltalk.greet
+tests:
+  - sentences: [hi there, hello]
+    intent: smalltalk.greet
+    open_mic: false
+"""
+
+
+def test_a_good_script_loads_with_lines_and_merged_fixtures(tmp_path: Path, names: KnownNames) -> None:
+    _wav(tmp_path / "hello.wav")
+    path = tmp_path / "demo.intents.yml"
+    path.write_text(GOOD)
+    script = load_script(path, names)
+    assert [c.name for c in script.conversations] == ["weather twice", "audio", "hi there", "hello"]
+    first = script.conversations[0]
+    assert first.line == 8 and first.fixtures.now == datetime(2024, 3, 15, 9, 30)
+    say, advance = first.steps
+    assert (say.kind, say.text, say.line) == ("say", "what's the weather in Paris", 10)
+    assert say.expectations[0] == IntentIs(11, "weather.forecast")
+    assert say.expectations[1] == SlotsMatch(12, {"city": "Paris"})
+    assert isinstance(say.expectations[2], TextIs) and len(say.expectations[2].rules.rules) == 2
+    assert advance.advance == timedelta(hours=1, minutes=30)
+    audio = script.conversations[1]
+    assert audio.steps[0].audio == tmp_path / "hello.wav"
+    assert audio.fixtures.devices == {"lamp.kitchen": {"power": "on", "brightness": 30}}  # YAML 1.2: 'on' is a word
+    assert script.conversations[2].steps[0].expectations == script.conversations[3].steps[0].expectations
+
+
+MALFORMED = [
+    # (script text, line, what the message must say)
+    (
+        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        slot: {city: Paris}\n",
+        5,
+        "unknown key 'slot' in a turn (did you mean 'slots'?)",
+    ),
+    (
+        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        open_mic: maybe\n",
+        5,
+        "open_mic must be true or false, got the text 'maybe'",
+    ),
+    ("conversations:\n  - name: a\n    turns:\n      - say: [hi]\n", 4, "say must be text, got a list"),
+    ("conversations:\n  - name: a\n    turns:\n      - audio: missing.wav\n", 4, "audio file 'missing.wav' not found"),
+    (
+        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        intent: weather.forcast\n",
+        5,
+        "unknown intent 'weather.forcast' (did you mean 'weather.forecast'?)",
+    ),
+    ("tests:\n  - sentences: [hi]\n    intent: weather.forecast\n    slots: {town: Paris}\n", 4, "unknown slot 'town'"),
+    ("tests:\n  - sentences: [hi]\n    skill: wether\n", 3, "unknown skill 'wether' (did you mean 'weather'?)"),
+    (
+        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        advance: 10m\n",
+        4,
+        "has say and advance; give only one of",
+    ),
+    (
+        "conversations:\n  - name: a\n    turns:\n      - advance: 10m\n        intent: timers.set\n",
+        5,
+        "'intent' is checked on a turn, not on 'advance'",
+    ),
+    ("conversations:\n  - name: a\n    turns:\n      - advance: soon\n", 4, "advance must be a positive duration"),
+    ("conversations:\n  - name: a\n    turns: []\n", 3, "turns must not be empty"),
+    ("conversations:\n  - turns:\n      - say: hi\n", 2, "a conversation needs 'name:'"),
+    (
+        "conversations:\n  - name: a\n    turns:\n      - say: hi\n  - name: a\n    turns:\n      - say: ho\n",
+        5,
+        "conversation name 'a' is used twice (first at line 2)",
+    ),
+    (
+        "fixtures:\n  timezone: Mars/Olympus\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        2,
+        "not an IANA time zone",
+    ),
+    (
+        "fixtures:\n  now: tomorrow\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        2,
+        "is not a date and time",
+    ),
+    (
+        "fixtures:\n  devices: {lamp.garage: {power: on}}\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        2,
+        "unknown device 'lamp.garage'",
+    ),
+    (
+        "fixtures:\n  devices:\n    lamp.kitchen: {brightness: 140}\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        3,
+        "brightness cannot be 140",
+    ),
+    ("tests:\n  - sentences: [hi]\n    reply: {regex: '(unclosed'}\n", 3, "is not a valid regex"),
+    ("tests:\n  - sentences: [hi]\n    reply: {startswith: x}\n", 3, "unknown key 'startswith' in reply"),
+    (
+        "tests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n    intent: smalltalk.thanks\n",
+        4,
+        "duplicate key 'intent' (first at line 3)",
+    ),
+    ("tests:\n  - sentences: [hi]\n", 2, "a test needs at least one expectation"),
+    ("suite: x\n", 1, "a script needs 'conversations:' and/or 'tests:'"),
+    ("tests:\n  - sentences: [hi\n    intent: x\n", 3, "fix the YAML syntax"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), MALFORMED, ids=[m[2][:40] for m in MALFORMED])
+def test_a_malformed_script_names_file_line_and_problem(
+    tmp_path: Path, names: KnownNames, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "bad.intents.yml"
+    path.write_text(text)
+    with pytest.raises(ScriptError) as caught:
+        load_script(path, names)
+    assert str(caught.value).startswith(f"{path}:{line}: "), str(caught.value)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_file_that_is_not_a_wav_is_refused(tmp_path: Path, names: KnownNames) -> None:
+    (tmp_path / "noise.wav").write_bytes(b"not a wav at all")
+    with pytest.raises(ScriptError, match=r"bad\.intents\.yml:2: audio file 'noise\.wav' is not a readable WAV"):
+        parse_script(
+            "tests: []\nconversations: [{name: a, turns: [{audio: noise.wav}]}]\n", tmp_path / "bad.intents.yml", names
+        )
+
+
+def test_nothing_runs_when_any_script_is_malformed(tmp_path: Path, names: KnownNames) -> None:
+    """load_scripts validates every file first, so a bad file stops the run before any conversation starts."""
+    (tmp_path / "a.intents.yml").write_text("tests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n")
+    (tmp_path / "b.intents.yml").write_text("tests:\n  - sentences: [hi]\n    intnet: smalltalk.greet\n")
+    with pytest.raises(ScriptError, match=re.escape(f"{tmp_path / 'b.intents.yml'}:3: unknown key 'intnet'")):
+        load_scripts([tmp_path], names)
+
+
+def test_folders_are_searched_for_the_suffix_only(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.intents.yml").write_text("tests:\n  - sentences: [hi]\n    intent: anything\n")
+    (tmp_path / "notes.yml").write_text("not a script")
+    scripts = load_scripts([tmp_path], None)  # names None: intents are not checked
+    assert [s.path.name for s in scripts] == ["x.intents.yml"]
+    with pytest.raises(ScriptError, match="no such file or folder"):
+        load_scripts([tmp_path / "nope"], None)
