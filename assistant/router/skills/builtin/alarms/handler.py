@@ -1,0 +1,191 @@
+"""The alarms-and-reminders skill: wake-up alarms and "remind me to ..." at a time, listed, cancelled, snoozed.
+
+Entries live in the shared schedule store (kinds ``alarm`` and ``reminder``), so they survive restarts and one
+missed while the assistant was down is announced once at start, late. Times are understood in the user's home zone
+(``router.timezone``); an hour said without am/pm means whichever comes next.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
+from assistant.router.services.scheduler import Firing, Scheduler
+from assistant.router.services.spoken_values import (
+    clock_time,
+    duration_seconds,
+    next_occurrence,
+    spoken_clock,
+    spoken_duration,
+)
+from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import announcement, ask, confirm, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+KINDS: tuple[Kind, ...] = ("alarm", "reminder")
+SNOOZE = timedelta(minutes=10)
+#: How long after ringing "snooze" still refers to an alarm.
+SNOOZE_WINDOW = timedelta(hours=1)
+
+
+def reminder_text(value: object) -> str:
+    """ "to call mom" -> "call mom": what to be reminded of, as it reads after "remind you to"."""
+    text = " ".join(str(value or "").split()).rstrip(".!")
+    return text[3:] if text.lower().startswith("to ") else text
+
+
+class AlarmsSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self._zone = ZoneInfo(context.settings.router.timezone)
+        self._announce = context.announce
+        self.store = ScheduleStore.in_dir(context.settings.data_dir)
+        self.scheduler = Scheduler(self.store, self._clock, self._fired, KINDS)
+        self.scheduler.start()
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "alarms.set": self._set,
+                "alarms.remind": self._remind,
+                "alarms.list": self._list,
+                "alarms.cancel": self._cancel,
+                "alarms.snooze": self._snooze,
+            },
+        )
+
+    def close(self) -> None:
+        self.scheduler.stop()
+        self.store.close()
+
+    def _now(self) -> datetime:
+        return self._clock.now().astimezone(self._zone)
+
+    def _when(self, entry: Entry) -> str:
+        """ "7:00 AM tomorrow": when an entry is due, said relative to today."""
+        due = entry.due.astimezone(self._zone)
+        return f"{spoken_clock(due)} {describe_day(due.date(), self._now().date())}"
+
+    def _describe(self, entry: Entry) -> str:
+        if entry.kind == "alarm":
+            return f"an alarm at {self._when(entry)}"
+        return f"a reminder to {entry.label} at {self._when(entry)}"
+
+    def _fired(self, firing: Firing) -> None:
+        entry = firing.entry
+        due = spoken_clock(entry.due.astimezone(self._zone))
+        if firing.late:
+            what = f"your {due} alarm" if entry.kind == "alarm" else f"a reminder to {entry.label}, due at {due}"
+            text = f"Sorry, I missed this while I was off: {what}."
+        elif entry.kind == "alarm":
+            text = (
+                f"Good morning! It's {due}, time to wake up."
+                if entry.due.astimezone(self._zone).hour < 12
+                else (f"It's {due}: your alarm is ringing.")
+            )
+        else:
+            text = f"Reminder: {entry.label}."
+        self._announce(announcement(text))
+
+    def _due(self, turn: Turn) -> datetime | str | None:
+        """When the turn asks for: a time (and day), or a duration from now; a message when it cannot be."""
+        now = self._now()
+        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        if seconds is not None:
+            return now + timedelta(seconds=seconds)
+        time = clock_time(turn.slot("time"))
+        if time is None:
+            return None
+        if not turn.has("date"):
+            return next_occurrence(time, now)
+        day = resolve_day(turn.slot("date"), now.date())
+        if day is None:
+            return f"Sorry, I can't tell which day {turn.slot('date')} is."
+        moment = datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=self._zone)
+        if not time.explicit and moment <= now and time.hour < 12:
+            moment += timedelta(hours=12)
+        return moment if moment > now else "That time has already passed. Which time did you mean?"
+
+    def _set(self, turn: Turn) -> Activity:
+        due = self._due(turn)
+        if due is None:
+            return ask(turn, "time", "For what time?")
+        if isinstance(due, str):
+            return say(turn, due)
+        entry = self.store.add("alarm", due, created=self._clock.now())
+        self.scheduler.wake()
+        return say(turn, f"Your alarm is set for {self._when(entry)}.", state={"last": entry.id})
+
+    def _remind(self, turn: Turn) -> Activity:
+        what = reminder_text(turn.slot("reminder"))
+        if not what:
+            return ask(turn, "reminder", "What should I remind you about?")
+        due = self._due(turn)
+        if due is None:
+            return ask(turn, "time", f"When should I remind you to {what}?")
+        if isinstance(due, str):
+            return say(turn, due)
+        entry = self.store.add("reminder", due, created=self._clock.now(), label=what)
+        self.scheduler.wake()
+        return say(turn, f"OK, I'll remind you to {what} at {self._when(entry)}.", state={"last": entry.id})
+
+    def _matching(self, turn: Turn) -> tuple[Entry, ...]:
+        kind = turn.slot("alarm_kind")
+        if kind is None and "remind" in turn.text.lower():
+            kind = "reminder"
+        entries = self.store.pending([kind] if kind in KINDS else KINDS)
+        time = clock_time(turn.slot("time")) if turn.has("time") else None
+        if time is not None:
+            entries = tuple(
+                e
+                for e in entries
+                if (local := e.due.astimezone(self._zone)).minute == time.minute
+                and local.hour in (time.hour, time.hour + 12 if not time.explicit else time.hour)
+            )
+        about = reminder_text(turn.slot("reminder")).lower()
+        if about:
+            entries = tuple(e for e in entries if about in e.label.lower())
+        return entries
+
+    def _list(self, turn: Turn) -> Activity:
+        entries = self.store.pending(KINDS)
+        if not entries:
+            return say(turn, "You don't have any alarms or reminders.")
+        parts = [self._describe(e) for e in entries]
+        if len(parts) == 1:
+            return say(turn, f"You have {parts[0]}.")
+        return say(turn, f"You have {len(parts)}: " + "; ".join(parts) + ".")
+
+    def _cancel(self, turn: Turn) -> Activity:
+        entries = self._matching(turn)
+        if not entries:
+            return say(turn, "I couldn't find an alarm or reminder like that.")
+        if len(entries) > 1 and not turn.confirmed:
+            return confirm(turn, f"That matches {len(entries)}: {'; '.join(map(self._describe, entries))}. Cancel all?")
+        for entry in entries:
+            self.store.cancel(entry.id)
+        if len(entries) == 1:
+            return say(turn, f"OK, I cancelled {self._describe(entries[0])}.")
+        return say(turn, f"OK, I cancelled all {len(entries)}.")
+
+    def _snooze(self, turn: Turn) -> Activity:
+        now = self._clock.now()
+        ringing = self.store.last_fired(KINDS, since=now - SNOOZE_WINDOW)
+        if ringing is None:
+            return say(turn, "There's nothing to snooze right now.")
+        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        delay = timedelta(seconds=seconds) if seconds else SNOOZE
+        snoozed = self.store.reschedule(ringing.id, now + delay)
+        if snoozed is None:
+            return say(turn, "That alarm was cancelled, so there's nothing to snooze.")
+        self.scheduler.wake()
+        until = spoken_clock(snoozed.due.astimezone(self._zone))
+        return say(turn, f"Snoozed for {spoken_duration(delay.total_seconds())}, until {until}.")
+
+
+def create(context: SkillContext) -> AlarmsSkill:
+    return AlarmsSkill(context)

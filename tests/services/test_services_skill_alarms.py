@@ -1,0 +1,70 @@
+"""The alarms-and-reminders skill through its handler, on a manual clock starting Friday 2024-03-15 9:30 UTC."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from services_skill_harness import SkillHarness, expecting
+
+Make = Callable[..., SkillHarness]
+
+
+def test_wake_me_up_at_7_rings_tomorrow_and_snoozes(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    assert skill.turn("alarms.set", {"time": {"hour": 7, "minute": 0, "day_offset": 0}}).text == (
+        "Your alarm is set for 7:00 AM tomorrow."
+    )
+    skill.clock.advance(timedelta(hours=21, minutes=29))
+    assert skill.announced == []
+    skill.clock.advance(timedelta(minutes=1))
+    assert skill.announced == ["Good morning! It's 7:00 AM, time to wake up."]
+    assert skill.turn("alarms.snooze").text == "Snoozed for 10 minutes, until 7:10 AM."
+    skill.clock.advance(timedelta(minutes=10))
+    assert len(skill.announced) == 2
+    assert skill.turn("alarms.snooze", {"duration": "five minutes"}).text == "Snoozed for 5 minutes, until 7:15 AM."
+
+
+def test_remind_me_to_call_mom_at_6_pm(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    reply = skill.turn("alarms.remind", {"reminder": "to call mom", "time": "6 pm"})
+    assert reply.text == "OK, I'll remind you to call mom at 6:00 PM today."
+    skill.turn("alarms.remind", {"reminder": "take out the trash", "duration": {"seconds": 1800}})
+    assert skill.turn("alarms.list").text == (
+        "You have 2: a reminder to take out the trash at 10:00 AM today; a reminder to call mom at 6:00 PM today."
+    )
+    skill.clock.advance(timedelta(hours=9))
+    assert skill.announced == ["Reminder: take out the trash.", "Reminder: call mom."]
+    asked = skill.turn("alarms.remind", {"reminder": "water the plants"})
+    assert expecting(asked) == "time" and asked.text == "When should I remind you to water the plants?"
+
+
+def test_dates_and_times_without_am_pm(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    assert skill.turn("alarms.set", {"time": "half past six", "date": "monday"}).text == (
+        "Your alarm is set for 6:30 AM on Monday."
+    )
+    assert skill.turn("alarms.set", {"time": "8 o'clock"}).text == "Your alarm is set for 8:00 PM today."
+    assert skill.turn("alarms.set", {"time": "7 am", "date": "2024-03-01"}).text == (
+        "That time has already passed. Which time did you mean?"
+    )
+    assert expecting(skill.turn("alarms.set", {"time": "whenever"})) == "time"
+
+
+def test_cancel_by_time_kind_or_text_with_confirmation_for_several(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.turn("alarms.set", {"time": "7 am"})
+    skill.turn("alarms.set", {"time": "8 am"})
+    skill.turn("alarms.remind", {"reminder": "call mom", "time": "6 pm"})
+    assert skill.turn("alarms.cancel", {"alarm_kind": "alarm", "time": "8 am"}).text == (
+        "OK, I cancelled an alarm at 8:00 AM tomorrow."
+    )
+    assert skill.turn("alarms.cancel", {"reminder": "call mom"}).text == (
+        "OK, I cancelled a reminder to call mom at 6:00 PM today."
+    )
+    skill.turn("alarms.set", {"time": "9 am"})
+    reply = skill.turn("alarms.cancel", {"alarm_kind": "alarm"})
+    assert expecting(reply) == "confirm" and reply.text is not None and reply.text.startswith("That matches 2")
+    assert skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, confirmed=True).text == "OK, I cancelled all 2."
+    assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."
+    assert skill.turn("alarms.snooze").text == "There's nothing to snooze right now."
