@@ -79,83 +79,152 @@ def test_a_good_script_loads_with_lines_and_merged_fixtures(tmp_path: Path, name
 
 
 MALFORMED = [
-    # (script text, line, what the message must say)
+    # (script lines, line of the mistake, what the message must say)
     (
-        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        slot: {city: Paris}\n",
+        ["conversations:", "  - name: a", "    turns:", "      - say: hi", "        slot: {city: Paris}"],
         5,
         "unknown key 'slot' in a turn (did you mean 'slots'?)",
     ),
     (
-        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        open_mic: maybe\n",
+        ["conversations:", "  - name: a", "    turns:", "      - say: hi", "        open_mic: maybe"],
         5,
         "open_mic must be true or false, got the text 'maybe'",
     ),
-    ("conversations:\n  - name: a\n    turns:\n      - say: [hi]\n", 4, "say must be text, got a list"),
-    ("conversations:\n  - name: a\n    turns:\n      - audio: missing.wav\n", 4, "audio file 'missing.wav' not found"),
     (
-        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        intent: weather.forcast\n",
+        ["conversations:", "  - name: a", "    turns:", "      - say: [hi]"],
+        4,
+        "say must be text, got a list",
+    ),
+    (
+        ["conversations:", "  - name: a", "    turns:", "      - audio: missing.wav"],
+        4,
+        "audio file 'missing.wav' not found",
+    ),
+    (
+        ["conversations:", "  - name: a", "    turns:", "      - say: hi", "        intent: weather.forcast"],
         5,
         "unknown intent 'weather.forcast' (did you mean 'weather.forecast'?)",
     ),
-    ("tests:\n  - sentences: [hi]\n    intent: weather.forecast\n    slots: {town: Paris}\n", 4, "unknown slot 'town'"),
-    ("tests:\n  - sentences: [hi]\n    skill: wether\n", 3, "unknown skill 'wether' (did you mean 'weather'?)"),
     (
-        "conversations:\n  - name: a\n    turns:\n      - say: hi\n        advance: 10m\n",
+        ["tests:", "  - sentences: [hi]", "    intent: weather.forecast", "    slots: {town: Paris}"],
+        4,
+        "unknown slot 'town'",
+    ),
+    (
+        ["tests:", "  - sentences: [hi]", "    skill: wether"],
+        3,
+        "unknown skill 'wether' (did you mean 'weather'?)",
+    ),
+    (
+        ["conversations:", "  - name: a", "    turns:", "      - say: hi", "        advance: 10m"],
         4,
         "has say and advance; give only one of",
     ),
     (
-        "conversations:\n  - name: a\n    turns:\n      - advance: 10m\n        intent: timers.set\n",
+        ["conversations:", "  - name: a", "    turns:", "      - advance: 10m", "        intent: timers.set"],
         5,
         "'intent' is checked on a turn, not on 'advance'",
     ),
-    ("conversations:\n  - name: a\n    turns:\n      - advance: soon\n", 4, "advance must be a positive duration"),
-    ("conversations:\n  - name: a\n    turns: []\n", 3, "turns must not be empty"),
-    ("conversations:\n  - turns:\n      - say: hi\n", 2, "a conversation needs 'name:'"),
     (
-        "conversations:\n  - name: a\n    turns:\n      - say: hi\n  - name: a\n    turns:\n      - say: ho\n",
+        ["conversations:", "  - name: a", "    turns:", "      - advance: soon"],
+        4,
+        "advance must be a positive duration",
+    ),
+    (
+        ["conversations:", "  - name: a", "    turns: []"],
+        3,
+        "turns must not be empty",
+    ),
+    (
+        ["conversations:", "  - turns:", "      - say: hi"],
+        2,
+        "a conversation needs 'name:'",
+    ),
+    (
+        [
+            "conversations:",
+            "  - name: a",
+            "    turns:",
+            "      - say: hi",
+            "  - name: a",
+            "    turns:",
+            "      - say: ho",
+        ],
         5,
         "conversation name 'a' is used twice (first at line 2)",
     ),
     (
-        "fixtures:\n  timezone: Mars/Olympus\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        ["fixtures:", "  timezone: Mars/Olympus", "tests:", "  - sentences: [hi]", "    intent: smalltalk.greet"],
         2,
         "not an IANA time zone",
     ),
     (
-        "fixtures:\n  now: tomorrow\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        ["fixtures:", "  now: tomorrow", "tests:", "  - sentences: [hi]", "    intent: smalltalk.greet"],
         2,
         "is not a date and time",
     ),
     (
-        "fixtures:\n  devices: {lamp.garage: {power: on}}\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        [
+            "fixtures:",
+            "  devices: {lamp.garage: {power: on}}",
+            "tests:",
+            "  - sentences: [hi]",
+            "    intent: smalltalk.greet",
+        ],
         2,
         "unknown device 'lamp.garage'",
     ),
     (
-        "fixtures:\n  devices:\n    lamp.kitchen: {brightness: 140}\ntests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n",
+        [
+            "fixtures:",
+            "  devices:",
+            "    lamp.kitchen: {brightness: 140}",
+            "tests:",
+            "  - sentences: [hi]",
+            "    intent: smalltalk.greet",
+        ],
         3,
         "brightness cannot be 140",
     ),
-    ("tests:\n  - sentences: [hi]\n    reply: {regex: '(unclosed'}\n", 3, "is not a valid regex"),
-    ("tests:\n  - sentences: [hi]\n    reply: {startswith: x}\n", 3, "unknown key 'startswith' in reply"),
     (
-        "tests:\n  - sentences: [hi]\n    intent: smalltalk.greet\n    intent: smalltalk.thanks\n",
+        ["tests:", "  - sentences: [hi]", "    reply: {regex: '(unclosed'}"],
+        3,
+        "is not a valid regex",
+    ),
+    (
+        ["tests:", "  - sentences: [hi]", "    reply: {startswith: x}"],
+        3,
+        "unknown key 'startswith' in reply",
+    ),
+    (
+        ["tests:", "  - sentences: [hi]", "    intent: smalltalk.greet", "    intent: smalltalk.thanks"],
         4,
         "duplicate key 'intent' (first at line 3)",
     ),
-    ("tests:\n  - sentences: [hi]\n", 2, "a test needs at least one expectation"),
-    ("suite: x\n", 1, "a script needs 'conversations:' and/or 'tests:'"),
-    ("tests:\n  - sentences: [hi\n    intent: x\n", 3, "fix the YAML syntax"),
+    (
+        ["tests:", "  - sentences: [hi]"],
+        2,
+        "a test needs at least one expectation",
+    ),
+    (
+        ["suite: x"],
+        1,
+        "a script needs 'conversations:' and/or 'tests:'",
+    ),
+    (
+        ["tests:", "  - sentences: [hi", "    intent: x"],
+        3,
+        "fix the YAML syntax",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "line", "message"), MALFORMED, ids=[m[2][:40] for m in MALFORMED])
+@pytest.mark.parametrize(("lines", "line", "message"), MALFORMED, ids=[m[2][:40] for m in MALFORMED])
 def test_a_malformed_script_names_file_line_and_problem(
-    tmp_path: Path, names: KnownNames, text: str, line: int, message: str
+    tmp_path: Path, names: KnownNames, lines: list[str], line: int, message: str
 ) -> None:
     path = tmp_path / "bad.intents.yml"
-    path.write_text(text)
+    path.write_text("\n".join(lines) + "\n")
     with pytest.raises(ScriptError) as caught:
         load_script(path, names)
     assert str(caught.value).startswith(f"{path}:{line}: "), str(caught.value)
