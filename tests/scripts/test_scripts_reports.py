@@ -49,7 +49,9 @@ def _conversations() -> tuple[Conversation, ...]:
 
 
 def _outcome(conversation: Conversation, observed: list[Observed]) -> ConversationOutcome:
-    steps = tuple(StepOutcome(s, o, check_all(s.expectations, o)) for s, o in zip(conversation.steps, observed))
+    steps = tuple(
+        StepOutcome(s, o, check_all(s.expectations, o)) for s, o in zip(conversation.steps, observed, strict=True)
+    )
     return ConversationOutcome(conversation, steps, "embedded", 0.25)
 
 
