@@ -17,10 +17,9 @@ from bridge import cortana as c
 from bridge import miai as m
 from bridge.errors import TranslationError
 
-settings.register_profile(
-    "bridge", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+PROFILE = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
-PROFILE = settings.get_profile("bridge")
 
 WORDS = "播放周杰伦的歌晴天打开客厅灯明天上海天气你好小爱同学😀🎵👍🇨🇳 ,.!?"
 texts = st.text(alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(WORDS)), max_size=24)
@@ -110,9 +109,8 @@ def audio_directives(draw: st.DrawFn, offset: bool = True) -> m.Directive:
 def miai_responses(draw: st.DrawFn) -> m.MiAiResponse:
     spoken = draw(st.none() | texts)
     if draw(st.booleans()):  # the common shape: say something, then play (what channelData.audio expresses)
-        directives: list[m.Directive] | None = [draw(audio_directives(offset=False))]
-        if spoken:
-            directives = [tts(spoken), *directives]
+        play = draw(audio_directives(offset=False))
+        directives: list[m.Directive] | None = [tts(spoken), play] if spoken else [play]
     else:
         directives = draw(st.none() | st.lists(st.builds(tts, texts) | audio_directives(), max_size=3))
     if spoken is None and not directives:
