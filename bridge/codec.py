@@ -9,6 +9,7 @@ frame can be wrong gives one :class:`EnvelopeError` naming the field, never a tr
 from __future__ import annotations
 
 import json
+import math
 from typing import Final
 
 from bridge.cortana import Activity
@@ -46,12 +47,12 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> WireModel:
     except UnicodeDecodeError as e:
         raise EnvelopeError("frame", "", f"is not UTF-8 (byte {e.start})") from None
     try:
-        frame = json.loads(text, parse_constant=_refuse_constant)
+        frame = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as e:
         raise EnvelopeError("frame", "", f"is not JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
     except RecursionError:
         raise EnvelopeError("frame", "", "is nested too deeply to be a message") from None
-    except ValueError as e:  # NaN/Infinity, or an integer of thousands of digits
+    except ValueError as e:  # NaN/Infinity, 1e999, or an integer of thousands of digits
         raise EnvelopeError("frame", "", f"is not JSON a peer can read: {str(e).split(':')[0]}") from None
     if not isinstance(frame, dict):
         raise EnvelopeError("frame", "", f"must be a JSON object, got {_json_type(frame)}")
@@ -82,6 +83,13 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> WireModel:
 
 def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 parses as inf, which JSON cannot say back
+        raise ValueError(f"number {text[:20]} is out of range")
+    return value
 
 
 def _json_type(value: object) -> str:
