@@ -1,0 +1,249 @@
+"""The devices skill: turns "dim the bedroom light to 30 percent" into ``mihome.control`` commands.
+
+It reads the device list the speaker's hub reported in this turn, decides, and answers with commands for the hub
+to apply; it keeps only the ids it acted on (so "turn it off" and "make it warmer" follow up). Whole-home actions
+("turn off everything") ask for confirmation first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assistant.router.services.spoken_values import number
+from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import Action, ask, confirm, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+Command = dict[str, Any]
+_FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "warmer", "dark": "brighter",
+             "bright": "dimmer"}  # fmt: skip
+
+
+def _on(device: t.Device) -> dict[str, Any]:
+    kind = device.get("kind")
+    return {"position": 100} if kind == "curtains" else {"status": "cleaning"} if kind == "vacuum" else {"power": "on"}
+
+
+def _off(device: t.Device) -> dict[str, Any]:
+    kind = device.get("kind")
+    return {"position": 0} if kind == "curtains" else {"status": "docked"} if kind == "vacuum" else {"power": "off"}
+
+
+def _clamp(value: float, low: int, high: int) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+class DevicesSkill:
+    def __init__(self, context: SkillContext) -> None:
+        del context  # stateless: everything comes with the turn
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "devices.on": lambda turn: self._each(turn, _on, "on"),
+                "devices.off": lambda turn: self._each(turn, _off, "off"),
+                "devices.pause": self._pause,
+                "devices.all_off": self._all_off,
+                "devices.level": self._level,
+                "devices.color": self._color,
+                "devices.temperature": self._temperature,
+                "devices.mode": self._mode,
+                "devices.adjust": self._adjust,
+                "devices.status": self._status,
+            },
+        )
+
+    # --- finding devices --------------------------------------------------------------------------------------
+
+    def _targets(self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False) -> t.Targets:
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else None
+        if turn.has("device") and kind is None:
+            return t.Targets(problem=f"I don't know how to control a {turn.slot('device')}.")
+        room = t.snake(turn.slot("room")) if turn.has("room") else None
+        previous = turn.state.get("last") or []
+        return t.find_targets(
+            turn.devices, kind, room, previous if isinstance(previous, list) else [], default_kind=default_kind,
+            all_rooms=all_rooms,
+        )  # fmt: skip
+
+    def _resolve(self, turn: Turn, **options: Any) -> tuple[t.Device, ...] | Activity:
+        found = self._targets(turn, **options)
+        if found.problem:
+            return say(turn, found.problem)
+        if found.missing == "room":
+            return ask(turn, "room", "Which room?")
+        if found.missing:
+            return ask(turn, "device", "Which device?")
+        return found.devices
+
+    def _act(self, turn: Turn, commands: Sequence[Command], text: str, devices: Sequence[t.Device]) -> Activity:
+        action = Action("mihome.control", {"commands": list(commands)}) if commands else None
+        return say(turn, text, action=action, state={"last": t.ids(devices)})
+
+    # --- intents ----------------------------------------------------------------------------------------------
+
+    def _each(self, turn: Turn, change: Any, word: str) -> Activity:
+        devices = self._resolve(turn)
+        if isinstance(devices, Activity):
+            return devices
+        commands = [{"device": d["id"], "set": change(d)} for d in devices]
+        kind = devices[0].get("kind")
+        if kind == "vacuum":
+            text = "Starting the robot vacuum." if word == "on" else "Sending the robot vacuum back to its dock."
+        elif kind == "curtains":
+            text = f"{'Opening' if word == 'on' else 'Closing'} {t.names(devices)}."
+        else:
+            text = f"Turning {word} {t.names(devices)}."
+        return self._act(turn, commands, text, devices)
+
+    def _pause(self, turn: Turn) -> Activity:
+        devices = self._resolve(turn, default_kind="vacuum")
+        if isinstance(devices, Activity):
+            return devices
+        if any(d.get("kind") != "vacuum" for d in devices):
+            return say(turn, "Only the robot vacuum can pause; say turn off for other devices.")
+        return self._act(
+            turn,
+            [{"device": d["id"], "set": {"status": "paused"}} for d in devices],
+            "Pausing the robot vacuum.",
+            devices,
+        )
+
+    def _all_off(self, turn: Turn) -> Activity:
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else None
+        devices = tuple(d for d in turn.devices if t.is_on(d) and (kind is None or d.get("kind") == kind))
+        if not devices:
+            return say(
+                turn, "Everything is already off." if kind is None else f"All the {t.LABELS[kind]}s are already off."
+            )
+        if not turn.confirmed:
+            what = "every device in the home" if kind is None else f"all {len(devices)} {t.LABELS[kind]}s"
+            return confirm(turn, f"Turn off {what}? That's {len(devices)} on right now.")
+        commands = [{"device": d["id"], "set": _off(d)} for d in devices]
+        return self._act(turn, commands, f"OK, I turned off {len(devices)} device{'s' * (len(devices) > 1)}.", devices)
+
+    def _level(self, turn: Turn) -> Activity:
+        level = number(turn.slot("percent"))
+        if level is None or not 0 <= level <= 100:
+            return ask(turn, "percent", "To what level, in percent?")
+        devices = self._resolve(turn)
+        if isinstance(devices, Activity):
+            return devices
+        commands: list[Command] = []
+        for d in devices:
+            if d.get("kind") == "lamp":
+                commands.append({"device": d["id"], "set": {"power": "on", "brightness": _clamp(level, 1, 100)}})
+            elif d.get("kind") == "curtains":
+                commands.append({"device": d["id"], "set": {"position": _clamp(level, 0, 100)}})
+            elif d.get("kind") == "fan":
+                speed = _clamp(math.ceil(level / 100 * t.FAN_SPEEDS[1]), *t.FAN_SPEEDS)
+                commands.append({"device": d["id"], "set": {"power": "on", "speed": speed}})
+            else:
+                return say(turn, f"The {d.get('name')} has no level to set.")
+        return self._act(turn, commands, f"Setting {t.names(devices)} to {level:g} percent.", devices)
+
+    def _color(self, turn: Turn) -> Activity:
+        color = t.snake(turn.slot("color", ""))
+        if not color:
+            return ask(turn, "color", "Which colour?")
+        if color not in t.LAMP_COLORS:
+            return say(turn, f"The lamps can't do {color.replace('_', ' ')}. Try warm white, red, green or blue.")
+        devices = self._resolve(turn)
+        if isinstance(devices, Activity):
+            return devices
+        if any(d.get("kind") != "lamp" for d in devices):
+            return say(turn, "Only lamps can change colour.")
+        commands = [{"device": d["id"], "set": {"power": "on", "color": color}} for d in devices]
+        return self._act(turn, commands, f"Making {t.names(devices)} {color.replace('_', ' ')}.", devices)
+
+    def _temperature(self, turn: Turn) -> Activity:
+        value = turn.slot("temperature")
+        degrees = number(value)
+        if degrees is None:
+            return ask(turn, "temperature", "To what temperature?")
+        if isinstance(value, Mapping) and value.get("unit") == "fahrenheit":
+            degrees = (degrees - 32) * 5 / 9
+        low, high = t.AC_RANGE
+        if not low <= round(degrees) <= high:
+            return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius.")
+        devices = self._resolve(turn, default_kind="ac")
+        if isinstance(devices, Activity):
+            return devices
+        if any(d.get("kind") != "ac" for d in devices):
+            return say(turn, "Only the air conditioners have a temperature to set.")
+        commands = [{"device": d["id"], "set": {"power": "on", "target_temperature": round(degrees)}} for d in devices]
+        return self._act(turn, commands, f"Setting {t.names(devices)} to {round(degrees)} degrees.", devices)
+
+    def _mode(self, turn: Turn) -> Activity:
+        mode = t.snake(turn.slot("ac_mode", ""))
+        if mode not in t.AC_MODES:
+            return ask(turn, "ac_mode", "Which mode, cool, heat, dry or auto?")
+        devices = self._resolve(turn, default_kind="ac")
+        if isinstance(devices, Activity):
+            return devices
+        if any(d.get("kind") != "ac" for d in devices):
+            return say(turn, "Only the air conditioners have modes.")
+        commands = [{"device": d["id"], "set": {"power": "on", "mode": mode}} for d in devices]
+        return self._act(turn, commands, f"Switching {t.names(devices)} to {mode} mode.", devices)
+
+    def _adjust(self, turn: Turn) -> Activity:
+        direction = str(turn.slot("direction", "")).lower()
+        if not direction:
+            direction = next((v for k, v in _FEELINGS.items() if k in turn.text.lower().split()), "")
+        devices = self._resolve(turn, default_kind="ac" if direction in ("warmer", "cooler") else "lamp")
+        if isinstance(devices, Activity):
+            return devices
+        commands: list[Command] = []
+        for d in devices:
+            change = _adjusted(d, direction)
+            if change is None:
+                return say(turn, f"I can't make the {d.get('name')} {direction or 'different'}.")
+            commands.append({"device": d["id"], "set": change})
+        return self._act(turn, commands, f"Making {t.names(devices)} {direction}.", devices)
+
+    def _status(self, turn: Turn) -> Activity:
+        if not turn.has("device") and not turn.has("room") and not turn.state.get("last"):
+            on = [d for d in turn.devices if t.is_on(d)]
+            if not on:
+                return say(turn, "Everything is off.")
+            return say(turn, f"{len(on)} on: {t.names(on)}.", state={"last": t.ids(on)})
+        devices = self._resolve(turn, all_rooms=True)
+        if isinstance(devices, Activity):
+            return devices
+        return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
+
+
+def _adjusted(device: t.Device, direction: str) -> dict[str, Any] | None:
+    """The new settings for "warmer", "brighter", "up" ... on this device; None when it makes no sense."""
+    state, kind = device.get("state") or {}, device.get("kind")
+    if kind == "lamp" and direction in ("warmer", "cooler"):
+        step = -600 if direction == "warmer" else 600
+        return {
+            "power": "on",
+            "color_temperature": _clamp(int(state.get("color_temperature", 4000)) + step, *t.LAMP_KELVIN),
+        }
+    if kind == "lamp" and direction in ("brighter", "dimmer", "up", "down"):
+        step = 20 if direction in ("brighter", "up") else -20
+        return {"power": "on", "brightness": _clamp(int(state.get("brightness", 50)) + step, 1, 100)}
+    if kind == "ac" and direction in ("warmer", "cooler", "up", "down"):
+        step = 1 if direction in ("warmer", "up") else -1
+        return {
+            "power": "on",
+            "target_temperature": _clamp(int(state.get("target_temperature", 24)) + step, *t.AC_RANGE),
+        }
+    if kind == "fan" and direction in ("faster", "slower", "up", "down", "cooler", "warmer"):
+        step = 1 if direction in ("faster", "up", "cooler") else -1
+        return {"power": "on", "speed": _clamp(int(state.get("speed", 1)) + step, *t.FAN_SPEEDS)}
+    if kind == "curtains" and direction in ("up", "down", "brighter", "dimmer"):
+        step = 25 if direction in ("up", "brighter") else -25
+        return {"position": _clamp(int(state.get("position", 0)) + step, 0, 100)}
+    return None
+
+
+def create(context: SkillContext) -> DevicesSkill:
+    return DevicesSkill(context)

@@ -1,0 +1,132 @@
+"""Which reported devices a turn is about, and how to say a device's state: pure functions over the hub's report.
+
+The skill is stateless about devices: the speaker's hub reports ``[{id, kind, room, name, state}]`` with each
+request. A turn names a kind ("light"), a room ("bedroom"), both, or neither ("turn it off": the devices of the
+previous turn, kept in the skill state). The device vocabulary and limits below mirror the hub's (the bridge JSON
+is the only contract between the two sides; the skill must not send a command the hub would refuse).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+KIND_WORDS = {
+    "lamp": "lamp", "light": "lamp", "lights": "lamp", "lamps": "lamp", "bulb": "lamp", "light bulb": "lamp",
+    "ac": "ac", "air conditioner": "ac", "air conditioning": "ac", "aircon": "ac", "air con": "ac", "a c": "ac",
+    "fan": "fan", "fans": "fan", "plug": "plug", "socket": "plug", "outlet": "plug", "smart plug": "plug",
+    "vacuum": "vacuum", "robot vacuum": "vacuum", "vacuum cleaner": "vacuum", "robot": "vacuum", "hoover": "vacuum",
+    "curtains": "curtains", "curtain": "curtains", "blinds": "curtains", "drapes": "curtains", "shades": "curtains",
+}  # fmt: skip
+LABELS = {"lamp": "lamp", "ac": "air conditioner", "fan": "fan", "plug": "plug", "vacuum": "robot vacuum",
+          "curtains": "curtains"}  # fmt: skip
+LAMP_COLORS = ("warm_white", "white", "cool_white", "daylight", "red", "orange", "yellow", "green", "cyan", "blue",
+               "purple", "pink")  # fmt: skip
+LAMP_KELVIN = (2700, 6500)
+AC_RANGE = (16, 30)
+AC_MODES = ("cool", "heat", "auto", "dry", "fan")
+FAN_SPEEDS = (1, 3)
+
+Device = Mapping[str, Any]
+
+
+def snake(text: object) -> str:
+    """ "Living Room" -> "living_room": the hub's spelling of rooms and colours."""
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
+
+
+def kind_of(value: object) -> str | None:
+    """The hub's device kind for what the user called it; None when it is no kind the hub has."""
+    if not isinstance(value, str):
+        return None
+    words = " ".join(value.lower().replace("_", " ").split()).removeprefix("the ")
+    return KIND_WORDS.get(words) or KIND_WORDS.get(words.rstrip("s"))
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The devices a turn acts on, or why there are none: ``missing`` names the slot to ask for."""
+
+    devices: tuple[Device, ...] = ()
+    missing: str | None = None
+    problem: str | None = None
+
+
+def find_targets(
+    reported: Sequence[Device],
+    kind: str | None,
+    room: str | None,
+    previous: Sequence[str],
+    *,
+    default_kind: str | None = "lamp",
+    all_rooms: bool = False,
+) -> Targets:
+    """The devices meant by ``kind`` and ``room``; with neither, the ``previous`` turn's devices ("turn it off")."""
+    if not reported:
+        return Targets(problem="I can't see any Mi Home devices right now. Is the hub connected?")
+    if kind is None and room is None:
+        again = tuple(d for d in reported if d.get("id") in previous)
+        return Targets(again) if again else Targets(missing="device")
+    if room is not None and not any(d.get("room") == room for d in reported):
+        return Targets(problem=f"There's no {room.replace('_', ' ')} in your home.")
+    wanted_kind = kind or default_kind
+    chosen = tuple(
+        d
+        for d in reported
+        if (wanted_kind is None or d.get("kind") == wanted_kind) and (room is None or d.get("room") == room)
+    )
+    if not chosen:
+        label = LABELS.get(wanted_kind or "", "device")
+        where = f" in the {room.replace('_', ' ')}" if room else ""
+        return Targets(problem=f"There's no {label}{where}.")
+    if room is None and len(chosen) > 1 and not all_rooms:
+        same = tuple(d for d in chosen if d.get("id") in previous)
+        return Targets(same) if same else Targets(missing="room")
+    return Targets(chosen)
+
+
+def describe(device: Device) -> str:
+    """One sentence about a device's state, as the speaker says it."""
+    state = device.get("state") or {}
+    name = str(device.get("name") or device.get("id"))
+    kind = device.get("kind")
+    if kind == "vacuum":
+        return f"The {name} is {state.get('status', 'idle')}, with {state.get('battery', '?')} percent battery."
+    if kind == "curtains":
+        position = int(state.get("position", 0))
+        return f"The {name} are {'closed' if position == 0 else 'open' if position == 100 else f'{position}% open'}."
+    if state.get("power") != "on":
+        return f"The {name} is off."
+    if kind == "lamp":
+        color = str(state.get("color", "white")).replace("_", " ")
+        return f"The {name} is on at {state.get('brightness')} percent, {color}."
+    if kind == "ac":
+        return (
+            f"The {name} is on, {state.get('mode')} mode, set to {state.get('target_temperature')} degrees "
+            f"with the fan on {state.get('fan_speed')}."
+        )
+    if kind == "fan":
+        swing = ", oscillating" if state.get("oscillate") else ""
+        return f"The {name} is on at speed {state.get('speed')}{swing}."
+    return f"The {name} is on."
+
+
+def names(devices: Sequence[Device]) -> str:
+    """ "the kitchen lamp", "the kitchen lamp and the bedroom lamp", "4 devices"."""
+    labels = [f"the {d.get('name') or d.get('id')}" for d in devices]
+    if len(labels) > 3:
+        return f"{len(labels)} devices"
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def is_on(device: Device) -> bool:
+    state = device.get("state") or {}
+    if device.get("kind") == "vacuum":
+        return state.get("status") in ("cleaning", "returning")
+    return state.get("power") == "on"
+
+
+def ids(devices: Sequence[Device]) -> list[str]:
+    return [str(d.get("id")) for d in devices]

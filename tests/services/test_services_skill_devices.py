@@ -1,0 +1,114 @@
+"""The devices skill against the real simulated hub: report -> skill -> mihome.control commands -> hub.apply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from services_skill_harness import SkillHarness, action_of, expecting
+
+from assistant.speaker.mihome.hub import MiHomeHub
+
+Make = Callable[..., SkillHarness]
+
+
+class Home:
+    """The skill and the hub, wired as the speaker would: each turn carries the hub's report."""
+
+    def __init__(self, skill: SkillHarness, hub: MiHomeHub) -> None:
+        self.skill, self.hub = skill, hub
+
+    def turn(self, intent: str, slots: dict[str, Any] | None = None, **extra: Any) -> str:
+        reply = self.skill.turn(intent, slots, devices=self.hub.report(), **extra)
+        action = action_of(reply)
+        if action is not None:
+            assert action["name"] == "mihome.control"
+            self.hub.handle_action(action["name"], action["properties"])
+        return reply.text or ""
+
+    def state(self, device_id: str) -> dict[str, Any]:
+        device = self.hub.device(device_id)
+        assert device is not None
+        return dict(device.state)
+
+
+@pytest.fixture
+def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
+    hub = MiHomeHub.in_dir(tmp_path / "speaker")
+    yield Home(make_skill("devices"), hub)
+    hub.close()
+
+
+def test_turn_on_the_kitchen_lamp_then_it_off(home: Home) -> None:
+    assert home.turn("devices.on", {"device": "lamp", "room": "kitchen"}) == "Turning on the kitchen lamp."
+    assert home.state("lamp.kitchen")["power"] == "on"
+    assert home.turn("devices.status", {}) == "The kitchen lamp is on at 80 percent, white."
+    assert home.turn("devices.off", {}) == "Turning off the kitchen lamp."
+    assert home.state("lamp.kitchen")["power"] == "off"
+
+
+def test_dim_colour_and_warmer(home: Home) -> None:
+    assert home.turn("devices.level", {"device": "light", "room": "bedroom", "percent": 30}) == (
+        "Setting the bedroom lamp to 30 percent."
+    )
+    assert home.state("lamp.bedroom")["brightness"] == 30
+    home.turn("devices.color", {"color": "warm white"})
+    assert home.state("lamp.bedroom")["color"] == "warm_white"
+    home.turn("devices.adjust", {"direction": "warmer"})
+    assert home.state("lamp.bedroom")["color_temperature"] == 3400
+    assert home.turn("devices.color", {"color": "gray"}).startswith("The lamps can't do gray.")
+
+
+def test_air_conditioner_temperature_mode_and_too_hot(home: Home) -> None:
+    assert home.turn("devices.temperature", {"device": "ac", "room": "living room", "temperature": {"value": 22}}) == (
+        "Setting the living room air conditioner to 22 degrees."
+    )
+    assert home.state("ac.living_room") | {} == {
+        "power": "on",
+        "mode": "cool",
+        "target_temperature": 22,
+        "fan_speed": "auto",
+    }
+    home.turn("devices.adjust", {}, text="it's too hot")
+    assert home.state("ac.living_room")["target_temperature"] == 21
+    home.turn("devices.mode", {"ac_mode": "heat"})
+    assert home.state("ac.living_room")["mode"] == "heat"
+    assert "16 to 30" in home.turn("devices.temperature", {"room": "bedroom", "temperature": "40 degrees"})
+
+
+def test_vacuum_and_curtains(home: Home) -> None:
+    assert home.turn("devices.on", {"device": "vacuum"}) == "Starting the robot vacuum."
+    assert home.state("vacuum.living_room")["status"] == "cleaning"
+    assert home.turn("devices.pause", {}) == "Pausing the robot vacuum."
+    assert home.turn("devices.status", {"device": "robot"}) == "The robot vacuum is paused, with 90 percent battery."
+    assert home.turn("devices.off", {"device": "curtains", "room": "bedroom"}) == "Closing the bedroom curtains."
+    assert home.state("curtains.bedroom")["position"] == 0
+
+
+def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
+    reply = home.skill.turn("devices.on", {"device": "lamp"}, devices=home.hub.report())
+    assert expecting(reply) == "room"
+    reply = home.skill.turn("devices.off", {}, devices=home.hub.report())
+    assert expecting(reply) == "device"
+    assert home.turn("devices.on", {"device": "lamp", "room": "garage"}) == "There's no garage in your home."
+    assert home.turn("devices.on", {"device": "fan", "room": "kitchen"}) == "There's no fan in the kitchen."
+    assert home.turn("devices.on", {"device": "toaster"}) == "I don't know how to control a toaster."
+    assert home.skill.turn("devices.on", {"device": "lamp", "room": "kitchen"}, devices=[]).text == (
+        "I can't see any Mi Home devices right now. Is the hub connected?"
+    )
+
+
+def test_turn_off_everything_asks_first(home: Home) -> None:
+    home.turn("devices.on", {"room": "kitchen"})
+    home.turn("devices.on", {"device": "fan", "room": "office"})
+    home.turn("devices.on", {"device": "vacuum"})
+    reply = home.skill.turn("devices.all_off", {}, devices=home.hub.report())
+    assert expecting(reply) == "confirm" and action_of(reply) is None
+    assert reply.text == "Turn off every device in the home? That's 3 on right now."
+    assert home.turn("devices.all_off", {}, confirmed=True) == "OK, I turned off 3 devices."
+    assert home.turn("devices.status", {}) == (
+        "The robot vacuum is docked, with 100 percent battery. The kitchen lamp is off. The office fan is off."
+    )
+    assert home.state("vacuum.living_room")["status"] == "docked"
