@@ -1,0 +1,84 @@
+"""The answers skill, Bing-style but offline: facts, definitions, unit conversion and arithmetic.
+
+Questions are read from the user's words (``turn.text``) rather than from slots alone, because the subject of a
+question is open-ended; the slots help when the words are missing (a definition asked for in a follow-up). Each
+intent falls back to the others' sources, so a calculation the NLU took for a fact is still answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.router.services.calculator import CalculationError, calculate
+from assistant.router.services.knowledge import KnowledgeBase, knowledge_base
+from assistant.router.services.spoken_values import number
+from assistant.router.services.units import ConversionError, convert, find_unit, parse_conversion, spoken_number
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import ask, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+NOT_KNOWN = "Sorry, I don't know that one. I can answer general questions, define words, convert units and do sums."
+
+
+class AnswersSkill:
+    def __init__(self, context: SkillContext, knowledge: KnowledgeBase | None = None) -> None:
+        del context
+        self._kb = knowledge or knowledge_base()
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "answers.question": lambda turn: self._first(turn, self._fact, self._calculate, self._convert),
+                "answers.define": lambda turn: self._first(turn, self._define, self._fact),
+                "answers.calculate": lambda turn: self._first(turn, self._calculate, self._convert),
+                "answers.convert": lambda turn: self._first(turn, self._convert, self._calculate),
+            },
+        )
+
+    def _first(self, turn: Turn, *sources: Callable[[Turn], Activity | None]) -> Activity:
+        for source in sources:
+            answer = source(turn)
+            if answer is not None:
+                return answer
+        if turn.intent == "answers.define" and not turn.has("term"):
+            return ask(turn, "term", "Which word?")
+        return say(turn, NOT_KNOWN)
+
+    def _fact(self, turn: Turn) -> Activity | None:
+        answer = self._kb.answer(" ".join((turn.text, str(turn.slot("subject", "")), str(turn.slot("country", "")))))
+        return say(turn, answer) if answer else None
+
+    def _define(self, turn: Turn) -> Activity | None:
+        found = self._kb.define(str(turn.slot("term", ""))) or self._kb.define(turn.text)
+        if found is None:
+            return None
+        term, meaning = found
+        return say(turn, f"{term.capitalize()}: {meaning}", slots={"term": term})
+
+    def _calculate(self, turn: Turn) -> Activity | None:
+        try:
+            found = calculate(turn.text)
+        except CalculationError as e:
+            return say(turn, f"That has no answer: {e}.")
+        if found is None:
+            return None
+        return say(turn, f"{spoken_number(found.result)}.", speak=f"It's {spoken_number(found.result)}.")
+
+    def _convert(self, turn: Turn) -> Activity | None:
+        parsed = parse_conversion(turn.text)
+        if parsed is None:
+            amount = number(turn.slot("number"))
+            source, target = find_unit(turn.slot("from_unit")), find_unit(turn.slot("to_unit"))
+            if amount is None or source is None or target is None:
+                return None
+            parsed = (amount, source, target)
+        try:
+            return say(turn, convert(*parsed).sentence())
+        except ConversionError as e:
+            return say(turn, f"I can't convert those: {e}.")
+
+
+def create(context: SkillContext) -> AnswersSkill:
+    return AnswersSkill(context)

@@ -1,0 +1,76 @@
+"""The calls skill, Skype-style: calls and messages to simulated contacts, recorded in a log.
+
+Nothing leaves the machine: a call or a sent message is written to the Skype log (SQLite) and the speaker gets a
+``skype.call`` / ``skype.message`` action to show. A message is read back and sent only after the user says yes,
+because a misheard message cannot be unsent.
+"""
+
+from __future__ import annotations
+
+from assistant.router.services.contacts import CONTACTS, Contact, SkypeLog, find_contact
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import Action, ask, confirm, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+
+def message_text(value: object) -> str:
+    """ "saying I'm late" -> "I'm late"."""
+    text = " ".join(str(value or "").split())
+    for lead in ("saying ", "that "):
+        if text.lower().startswith(lead):
+            text = text[len(lead) :]
+    return text
+
+
+class CallsSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self.log = SkypeLog.in_dir(context.settings.data_dir)
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity), {"calls.call": self._call, "calls.message": self._message, "calls.hangup": self._hangup}
+        )
+
+    def close(self) -> None:
+        self.log.close()
+
+    def _contact(self, turn: Turn) -> Contact | Activity:
+        if not turn.has("contact"):
+            return ask(turn, "contact", "Who should I contact?")
+        contact = find_contact(turn.slot("contact"))
+        if contact is None:
+            known = ", ".join(c.name for c in CONTACTS[:4])
+            return say(turn, f"I can't find {turn.slot('contact')} in your contacts. You have {known} and others.")
+        return contact
+
+    def _call(self, turn: Turn) -> Activity:
+        found = self._contact(turn)
+        if isinstance(found, Activity):
+            return found
+        self.log.record("call", found, self._clock.now())
+        action = Action("skype.call", {"contact": found.id, "name": found.name})
+        return say(turn, f"Calling {found.name} on Skype.", action=action, state={"in_call": found.id})
+
+    def _message(self, turn: Turn) -> Activity:
+        found = self._contact(turn)
+        if isinstance(found, Activity):
+            return found
+        text = message_text(turn.slot("message"))
+        if not text:
+            return ask(turn, "message", "What's the message?")
+        if not turn.confirmed:
+            return confirm(turn, f'Send "{text}" to {found.name}?')
+        self.log.record("message", found, self._clock.now(), text)
+        action = Action("skype.message", {"contact": found.id, "name": found.name, "text": text})
+        return say(turn, f"Sent to {found.name}.", action=action)
+
+    def _hangup(self, turn: Turn) -> Activity:
+        if not turn.state.get("in_call"):
+            return say(turn, "There's no call to end.")
+        return say(turn, "Call ended.", action=Action("skype.hangup"), state={})
+
+
+def create(context: SkillContext) -> CallsSkill:
+    return CallsSkill(context)

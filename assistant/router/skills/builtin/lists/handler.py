@@ -1,0 +1,94 @@
+"""The lists skill: a shopping list and a to-do list in SQLite; clearing one asks first.
+
+Without a list named, items go to the shopping list, except what sounds like a task ("remember to ...").
+"""
+
+from __future__ import annotations
+
+from assistant.router.services.lists_store import ListsStore
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import ask, confirm, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+NAMES = {"shopping": "shopping list", "todo": "to-do list"}
+_ALIASES = {"shopping list": "shopping", "grocery": "shopping", "groceries": "shopping", "grocery list": "shopping",
+            "to do": "todo", "to-do": "todo", "to do list": "todo", "todo list": "todo", "tasks": "todo",
+            "task list": "todo", "to-do list": "todo"}  # fmt: skip
+
+
+def list_name(turn: Turn) -> str:
+    """The list a turn means: its slot, else "todo" for tasks ("remember to ..."), else shopping."""
+    value = " ".join(str(turn.slot("list", "")).lower().split())
+    if value:
+        return _ALIASES.get(value, value if value in NAMES else "shopping")
+    return "todo" if turn.text.lower().startswith(("remember to", "note to")) else "shopping"
+
+
+def spoken_list(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class ListsSkill:
+    def __init__(self, context: SkillContext) -> None:
+        self._clock = context.clock
+        self.store = ListsStore.in_dir(context.settings.data_dir)
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "lists.add": self._add,
+                "lists.remove": self._remove,
+                "lists.read": self._read,
+                "lists.clear": self._clear,
+            },
+        )
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _add(self, turn: Turn) -> Activity:
+        item = " ".join(str(turn.slot("item", "")).split())
+        name = list_name(turn)
+        if not item:
+            return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
+        if self.store.add(name, item, now=self._clock.now()):
+            return say(turn, f"Added {item} to your {NAMES[name]}.", slots={"list": name})
+        return say(turn, f"{item.capitalize()} is already on your {NAMES[name]}.", slots={"list": name})
+
+    def _remove(self, turn: Turn) -> Activity:
+        item = " ".join(str(turn.slot("item", "")).split())
+        name = list_name(turn)
+        if not item:
+            return ask(turn, "item", "What should I remove?")
+        if self.store.remove(name, item):
+            return say(turn, f"Removed {item} from your {NAMES[name]}.", slots={"list": name})
+        return say(turn, f"{item.capitalize()} isn't on your {NAMES[name]}.", slots={"list": name})
+
+    def _read(self, turn: Turn) -> Activity:
+        name = list_name(turn)
+        if turn.has("item"):
+            item = str(turn.slot("item"))
+            on = self.store.contains(name, item)
+            return say(turn, f"{'Yes' if on else 'No'}, {item} is{'' if on else ' not'} on your {NAMES[name]}.")
+        items = self.store.items(name)
+        if not items:
+            return say(turn, f"Your {NAMES[name]} is empty.", slots={"list": name})
+        count = f"{len(items)} item{'s' * (len(items) > 1)}"
+        return say(turn, f"Your {NAMES[name]} has {count}: {spoken_list(items)}.", slots={"list": name})
+
+    def _clear(self, turn: Turn) -> Activity:
+        name = list_name(turn)
+        items = self.store.items(name)
+        if not items:
+            return say(turn, f"Your {NAMES[name]} is already empty.")
+        if not turn.confirmed:
+            count = f"{len(items)} item{'s' * (len(items) > 1)}"
+            return confirm(turn, f"Clear your {NAMES[name]}? It has {count}.")
+        removed = self.store.clear(name)
+        return say(turn, f"Done, I cleared your {NAMES[name]} ({removed} item{'s' * (removed > 1)}).")
+
+
+def create(context: SkillContext) -> ListsSkill:
+    return ListsSkill(context)

@@ -1,0 +1,114 @@
+"""The music skill: plays songs, artists and playlists from the local catalogue; pause, resume, next, volume.
+
+The play queue (song ids), the position in it and the volume live in the skill's session state, so "next" knows
+what comes after without the router or the speaker keeping a playlist. Playing sends ``channelData.audio`` with a
+``sim://catalogue/<id>`` stream; the other controls are ``player.*`` actions for the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.router.services.catalogue import Catalogue, Song, catalogue
+from assistant.router.services.spoken_values import number
+from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.replies import Action, Audio, ask, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+DEFAULT_VOLUME = 50
+VOLUME_STEP = 10
+
+
+class MusicSkill:
+    def __init__(self, context: SkillContext, music: Catalogue | None = None) -> None:
+        del context
+        self._music = music or catalogue()
+
+    def handle(self, activity: Activity) -> Activity:
+        return dispatch(
+            Turn.of(activity),
+            {
+                "music.play": self._play,
+                "music.pause": lambda turn: self._control(turn, "player.pause", "Paused.", paused=True),
+                "music.resume": self._resume,
+                "music.next": self._next,
+                "music.volume": self._volume,
+            },
+        )
+
+    def _queue_for(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
+        """The songs to play and how to introduce them, or what to say when nothing matches."""
+        music = self._music
+        if turn.has("song"):
+            song = music.find_song(turn.slot("song"))
+            if song is None:
+                return f"Sorry, I can't find the song {turn.slot('song')}."
+            return (song,), f"Playing {song.spoken}."
+        if turn.has("playlist"):
+            playlist = music.find_playlist(turn.slot("playlist"))
+            if playlist is None:
+                return f"Sorry, there's no playlist called {turn.slot('playlist')}."
+            songs = music.queue(playlist.songs)
+            return songs, f"Playing the {playlist.name} playlist, starting with {songs[0].spoken}."
+        if turn.has("artist"):
+            artist = music.find_artist(turn.slot("artist"))
+            if artist is None:
+                return f"Sorry, I don't have any music by {turn.slot('artist')}."
+            songs = music.by_artist(artist)
+            return songs, f"Playing {artist}, starting with {songs[0].title}."
+        return music.songs, f"Here's some music: {music.songs[0].spoken}."
+
+    def _play(self, turn: Turn) -> Activity:
+        found = self._queue_for(turn)
+        if isinstance(found, str):
+            return say(turn, found)
+        songs, text = found
+        return self._start(turn, songs, 0, text)
+
+    def _start(self, turn: Turn, songs: Sequence[Song], index: int, text: str) -> Activity:
+        song = songs[index]
+        state = {**turn.state, "queue": [s.id for s in songs], "index": index, "paused": False}
+        return say(turn, text, audio=Audio(song.url, song.id, song.spoken), state=state)
+
+    def _queue(self, turn: Turn) -> tuple[Song, ...]:
+        ids = turn.state.get("queue")
+        return self._music.queue(tuple(str(i) for i in ids)) if isinstance(ids, list) else ()
+
+    def _control(self, turn: Turn, name: str, text: str, *, paused: bool) -> Activity:
+        if not self._queue(turn):
+            return say(turn, "Nothing is playing.")
+        return say(turn, text, action=Action(name), state={**turn.state, "paused": paused})
+
+    def _resume(self, turn: Turn) -> Activity:
+        return self._control(turn, "player.resume", "Resuming.", paused=False)
+
+    def _next(self, turn: Turn) -> Activity:
+        songs = self._queue(turn)
+        if not songs:
+            return say(turn, "Nothing is playing.")
+        index = int(turn.state.get("index", 0)) + 1
+        if index >= len(songs):
+            return say(
+                turn, "That was the last song.", action=Action("player.pause"), state={**turn.state, "paused": True}
+            )
+        return self._start(turn, songs, index, f"Next up: {songs[index].spoken}.")
+
+    def _volume(self, turn: Turn) -> Activity:
+        current = int(turn.state.get("volume", DEFAULT_VOLUME))
+        level = number(turn.slot("volume")) if turn.has("volume") else None
+        change = str(turn.slot("volume_change", "")).lower()
+        words = turn.text.lower().split()
+        if level is None and (change == "louder" or "up" in words):
+            level = current + VOLUME_STEP
+        elif level is None and (change == "quieter" or "down" in words):
+            level = current - VOLUME_STEP
+        if level is None:
+            return ask(turn, "volume", "What volume, from 0 to 100?")
+        new = max(0, min(100, round(level)))
+        action = Action("player.volume", {"level": new})
+        return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
+
+
+def create(context: SkillContext) -> MusicSkill:
+    return MusicSkill(context)

@@ -1,0 +1,107 @@
+"""The lists, music, answers and calls skills through their handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from services_skill_harness import SkillHarness, action_of, expecting
+
+from assistant.router.services.contacts import SkypeLog
+
+Make = Callable[..., SkillHarness]
+
+
+def test_lists_add_read_remove_and_clear_with_confirmation(make_skill: Make, tmp_path: Path) -> None:
+    lists = make_skill("lists")
+    assert (
+        lists.turn("lists.add", {"item": "milk", "list": "shopping list"}).text == "Added milk to your shopping list."
+    )
+    assert lists.turn("lists.add", {"item": "Milk"}).text == "Milk is already on your shopping list."
+    lists.turn("lists.add", {"item": "eggs"})
+    lists.turn("lists.add", {"item": "call the plumber"}, text="remember to call the plumber")
+    assert lists.turn("lists.read", {"list": "to do"}).text == "Your to-do list has 1 item: call the plumber."
+    assert lists.turn("lists.read", {}).text == "Your shopping list has 2 items: milk and eggs."
+    assert lists.turn("lists.read", {"item": "eggs"}).text == "Yes, eggs is on your shopping list."
+    assert lists.turn("lists.remove", {"item": "milk"}).text == "Removed milk from your shopping list."
+    assert lists.turn("lists.remove", {"item": "bread"}).text == "Bread isn't on your shopping list."
+    asked = lists.turn("lists.clear", {"list": "shopping"})
+    assert expecting(asked) == "confirm" and asked.text == "Clear your shopping list? It has 1 item."
+    assert lists.turn("lists.read", {}).text == "Your shopping list has 1 item: eggs."
+    assert lists.turn("lists.clear", {"list": "shopping"}, confirmed=True).text == (
+        "Done, I cleared your shopping list (1 item)."
+    )
+    assert lists.turn("lists.read", {}).text == "Your shopping list is empty."
+
+
+def test_music_play_next_pause_resume_volume(make_skill: Make) -> None:
+    music = make_skill("music")
+    reply = music.turn("music.play", {"artist": "queen"})
+    assert reply.text == "Playing Queen, starting with Bohemian Rhapsody."
+    assert (reply.channel_data or {})["audio"] == {
+        "url": "sim://catalogue/s05",
+        "token": "s05",
+        "title": "Bohemian Rhapsody by Queen",
+    }
+    assert music.turn("music.next").text == "Next up: Don't Stop Me Now by Queen."
+    assert action_of(music.turn("music.pause")) == {"name": "player.pause", "properties": {}}
+    assert music.turn("music.resume").text == "Resuming."
+    assert music.turn("music.next").text == "Next up: We Will Rock You by Queen."
+    assert music.turn("music.next").text == "That was the last song."
+    volume = music.turn("music.volume", {"volume_change": "louder"})
+    assert action_of(volume) == {"name": "player.volume", "properties": {"level": 60}}
+    assert music.turn("music.volume", {"volume": 30}).text == "Volume 30."
+    assert music.turn("music.volume", {}, text="turn it down").text == "Volume 20."
+    playlist = music.turn("music.play", {"playlist": "workout"})
+    assert playlist.text == "Playing the workout playlist, starting with We Will Rock You by Queen."
+    assert music.turn("music.play", {"song": "yesterday"}).text == "Playing Yesterday by The Beatles."
+    assert music.turn("music.play", {"artist": "nobody"}).text == "Sorry, I don't have any music by nobody."
+
+
+def test_music_controls_with_nothing_playing(make_skill: Make) -> None:
+    music = make_skill("music")
+    assert music.turn("music.pause").text == "Nothing is playing."
+    assert music.turn("music.next").text == "Nothing is playing."
+
+
+def test_answers_facts_definitions_sums_and_conversions(make_skill: Make) -> None:
+    answers = make_skill("answers")
+    assert answers.turn("answers.question", {"subject": "hamlet"}, text="who wrote hamlet").text == (
+        "Hamlet was written by William Shakespeare, around 1600."
+    )
+    assert answers.turn("answers.define", {"term": "photosynthesis"}, text="define photosynthesis").text == (
+        "Photosynthesis: the process by which plants use sunlight, water and carbon dioxide to make sugar and "
+        "release oxygen."
+    )
+    assert answers.turn("answers.calculate", {"number": 12}, text="what is 12 times 7").text == "84."
+    assert answers.turn("answers.convert", {}, text="convert 5 miles to kilometers").text == (
+        "5 miles is 8.047 kilometers."
+    )
+    by_slots = answers.turn("answers.convert", {"number": 2, "from_unit": "kilograms", "to_unit": "pounds"}, text="x")
+    assert by_slots.text == "2 kilograms is 4.409 pounds."
+    assert answers.turn("answers.question", {}, text="what is 6 times 7").text == "42."
+    assert answers.turn("answers.calculate", {}, text="what is 1 divided by 0").text == (
+        "That has no answer: division by zero."
+    )
+    assert answers.turn("answers.question", {}, text="who is the king of mars").text is not None
+    assert expecting(answers.turn("answers.define", {}, text="define")) == "term"
+
+
+def test_calls_and_messages_are_confirmed_and_logged(make_skill: Make, tmp_path: Path) -> None:
+    calls = make_skill("calls")
+    call = calls.turn("calls.call", {"contact": "mum"})
+    assert call.text == "Calling Mom on Skype."
+    assert action_of(call) == {"name": "skype.call", "properties": {"contact": "live:mom.chen", "name": "Mom"}}
+    assert calls.turn("calls.hangup").text == "Call ended."
+    asked = calls.turn("calls.message", {"contact": "alex", "message": "saying I'm late"})
+    assert expecting(asked) == "confirm" and asked.text == 'Send "I\'m late" to Alex?'
+    sent = calls.turn("calls.message", {"contact": "alex", "message": "I'm late"}, confirmed=True)
+    assert sent.text == "Sent to Alex."
+    assert calls.turn("calls.call", {"contact": "santa"}).text is not None
+    assert expecting(calls.turn("calls.call", {})) == "contact"
+    log = SkypeLog.in_dir(tmp_path)
+    assert [(e.kind, e.contact, e.text) for e in log.entries()] == [
+        ("call", "live:mom.chen", ""),
+        ("message", "live:alex.wong", "I'm late"),
+    ]
+    log.close()
