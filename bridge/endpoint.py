@@ -38,12 +38,12 @@ class Bridge:
             box["out"] = activity.to_dict()
         try:
             reply = self._router.handle(activity)
-        except BridgeError as e:
+            with self.trace.hop(TRANSLATE_RESPONSE, "bridge", reply.to_dict()) as box:
+                response = translator.activity_to_response(reply)
+                box["out"] = response.to_dict()
+        except BridgeError as e:  # unreachable, or a reply the speaker cannot take: the user hears why-not, not silence
             log.error("the router side failed: %s", e)
             return _apology(request)
-        with self.trace.hop(TRANSLATE_RESPONSE, "bridge", reply.to_dict()) as box:
-            response = translator.activity_to_response(reply)
-            box["out"] = response.to_dict()
         return response
 
     def push(self, activity: Activity) -> None:

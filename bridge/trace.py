@@ -55,10 +55,18 @@ class Trace:
 
     @contextmanager
     def hop(self, hop: str, side: str, message_in: dict[str, Any] | None) -> Iterator[dict[str, Any]]:
-        """Time a hop; the caller puts the message it produced in ``box["out"]``."""
+        """Time a hop; the caller puts the message it produced in ``box["out"]``.
+
+        The record takes the place the hop had when it started, so a hop that wraps others (the speaker's wire
+        around the whole bridge) comes before them, and the records read in the order the message travelled.
+        """
         box: dict[str, Any] = {"out": None}
+        with self._lock:
+            slot = len(self.records)
         start = time.perf_counter()
         try:
             yield box
         finally:
-            self.add(TraceRecord(hop, side, message_in, box["out"], (time.perf_counter() - start) * 1000))
+            record = TraceRecord(hop, side, message_in, box["out"], (time.perf_counter() - start) * 1000)
+            with self._lock:
+                self.records.insert(min(slot, len(self.records)), record)
