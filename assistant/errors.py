@@ -5,6 +5,7 @@ AssistantError              anything the assistant raises on purpose (exit 1)
 ├── ModelError              a model is missing, incomplete or unreadable: names the fix (exit 3)
 ├── SkillError              a skill's manifest or handler is broken: names the skill and file
 ├── NluError                an NLU engine failed to train, load or parse
+│   └── NluUnavailable      the NLU service is down for a moment (restarting); say so and try again shortly
 ├── AudioError              audio input is unreadable or of a format that cannot be converted
 ├── DeviceError             a Mi-Home command names an unknown device, property or value (nothing is applied)
 └── ScriptError             a test script is malformed: ``file:line: what is wrong`` (exit 2)
@@ -33,6 +34,10 @@ class SkillError(AssistantError):
 
 class NluError(AssistantError):
     pass
+
+
+class NluUnavailable(NluError):
+    """The NLU service (the Rasa server) stopped answering; a restart is already under way."""
 
 
 class AudioError(AssistantError):
