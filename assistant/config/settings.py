@@ -81,7 +81,7 @@ def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = 
 def parse_settings(text: str, shown: str, *, base: Path, environ: dict[str, str] | None = None) -> Settings:
     """Validate config text; ``shown`` is how errors name the file."""
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{shown}:{mark.line + 1}" if mark is not None else shown
@@ -98,6 +98,25 @@ def parse_settings(text: str, shown: str, *, base: Path, environ: dict[str, str]
     except ValidationError as e:
         raise ConfigError(_describe(shown, e, expanded)) from None
     return settings.resolved(base)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's SafeLoader, except that a key given twice in one mapping is an error, not "the last one wins"."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if isinstance(key, str | int | float | bool) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
+            )
+        seen.add(key if isinstance(key, str | int | float | bool) else id(key_node))
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 def _expand(value: object, env: Any, shown: str, path: str) -> object:
@@ -120,8 +139,15 @@ def _expand(value: object, env: Any, shown: str, path: str) -> object:
 
 
 def _describe(shown: str, error: ValidationError, data: object) -> str:
-    first = error.errors(include_url=False)[0]
+    errors = error.errors(include_url=False)
+    first = errors[0]
     loc = first["loc"]
+    if len(loc) > 1 and isinstance(loc[-1], str) and _model_at(loc[:-1]) is None:
+        # pydantic tags each member of a union (``input_device.str``, ``input_device.int``): one error for the field
+        members = [e for e in errors if e["loc"][:-1] == loc[:-1]]
+        loc = loc[:-1]
+        kinds = " or ".join(str(e["msg"]).removeprefix("Input should be ") for e in members)
+        first = {**first, "type": "union", "msg": f"input should be {kinds}"}
     path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
     kind = first["type"]
     ctx = first.get("ctx") or {}
@@ -138,24 +164,36 @@ def _describe(shown: str, error: ValidationError, data: object) -> str:
     elif kind == "value_error":
         problem = str(first["msg"]).removeprefix("Value error, ")
     else:
-        msg = str(first["msg"])
-        problem = f"{msg[0].lower()}{msg[1:]}" if msg else "is not allowed"
+        problem = _lower(str(first["msg"])) or "is not allowed"
     got = first.get("input")
-    if kind not in ("extra_forbidden", "missing") and not isinstance(got, dict | list):
+    hide_got = kind in ("extra_forbidden", "missing") or isinstance(got, dict | list)
+    if not hide_got and not (kind == "value_error" and repr(got) in problem):  # a validator may have shown it
         problem += f" (got {got!r})"
     return f"{shown}: {path}: {problem}"
 
 
-def _did_you_mean(loc: tuple[int | str, ...], data: object) -> str:
+def _lower(msg: str) -> str:
+    return f"{msg[0].lower()}{msg[1:]}" if msg else msg
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The settings section at a key path, or None when the path ends inside a plain value."""
     model: type[BaseModel] = Settings
-    for part in loc[:-1]:
+    for part in loc:
         if isinstance(part, int):
             continue
         field = model.model_fields.get(str(part))
         annotation = field.annotation if field else None
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return ""
+            return None
         model = annotation
+    return model
+
+
+def _did_you_mean(loc: tuple[int | str, ...], data: object) -> str:
+    model = _model_at(loc[:-1])
+    if model is None:
+        return ""
     close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
     allowed = ", ".join(model.model_fields)
     return f"; did you mean '{close[0]}'?" if close else f"; allowed here: {allowed}"
