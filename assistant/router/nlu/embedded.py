@@ -1,0 +1,200 @@
+"""The embedded NLU engine, the router's default: intent, slots, calibrated confidence, ranking, out-of-scope.
+
+An intent classifier (``intent_model``) and a CRF slot tagger (``slot_model``) trained together; slot values go
+through synonyms then ``normalize``. Out of scope is decided twice: an ``oos`` class when the training data has
+out-of-scope examples, and a confidence threshold chosen on out-of-fold probabilities (see ``choose_threshold``).
+A model is a folder of plain files (JSON, ``.npz``, CRFsuite's own format), never a pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import NluError
+from assistant.router.nlu.intent_model import FloatArray, IntentModel, IntentParams, train_intent_model
+from assistant.router.nlu.normalize import normalize
+from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger
+from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult, Slot, TrainingData
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+ENGINE_NAME = "embedded"
+
+
+@dataclass(frozen=True)
+class EmbeddedParams:
+    """Everything that shapes a trained model (so it is part of the cache key)."""
+
+    intent: IntentParams = field(default_factory=IntentParams)
+    slots: SlotParams = field(default_factory=SlotParams)
+    oos_threshold: float | None = None
+    """Fixed out-of-scope threshold; None = chosen on out-of-fold probabilities at training."""
+    reject_rate: float = 0.01
+    """Without out-of-scope examples: the share of in-scope utterances the threshold may reject."""
+    ranking_size: int = 10
+    """How many intents ``NluResult.ranking`` lists."""
+    locale: str = "en-US"
+    """Locale handed to slot normalisation."""
+
+
+def choose_threshold(confidence: FloatArray, correct: np.ndarray, is_oos: np.ndarray, reject_rate: float) -> float:
+    """The out-of-scope threshold on top in-scope confidence.
+
+    With out-of-scope examples: the value maximising the mean of in-scope accuracy (correct and accepted) and
+    out-of-scope recall; candidates lie midway between observed confidences, and of equally good ones the middle
+    is taken, so the threshold sits in the gap rather than on an example. Without: the ``reject_rate`` quantile of
+    in-scope confidences, so about that share of known utterances would be turned away.
+    """
+    if not is_oos.any():
+        return float(np.quantile(confidence, reject_rate)) if len(confidence) else 0.0
+    observed = np.unique(confidence[confidence >= 0])
+    candidates = np.concatenate([[0.0], (observed[1:] + observed[:-1]) / 2, [1.0]])
+    in_scope = ~is_oos
+    scores = np.array(
+        [(correct[in_scope] & (confidence[in_scope] >= t)).mean() + (confidence[is_oos] < t).mean() for t in candidates]
+    )
+    best = candidates[np.flatnonzero(scores >= scores.max() - 1e-12)]
+    return float(np.median(best))
+
+
+class EmbeddedEngine:
+    """``NluEngine`` "embedded". ``train`` or ``load``, then ``parse``; ``save`` writes the model folder."""
+
+    name = ENGINE_NAME
+
+    def __init__(self, params: EmbeddedParams | None = None) -> None:
+        self.params = params or EmbeddedParams()
+        self.threshold = self.params.oos_threshold or 0.0
+        self._intents: IntentModel | None = None
+        self._slots: SlotTagger | None = None
+        self._synonyms: dict[str, str] = {}
+        self._workdir: Path | None = None  # where a freshly trained CRF lives until saved
+
+    # -- training and persistence -------------------------------------------------------------------------------
+
+    def train(self, data: TrainingData) -> None:
+        if not data.examples:
+            raise NluError("no training examples; add intents with examples to the NLU data")
+        self.close()
+        texts = [e.text for e in data.examples]
+        labels = [e.intent for e in data.examples]
+        self._intents, held_out = train_intent_model(texts, labels, self.params.intent)
+        self.threshold = self._pick_threshold(labels, held_out)
+        self._workdir = Path(tempfile.mkdtemp(prefix="nlu-embedded-"))
+        in_scope = [e for e in data.examples if e.intent != OUT_OF_SCOPE]
+        self._slots = train_slot_tagger(in_scope, self._workdir, self.params.slots, data.lookups, data.regexes)
+        self._synonyms = synonym_table(data)
+        logger.info("trained: %d examples, %d intents, threshold %.3f", len(texts), len(data.intents), self.threshold)
+
+    def _pick_threshold(self, labels: list[str], held_out: FloatArray | None) -> float:
+        if self.params.oos_threshold is not None:
+            return self.params.oos_threshold
+        model = self._require()
+        if held_out is None:
+            return 0.0
+        gold = np.array(labels)
+        label_array = np.array(model.labels)
+        oos_columns = label_array == OUT_OF_SCOPE
+        masked = np.where(oos_columns, -1.0, held_out)
+        top = masked.argmax(axis=1)
+        confidence = masked[np.arange(len(gold)), top].astype(np.float32)
+        confidence[oos_columns[held_out.argmax(axis=1)]] = -1.0  # the oos class won: rejected at any threshold
+        correct = label_array[top] == gold
+        return choose_threshold(confidence, correct, gold == OUT_OF_SCOPE, self.params.reject_rate)
+
+    def save(self, folder: Path) -> None:
+        """Write the model folder (created if needed); ``load`` reads it back."""
+        model = self._require()
+        folder.mkdir(parents=True, exist_ok=True)
+        model.save(folder)
+        if self._slots is not None:
+            self._slots.save_tables(folder)
+            if self._workdir is not None and (self._workdir / "slots.crfsuite").exists():
+                shutil.copyfile(self._workdir / "slots.crfsuite", folder / "slots.crfsuite")
+        meta = {
+            "engine": ENGINE_NAME,
+            "format": FORMAT_VERSION,
+            "threshold": self.threshold,
+            "synonyms": self._synonyms,
+            "params": asdict(self.params),
+        }
+        (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, params: EmbeddedParams | None = None) -> EmbeddedEngine:
+        """Read a folder ``save`` wrote; a missing, foreign or older-format folder is an ``NluError``."""
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise NluError(f"{folder}: no readable embedded NLU model ({e}); train one with `assistant train`") from e
+        if meta.get("engine") != ENGINE_NAME or meta.get("format") != FORMAT_VERSION:
+            raise NluError(
+                f"{folder}: model format {meta.get('format')!r} of engine {meta.get('engine')!r}, expected "
+                f"{FORMAT_VERSION} of {ENGINE_NAME!r}; delete the folder and retrain"
+            )
+        engine = cls(params)
+        engine.threshold = float(meta["threshold"])
+        engine._synonyms = {str(k): str(v) for k, v in meta["synonyms"].items()}
+        engine._intents = IntentModel.load(folder)
+        engine._slots = SlotTagger.load(folder, engine.params.slots)
+        return engine
+
+    def close(self) -> None:
+        if self._slots is not None:
+            self._slots.close()
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    # -- parsing -----------------------------------------------------------------------------------------------
+
+    def _require(self) -> IntentModel:
+        if self._intents is None:
+            raise NluError("the embedded NLU engine has no model; call train() or EmbeddedEngine.load() first")
+        return self._intents
+
+    def parse(self, text: str) -> NluResult:
+        model = self._require()
+        probabilities = model.probabilities(text)
+        order = np.argsort(-probabilities)
+        ranking = tuple(
+            IntentScore(model.labels[i], round(float(probabilities[i]), 6)) for i in order[: self.params.ranking_size]
+        )
+        best = next((int(i) for i in order if model.labels[i] != OUT_OF_SCOPE), int(order[0]))
+        confidence = float(probabilities[best])
+        if model.labels[int(order[0])] == OUT_OF_SCOPE:
+            return NluResult(text, OUT_OF_SCOPE, float(probabilities[order[0]]), (), ranking, ENGINE_NAME)
+        if confidence < self.threshold:
+            return NluResult(text, OUT_OF_SCOPE, 1.0 - confidence, (), ranking, ENGINE_NAME)
+        intent = model.labels[best]
+        return NluResult(text, intent, confidence, self._slots_of(text, intent), ranking, ENGINE_NAME)
+
+    def _slots_of(self, text: str, intent: str) -> tuple[Slot, ...]:
+        if self._slots is None:
+            return ()
+        slots = []
+        for span in self._slots.tag(text, intent):
+            raw = text[span.start : span.end]
+            canonical = self._synonyms.get(raw.lower(), raw)
+            value = normalize(span.entity, canonical, self.params.locale)
+            slots.append(Slot(span.entity, raw, value, span.start, span.end, round(span.confidence, 6)))
+        return tuple(slots)
+
+
+def synonym_table(data: TrainingData) -> dict[str, str]:
+    """Lower-cased variant -> canonical value: the data's synonyms plus annotations whose value differs from text."""
+    table = {variant.lower(): canonical for variant, canonical in data.synonyms.items()}
+    for example in data.examples:
+        for span in example.entities:
+            surface = example.text[span.start : span.end]
+            if span.value != surface:
+                table.setdefault(surface.lower(), span.value)
+    return table

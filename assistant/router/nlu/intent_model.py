@@ -1,0 +1,182 @@
+"""The intent classifier: word + character n-gram TF-IDF, a linear SVM, and temperature-scaled probabilities.
+
+scikit-learn does the learning (``TfidfVectorizer``, ``LinearSVC``, ``cross_val_predict``) and SciPy fits the one
+calibration scalar; what is kept is plain arrays (vocabulary, idf, weights), so a saved model loads with numpy alone,
+no pickle, and a parse costs a few dict look-ups and one small matrix product.
+
+Why temperature scaling: an SVM's margins are not probabilities, yet the router thresholds ``confidence``. Out-of-fold
+margins (each utterance scored by a model that never saw it) are softmaxed with the one temperature that makes them
+honest on average (least negative log-likelihood), which keeps the ranking and makes "0.6" mean roughly 60 %.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.errors import NluError
+from assistant.router.nlu.text_features import NgramAnalyzer, sublinear_tfidf
+
+logger = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class IntentParams:
+    """How the classifier is trained; part of the model cache key."""
+
+    c: float = 1.0
+    """SVM regularisation: larger fits the training data more tightly."""
+    word_n: int = 2
+    """Longest word n-gram."""
+    char_min: int = 2
+    """Shortest character n-gram (inside a word)."""
+    char_max: int = 5
+    """Longest character n-gram (inside a word)."""
+    min_df: int = 1
+    """Features seen in fewer training utterances are dropped (smaller model)."""
+    calibration_folds: int = 3
+    """Folds of out-of-fold margins used to fit the temperature."""
+
+
+@dataclass(frozen=True)
+class IntentModel:
+    """A trained classifier as plain arrays: ``scores = tfidf(text) @ weights + bias``, ``p = softmax(scores / T)``."""
+
+    labels: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: FloatArray
+    weights: FloatArray  # (features, labels)
+    bias: FloatArray  # (labels,)
+    temperature: float
+    analyzer: NgramAnalyzer
+
+    def scores(self, text: str) -> FloatArray:
+        columns, values = sublinear_tfidf(self.analyzer(text), self.vocabulary, self.idf)
+        out: FloatArray = values @ self.weights[columns] + self.bias
+        return out
+
+    def probabilities(self, text: str) -> FloatArray:
+        return softmax(self.scores(text) / self.temperature)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez(folder / "intent.npz", idf=self.idf, weights=self.weights, bias=self.bias)
+        features = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        meta = {
+            "labels": list(self.labels),
+            "temperature": self.temperature,
+            "analyzer": [self.analyzer.word_n, self.analyzer.char_min, self.analyzer.char_max],
+            "features": features,
+        }
+        (folder / "intent.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> IntentModel:
+        try:
+            meta = json.loads((folder / "intent.json").read_text(encoding="utf-8"))
+            with np.load(folder / "intent.npz", allow_pickle=False) as arrays:
+                idf, weights, bias = arrays["idf"], arrays["weights"], arrays["bias"]
+        except (OSError, ValueError, KeyError) as e:
+            raise NluError(f"{folder}: intent model is unreadable ({e}); delete the folder to retrain") from e
+        return cls(
+            labels=tuple(meta["labels"]),
+            vocabulary={feature: i for i, feature in enumerate(meta["features"])},
+            idf=idf,
+            weights=weights,
+            bias=bias,
+            temperature=float(meta["temperature"]),
+            analyzer=NgramAnalyzer(*meta["analyzer"]),
+        )
+
+
+def softmax(scores: FloatArray) -> FloatArray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    out: FloatArray = shifted / shifted.sum(axis=-1, keepdims=True)
+    return out
+
+
+def _as_two_columns(margins: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """A binary SVM gives one margin ``z``; ``[-z/2, z/2]`` softmaxes to the same sigmoid."""
+    return np.stack([-margins / 2, margins / 2], axis=-1) if margins.ndim == 1 else margins
+
+
+def fit_temperature(margins: npt.NDArray[np.float64], targets: npt.NDArray[np.intp]) -> float:
+    """The temperature minimising the cross-entropy of ``softmax(margins / T)`` against Platt-smoothed targets.
+
+    Platt's prior correction (the true label gets ``(N + 1) / (N + 2)``, the rest is spread over the other labels)
+    keeps a small, perfectly separated data set from driving T to zero and every confidence to exactly 1.
+    """
+    from scipy.optimize import minimize_scalar
+    from scipy.special import log_softmax
+
+    n, k = margins.shape
+    smoothing = 1.0 / (n + 2)
+    rows = np.arange(n)
+
+    def loss(log_t: float) -> float:
+        logp = log_softmax(margins / np.exp(log_t), axis=1)
+        true = logp[rows, targets]
+        others = (logp.sum(axis=1) - true) / max(k - 1, 1)
+        return float(-((1 - smoothing) * true + smoothing * others).mean())
+
+    best = minimize_scalar(loss, bounds=(-6.0, 3.0), method="bounded")
+    return float(np.exp(best.x))
+
+
+def train_intent_model(
+    texts: list[str], labels: list[str], params: IntentParams
+) -> tuple[IntentModel, FloatArray | None]:
+    """Fit the vectoriser and SVM on all data, and the temperature on out-of-fold margins.
+
+    Also returns the calibrated out-of-fold probabilities (None when an intent has a single example): what the
+    engine picks its out-of-scope threshold from, since they are honest about utterances the model has not seen.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.svm import LinearSVC
+
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise NluError(f"training data has {len(classes)} intent(s); the classifier needs at least 2")
+    analyzer = NgramAnalyzer(params.word_n, params.char_min, params.char_max)
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=params.min_df, dtype=np.float32)
+    matrix = vectorizer.fit_transform(texts)
+    svm = LinearSVC(C=params.c).fit(matrix, labels)
+    if list(svm.classes_) != classes:
+        raise NluError("intent classes came out of order; this is a bug in the embedded engine")
+    smallest = min(Counter(labels).values())
+    folds = min(params.calibration_folds, smallest)
+    temperature = 1.0
+    held_out: FloatArray | None = None
+    if folds >= 2:
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+        margins = cross_val_predict(LinearSVC(C=params.c), matrix, labels, cv=splitter, method="decision_function")
+        targets = np.searchsorted(np.array(classes), np.array(labels))
+        two_d = _as_two_columns(np.asarray(margins, dtype=np.float64))
+        temperature = fit_temperature(two_d, targets)
+        held_out = softmax((two_d / temperature).astype(np.float32))
+    else:
+        logger.info("an intent has a single example: confidence is not calibrated (temperature 1)")
+    coef = np.asarray(svm.coef_, dtype=np.float32)
+    bias = np.asarray(svm.intercept_, dtype=np.float32)
+    if len(classes) == 2:
+        coef, bias = np.vstack([-coef / 2, coef / 2]), np.concatenate([-bias / 2, bias / 2])
+    vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+    model = IntentModel(
+        labels=tuple(classes),
+        vocabulary=vocabulary,
+        idf=np.asarray(vectorizer.idf_, dtype=np.float32),
+        weights=np.ascontiguousarray(coef.T),
+        bias=bias,
+        temperature=temperature,
+        analyzer=analyzer,
+    )
+    return model, held_out

@@ -1,0 +1,110 @@
+"""Train-or-load for the embedded engine: one model folder per distinct (data, parameters, format).
+
+A start with unchanged skills loads ``<models_dir>/embedded/<key>/`` in milliseconds instead of retraining; any
+change to an example, synonym, lookup, regex or engine parameter changes the key and trains a fresh model. A model
+is written to a temporary sibling folder and renamed into place, so a crash never leaves half a model that a later
+start would trust, and two processes training the same data at once both end with a complete folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.errors import NluError
+from assistant.router.nlu.embedded import FORMAT_VERSION, EmbeddedEngine, EmbeddedParams
+from assistant.router.nlu.types import TrainingData
+
+logger = logging.getLogger(__name__)
+
+CACHE_FOLDER = "embedded"
+KEEP_MODELS = 4  # older model folders beyond this many are removed after a successful training
+
+
+@dataclass(frozen=True)
+class CacheOutcome:
+    """What ``load_or_train`` did: ``trained`` False means the cached model was loaded."""
+
+    folder: Path
+    key: str
+    trained: bool
+    seconds: float
+
+
+def data_key(data: TrainingData, params: EmbeddedParams) -> str:
+    """A stable hash of everything a model depends on (order of examples included: it changes the model)."""
+    payload = {
+        "format": FORMAT_VERSION,
+        "params": asdict(params),
+        "examples": [
+            [e.text, e.intent, [[s.start, s.end, s.entity, s.value, s.role] for s in e.entities]] for e in data.examples
+        ],
+        "synonyms": sorted(data.synonyms.items()),
+        "lookups": sorted((k, list(v)) for k, v in data.lookups.items()),
+        "regexes": sorted((k, list(v)) for k, v in data.regexes.items()),
+    }
+    encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def load_or_train(
+    data: TrainingData, models_dir: Path, params: EmbeddedParams | None = None
+) -> tuple[EmbeddedEngine, CacheOutcome]:
+    """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there."""
+    params = params or EmbeddedParams()
+    key = data_key(data, params)
+    root = models_dir / CACHE_FOLDER
+    folder = root / key
+    started = time.perf_counter()
+    if (folder / "meta.json").exists():
+        try:
+            engine = EmbeddedEngine.load(folder, params)
+            return engine, CacheOutcome(folder, key, False, time.perf_counter() - started)
+        except NluError as e:
+            logger.warning("cached model unusable, retraining: %s", e)
+            shutil.rmtree(folder, ignore_errors=True)
+    engine = EmbeddedEngine(params)
+    engine.train(data)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+        engine.save(staging)
+        try:
+            os.replace(staging, folder)
+        except OSError:  # another process renamed its copy first: theirs is equally complete
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError as e:
+        raise NluError(f"cannot write the NLU model under {root} ({e.strerror}); check models_dir in config.yml") from e
+    _prune(root, keep=folder)
+    seconds = time.perf_counter() - started
+    logger.info("trained embedded NLU model %s in %.1f s", key, seconds)
+    return engine, CacheOutcome(folder, key, True, seconds)
+
+
+def _prune(root: Path, keep: Path) -> None:
+    """Remove all but the ``KEEP_MODELS`` most recently written model folders (never ``keep``)."""
+    folders = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in folders[KEEP_MODELS:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def make_engine(settings: Settings, data: TrainingData) -> EmbeddedEngine:
+    """The router's ``EngineFactory`` for the embedded engine: train-or-load under ``settings.models_dir``."""
+    engine, outcome = load_or_train(data, settings.models_dir)
+    logger.info(
+        "embedded NLU %s (%s, %.2f s)", outcome.key, "trained" if outcome.trained else "cached", outcome.seconds
+    )
+    return engine

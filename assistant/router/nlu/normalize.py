@@ -1,0 +1,275 @@
+"""Slot values normalised by entity type, the same for every NLU engine.
+
+Skills get ``600`` seconds, ``{"hour": 7, "minute": 0, "day_offset": 1}`` or ``"living_room"`` rather than the words
+the user said, whichever engine found the slot. ``normalize`` never raises: what it cannot read stays a cleaned
+string, so a skill can still echo it or ask again. Times and dates stay relative (no clock here): the skill resolves
+``day_offset`` / ``weekday`` against its injected clock.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.router.nlu.spoken_numbers import parse_number
+from assistant.router.nlu.types import SlotValue
+
+#: Entity types whose values are parsed; every other type stays a string (after synonym mapping).
+TYPED_ENTITIES = ("number", "duration", "time", "date", "room", "color", "percent", "temperature", "unit", "timezone")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_DURATION_UNITS = {
+    "second": 1,
+    "sec": 1,
+    "s": 1,
+    "minute": 60,
+    "min": 60,
+    "hour": 3600,
+    "hr": 3600,
+    "h": 3600,
+    "day": 86400,
+    "week": 604800,
+}
+_DURATION_PART = re.compile(r"(.+?)\s*\b(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b")
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "now": 0, "tomorrow": 1, "day after tomorrow": 2, "yesterday": -1}
+_PARTS_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm", "tonight": "pm"}
+_CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*o'?clock)?$")
+_ROOM_SYNONYMS = {
+    "lounge": "living_room",
+    "sitting room": "living_room",
+    "front room": "living_room",
+    "family room": "living_room",
+    "bath": "bathroom",
+    "restroom": "bathroom",
+    "toilet": "bathroom",
+    "loo": "bathroom",
+    "bed room": "bedroom",
+    "master bedroom": "bedroom",
+    "kids room": "kids_room",
+    "kid's room": "kids_room",
+    "children's room": "kids_room",
+    "study": "office",
+    "den": "office",
+}
+_COLORS = {
+    "warm white": "warm_white",
+    "soft white": "warm_white",
+    "cool white": "cool_white",
+    "daylight": "cool_white",
+    "white": "white",
+    "red": "red",
+    "crimson": "red",
+    "orange": "orange",
+    "amber": "orange",
+    "yellow": "yellow",
+    "gold": "yellow",
+    "green": "green",
+    "lime": "green",
+    "teal": "cyan",
+    "cyan": "cyan",
+    "turquoise": "cyan",
+    "blue": "blue",
+    "navy": "blue",
+    "purple": "purple",
+    "violet": "purple",
+    "lavender": "purple",
+    "magenta": "pink",
+    "pink": "pink",
+    "grey": "gray",
+    "gray": "gray",
+}
+_TIMEZONES = {
+    "utc": "UTC",
+    "gmt": "UTC",
+    "london": "Europe/London",
+    "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin",
+    "beijing": "Asia/Shanghai",
+    "china": "Asia/Shanghai",
+    "shanghai": "Asia/Shanghai",
+    "tokyo": "Asia/Tokyo",
+    "eastern": "America/New_York",
+    "new york": "America/New_York",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "los angeles": "America/Los_Angeles",
+    "sydney": "Australia/Sydney",
+}
+_UNITS = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit", "fahrenheit": "fahrenheit"}
+_UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "k": "kelvin"})
+
+
+def clean(raw: str) -> str:
+    """Lower case, single spaces, no edge punctuation: the form every table is keyed on."""
+    return " ".join(raw.lower().replace("’", "'").split()).strip(" .,!?;:")
+
+
+def parse_duration(raw: str) -> int | None:
+    """ "ten minutes", "1 hour and 20 minutes", "half an hour", "an hour and a half" -> seconds, else None."""
+    text = clean(raw).replace("-", " ")
+    if text in ("half an hour", "half a hour", "a half hour"):
+        return 1800
+    if text in ("quarter of an hour", "a quarter of an hour", "a quarter hour"):
+        return 900
+    half = text.endswith(" and a half")
+    text = text.removesuffix(" and a half").removeprefix("for ")
+    total = 0.0
+    last_unit = 0
+    pos = 0
+    for match in _DURATION_PART.finditer(text):
+        if text[pos : match.start()].strip(" ,") not in ("", "and"):
+            return None
+        amount = parse_number(match.group(1).strip(" ,").removeprefix("and ").strip())
+        unit = _DURATION_UNITS[match.group(2).rstrip("s") or "s"]
+        if amount is None:
+            return None
+        total += amount * unit
+        last_unit = unit
+        pos = match.end()
+    if not last_unit or text[pos:].strip():
+        return None
+    if half:
+        total += last_unit / 2
+    return round(total)
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    """The hour and minute of a clock phrase without day words: "7 am", "19:00", "half past six", "noon"."""
+    if text in ("noon", "midday"):
+        return 12, 0
+    if text == "midnight":
+        return 0, 0
+    relative = re.match(r"^(half|quarter|[\w\s-]+?)\s+(?:minutes?\s+)?(past|after|to|before)\s+(.+)$", text)
+    if relative:
+        minutes = {"half": 30, "quarter": 15}.get(relative.group(1)) or parse_number(relative.group(1))
+        base = _clock(relative.group(3))
+        if not isinstance(minutes, int) or base is None or not 0 < minutes < 60:
+            return None
+        if relative.group(2) in ("past", "after"):
+            return base[0], minutes
+        return (base[0] - 1) % 24, 60 - minutes
+    match = _CLOCK.match(text)
+    if match:
+        hour, minute = int(match.group("h")), int(match.group("m") or 0)
+        ampm = (match.group("ap") or "").replace(".", "")
+    else:
+        words = re.match(r"^(.+?)\s*(am|pm|a\.m\.|p\.m\.|o'?clock)?$", text)
+        if not words:
+            return None
+        parts = words.group(1).split()
+        hour_value = parse_number(parts[0])
+        minute_value = parse_number(" ".join(parts[1:])) if len(parts) > 1 else 0
+        if not isinstance(hour_value, int) or not isinstance(minute_value, int):
+            return None
+        hour, minute, ampm = hour_value, minute_value, (words.group(2) or "").replace(".", "")
+    if ampm in ("am", "pm") and not 1 <= hour <= 12:
+        return None
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if 0 <= hour < 24 and 0 <= minute < 60 else None
+
+
+def parse_time(raw: str) -> dict[str, object] | None:
+    """ "7 am", "tomorrow at 8", "half past six", "9 in the evening" -> {hour, minute, day_offset}, else None."""
+    text = clean(raw).removeprefix("at ")
+    day_offset = 0
+    for phrase, offset in sorted(_DAY_OFFSETS.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(phrase + " ") or text.endswith(" " + phrase):
+            day_offset = offset
+            text = text.removeprefix(phrase + " ").removesuffix(" " + phrase).strip()
+            text = text.removeprefix("at ").removesuffix(" at")
+            if phrase == "tonight":
+                text += " pm"
+            break
+    part = re.search(r"\s+(?:in the |at )?(morning|afternoon|evening|night)$", text)
+    if part:
+        text = text[: part.start()] + " " + _PARTS_OF_DAY[part.group(1)]
+    clock = _clock(text.strip())
+    if clock is None:
+        return None
+    return {"hour": clock[0], "minute": clock[1], "day_offset": day_offset}
+
+
+def parse_date(raw: str) -> dict[str, object] | None:
+    """ "tomorrow", "on monday", "in two days" -> {"day_offset": n} or {"weekday": 0..6}; "value" keeps the words."""
+    text = clean(raw)
+    text = re.sub(r"^(on|for|by|this coming|coming)\s+", "", text)
+    base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", text).removeprefix("the ")
+    if base in _DAY_OFFSETS:
+        return {"day_offset": _DAY_OFFSETS[base], "value": text}
+    days = re.match(r"^in (.+?) days?$", base)
+    if days:
+        count = parse_number(days.group(1))
+        return {"day_offset": count, "value": text} if isinstance(count, int) else None
+    weekday = re.sub(r"^(next|this)\s+", "", base).rstrip("s")
+    for index, name in enumerate(WEEKDAYS):
+        if weekday in (name, name[:3]):
+            return {"weekday": index, "next_week": base.startswith("next "), "value": text}
+    return None
+
+
+def parse_temperature(raw: str) -> dict[str, object] | None:
+    """ "22 degrees", "seventy two fahrenheit", "-3 °C" -> {"value": 22, "unit": "celsius" | "fahrenheit" | None}."""
+    text = clean(raw).replace("°", " ")
+    match = re.match(r"^(.+?)\s*(?:degrees?)?\s*(celsius|centigrade|fahrenheit|c|f)?$", text)
+    if not match:
+        return None
+    value = parse_number(match.group(1).removeprefix("minus ").strip())
+    if value is None:
+        return None
+    value = -value if match.group(1).startswith("minus ") else value
+    unit = _UNITS.get(match.group(2) or "")
+    return {"value": value, "unit": unit}
+
+
+def parse_percent(raw: str) -> int | float | None:
+    """ "50%", "fifty percent", "half" -> 50; a bare number counts as a percentage."""
+    text = clean(raw).removesuffix("%").removesuffix("per cent").removesuffix("percent").strip()
+    if text in ("half", "halfway"):
+        return 50
+    if text in ("full", "max", "maximum"):
+        return 100
+    value = parse_number(text)
+    return value if value is not None and 0 <= value <= 100 else None
+
+
+def snake(text: str) -> str:
+    return re.sub(r"[^\w]+", "_", text).strip("_")
+
+
+def normalize(entity_type: str, raw: str, locale: str = "en-US") -> SlotValue:
+    """The value of a slot of ``entity_type`` said as ``raw``; what does not parse stays a cleaned string.
+
+    ``locale`` is for future languages: numbers also accept Chinese numerals in any locale today.
+    """
+    del locale  # one table set today; the parameter keeps callers stable when zh-CN tables arrive
+    text = clean(raw)
+    parsed: SlotValue | None
+    if entity_type == "number":
+        parsed = parse_number(text)
+    elif entity_type == "duration":
+        seconds = parse_duration(text)
+        parsed = None if seconds is None else {"seconds": seconds}
+    elif entity_type == "time":
+        parsed = parse_time(text)
+    elif entity_type == "date":
+        parsed = parse_date(text)
+    elif entity_type == "percent":
+        parsed = parse_percent(text)
+    elif entity_type == "temperature":
+        parsed = parse_temperature(text)
+    elif entity_type == "room":
+        room = text.removeprefix("the ").removeprefix("my ")
+        parsed = _ROOM_SYNONYMS.get(room, snake(room))
+    elif entity_type == "color":
+        parsed = _COLORS.get(text.removesuffix(" light").removesuffix(" colour").removesuffix(" color"), snake(text))
+    elif entity_type == "unit":
+        parsed = _UNITS.get(text.removeprefix("degrees "), text)
+    elif entity_type == "timezone":
+        key = re.sub(r"\s+(time|time zone|timezone|standard time)$", "", text)
+        parsed = _TIMEZONES.get(key, raw.strip())
+    else:
+        parsed = " ".join(raw.split())
+    return parsed if parsed is not None else " ".join(raw.split())

@@ -1,0 +1,141 @@
+"""Slot normalisation tables, each with negative rows that must stay strings (or None from the parsers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.router.nlu.normalize import normalize, parse_duration, parse_time
+from assistant.router.nlu.spoken_numbers import parse_number
+from assistant.router.nlu.types import SlotValue
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("25", 25),
+        ("twenty five", 25),
+        ("twenty-five", 25),
+        ("3.5", 3.5),
+        ("1,000", 1000),
+        ("one hundred and twenty three", 123),
+        ("a hundred", 100),
+        ("two thousand and five", 2005),
+        ("21st", 21),
+        ("third", 3),
+        ("twentieth", 20),
+        ("a dozen", 12),
+        ("two point five", 2.5),
+        ("二十五", 25),
+        ("一百零八", 108),
+        ("两千", 2000),
+        ("banana", None),
+        ("", None),
+        ("twenty apples", None),
+        ("point", None),
+    ],
+)
+def test_numbers(raw: str, expected: int | float | None) -> None:
+    assert parse_number(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "seconds"),
+    [
+        ("ten minutes", 600),
+        ("5 minutes", 300),
+        ("an hour", 3600),
+        ("30 seconds", 30),
+        ("1 hour and 20 minutes", 4800),
+        ("two hours", 7200),
+        ("90 seconds", 90),
+        ("a minute", 60),
+        ("half an hour", 1800),
+        ("an hour and a half", 5400),
+        ("2.5 hours", 9000),
+        ("for 3 days", 259200),
+        ("blue minutes", None),
+        ("minutes", None),
+        ("ten", None),
+        ("ten minutes ago maybe", None),
+    ],
+)
+def test_durations(raw: str, seconds: int | None) -> None:
+    assert parse_duration(raw) == seconds
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("7 am", (7, 0, 0)),
+        ("7am", (7, 0, 0)),
+        ("6:30 pm", (18, 30, 0)),
+        ("12 am", (0, 0, 0)),
+        ("12 pm", (12, 0, 0)),
+        ("noon", (12, 0, 0)),
+        ("midnight", (0, 0, 0)),
+        ("19:00", (19, 0, 0)),
+        ("half past six", (6, 30, 0)),
+        ("quarter to eight", (7, 45, 0)),
+        ("ten past seven", (7, 10, 0)),
+        ("six thirty", (6, 30, 0)),
+        ("8 o'clock", (8, 0, 0)),
+        ("9 in the morning", (9, 0, 0)),
+        ("7 in the evening", (19, 0, 0)),
+        ("tomorrow at 8", (8, 0, 1)),
+        ("at 8 tomorrow", (8, 0, 1)),
+        ("tonight at 9", (21, 0, 0)),
+        ("13 pm", None),
+        ("25:00", None),
+        ("sometime", None),
+        ("half past", None),
+    ],
+)
+def test_times(raw: str, expected: tuple[int, int, int] | None) -> None:
+    parsed = parse_time(raw)
+    if expected is None:
+        assert parsed is None
+    else:
+        assert parsed == {"hour": expected[0], "minute": expected[1], "day_offset": expected[2]}
+
+
+@pytest.mark.parametrize(
+    ("entity", "raw", "expected"),
+    [
+        ("number", "twenty five", 25),
+        ("number", "lots", "lots"),
+        ("duration", "ten minutes", {"seconds": 600}),
+        ("duration", "a while", "a while"),
+        ("time", "7 am", {"hour": 7, "minute": 0, "day_offset": 0}),
+        ("time", "later", "later"),
+        ("date", "tomorrow", {"day_offset": 1, "value": "tomorrow"}),
+        ("date", "the day after tomorrow", {"day_offset": 2, "value": "the day after tomorrow"}),
+        ("date", "in two days", {"day_offset": 2, "value": "in two days"}),
+        ("date", "on Monday", {"weekday": 0, "next_week": False, "value": "monday"}),
+        ("date", "next friday", {"weekday": 4, "next_week": True, "value": "next friday"}),
+        ("date", "someday", "someday"),
+        ("room", "living room", "living_room"),
+        ("room", "the Living  Room", "living_room"),
+        ("room", "lounge", "living_room"),
+        ("room", "garage", "garage"),
+        ("color", "warm white", "warm_white"),
+        ("color", "Red", "red"),
+        ("color", "grey", "gray"),
+        ("color", "chartreuse", "chartreuse"),
+        ("percent", "50%", 50),
+        ("percent", "fifty percent", 50),
+        ("percent", "half", 50),
+        ("percent", "150%", "150%"),
+        ("temperature", "22 degrees", {"value": 22, "unit": None}),
+        ("temperature", "seventy two fahrenheit", {"value": 72, "unit": "fahrenheit"}),
+        ("temperature", "minus 3 °C", {"value": -3, "unit": "celsius"}),
+        ("temperature", "warm", "warm"),
+        ("unit", "Celsius", "celsius"),
+        ("timezone", "pacific time", "America/Los_Angeles"),
+        ("timezone", "Mars time", "Mars time"),
+        ("city", "New  York", "New York"),
+        ("artist", " the beatles ", "the beatles"),
+        ("unknown_type", "Some Thing", "Some Thing"),
+    ],
+)
+def test_normalize_by_entity_type(entity: str, raw: str, expected: SlotValue) -> None:
+    assert normalize(entity, raw) == expected
