@@ -1,0 +1,260 @@
+"""`assistant bench nlu`: the embedded engine against the TF-IDF + linear SVM baseline on Snips 2017 and CLINC150.
+
+Snips (train_full -> the 700 validate utterances): intent accuracy and span-exact slot F1. CLINC150 (train ->
+test): in-scope accuracy and out-of-scope recall/precision with the threshold chosen on the validation split only.
+Also training time, model load time, warm parse latency per utterance, and the peak RSS of a separate process that
+only loads the CLINC model and parses (the footprint a speaker would carry).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.router.nlu.baseline import BaselineEngine
+from assistant.router.nlu.datasets import load_clinc, load_snips
+from assistant.router.nlu.embedded import EmbeddedEngine, choose_threshold
+from assistant.router.nlu.evaluate import intent_accuracy, scope_score, slot_score
+from assistant.router.nlu.types import OUT_OF_SCOPE, Example, NluEngine, NluResult, TrainingData
+
+TARGETS = {
+    "snips_intent_accuracy": (">=", 0.990),
+    "snips_slot_f1": (">=", 0.93),
+    "clinc_in_scope_accuracy": (">=", 0.95),
+    "clinc_oos_recall": (">=", 0.85),
+    "parse_p50_ms": ("<=", 1.0),
+    "parse_p95_ms": ("<=", 3.0),
+}
+_RSS_PROBE = """
+import resource, sys, json
+from pathlib import Path
+from assistant.router.nlu.embedded import EmbeddedEngine
+engine = EmbeddedEngine.load(Path(sys.argv[1]))
+for text in json.loads(Path(sys.argv[2]).read_text()):
+    engine.parse(text)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _parse_all(engine: NluEngine, examples: Sequence[Example]) -> tuple[list[NluResult], list[float]]:
+    for example in examples[:20]:
+        engine.parse(example.text)  # warm caches before timing
+    results, seconds = [], []
+    for example in examples:
+        started = time.perf_counter()
+        results.append(engine.parse(example.text))
+        seconds.append(time.perf_counter() - started)
+    return results, seconds
+
+
+def _trained(engine: NluEngine, data: TrainingData) -> float:
+    started = time.perf_counter()
+    engine.train(data)
+    return time.perf_counter() - started
+
+
+def _thin(data: TrainingData, quick: bool) -> TrainingData:
+    return TrainingData(examples=data.examples[::4]) if quick else data
+
+
+def _snips(quick: bool) -> dict[str, Any]:
+    train, test = _thin(load_snips("train"), quick), load_snips("validate")
+    engine = EmbeddedEngine()
+    train_s = _trained(engine, train)
+    default_threshold = engine.threshold
+    with_rejection, _ = _parse_all(engine, test.examples)
+    engine.threshold = 0.0  # the published Snips metric has no "none" answer: score the top intent
+    results, seconds = _parse_all(engine, test.examples)
+    engine.close()
+    baseline = BaselineEngine()
+    baseline_train_s = _trained(baseline, train)
+    baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
+    slots = slot_score(test.examples, results)
+    return {
+        "train_examples": len(train.examples),
+        "test_examples": len(test.examples),
+        "intent_accuracy": intent_accuracy(test.examples, results),
+        "intent_accuracy_with_rejection": intent_accuracy(test.examples, with_rejection),
+        "rejection_threshold": default_threshold,
+        "slot_f1": slots.f1,
+        "slot_precision": slots.precision,
+        "slot_recall": slots.recall,
+        "train_s": train_s,
+        "parse_ms": _latency(seconds),
+        "baseline": {
+            "intent_accuracy": intent_accuracy(test.examples, baseline_results),
+            "train_s": baseline_train_s,
+            "parse_ms": _latency(baseline_seconds),
+        },
+    }
+
+
+def _clinc(quick: bool, model_dir: Path) -> dict[str, Any]:
+    train, val, test = _thin(load_clinc("train"), quick), load_clinc("val"), load_clinc("test")
+    engine = EmbeddedEngine()
+    train_s = _trained(engine, train)
+    trained_threshold = engine.threshold
+    engine.threshold = 0.0
+    val_results, _ = _parse_all(engine, val.examples)
+    confidence = np.array([-1.0 if r.out_of_scope else r.confidence for r in val_results], dtype=np.float32)
+    correct = np.array([r.intent == e.intent for r, e in zip(val_results, val.examples, strict=True)])
+    is_oos = np.array([e.intent == OUT_OF_SCOPE for e in val.examples])
+    engine.threshold = choose_threshold(confidence, correct, is_oos, engine.params.reject_rate)
+    results, seconds = _parse_all(engine, test.examples)
+    scope = scope_score(test.examples, results)
+    engine.save(model_dir)
+    engine.close()
+    baseline = BaselineEngine()
+    baseline_train_s = _trained(baseline, train)
+    baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
+    baseline_scope = scope_score(test.examples, baseline_results)
+    return {
+        "train_examples": len(train.examples),
+        "test_examples": len(test.examples),
+        "in_scope_accuracy": scope.in_scope_accuracy,
+        "oos_recall": scope.oos_recall,
+        "oos_precision": scope.oos_precision,
+        "false_accept_rate": scope.false_accept_rate,
+        "false_reject_rate": scope.false_reject_rate,
+        "threshold_from_validation": engine.threshold,
+        "threshold_from_training_folds": trained_threshold,
+        "train_s": train_s,
+        "parse_ms": _latency(seconds),
+        "baseline": {
+            "in_scope_accuracy": baseline_scope.in_scope_accuracy,
+            "oos_recall": baseline_scope.oos_recall,
+            "oos_precision": baseline_scope.oos_precision,
+            "train_s": baseline_train_s,
+            "parse_ms": _latency(baseline_seconds),
+        },
+    }
+
+
+def _latency(seconds: Sequence[float]) -> dict[str, float]:
+    ms = np.array(seconds) * 1000
+    return {"p50": float(np.percentile(ms, 50)), "p95": float(np.percentile(ms, 95)), "mean": float(ms.mean())}
+
+
+def _load_and_rss(model_dir: Path, texts: list[str], repeats: int) -> dict[str, float]:
+    load_s = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        EmbeddedEngine.load(model_dir).close()
+        load_s.append(time.perf_counter() - started)
+    texts_file = model_dir / "probe-texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    probe = [sys.executable, "-c", _RSS_PROBE, str(model_dir), str(texts_file)]
+    out = subprocess.run(probe, capture_output=True, text=True, check=True, timeout=300)
+    return {
+        "load_s_median": float(np.median(load_s)),
+        "load_s_max": float(np.max(load_s)),
+        "peak_rss_mb": int(out.stdout.strip().splitlines()[-1]) / 1024,
+        "model_mb": sum(p.stat().st_size for p in model_dir.iterdir()) / 1e6,
+    }
+
+
+def _checks(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    snips, clinc = figures["snips"], figures["clinc"]
+    values = {
+        "snips_intent_accuracy": snips["intent_accuracy"],
+        "snips_slot_f1": snips["slot_f1"],
+        "clinc_in_scope_accuracy": clinc["in_scope_accuracy"],
+        "clinc_oos_recall": clinc["oos_recall"],
+        "parse_p50_ms": max(snips["parse_ms"]["p50"], clinc["parse_ms"]["p50"]),
+        "parse_p95_ms": max(snips["parse_ms"]["p95"], clinc["parse_ms"]["p95"]),
+    }
+    out = {}
+    for name, (op, target) in TARGETS.items():
+        met = values[name] >= target if op == ">=" else values[name] <= target
+        out[name] = {"value": values[name], "target": f"{op} {target}", "met": met}
+    return out
+
+
+def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
+    del settings  # the benchmark trains its own models on public data; nothing in config.yml changes it
+    load_before = os.getloadavg()
+    model_dir = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
+    try:
+        figures: dict[str, Any] = {"quick": quick, "snips": _snips(quick), "clinc": _clinc(quick, model_dir)}
+        texts = [e.text for e in load_clinc("test").examples[:500]]
+        figures["clinc_model"] = _load_and_rss(model_dir, texts, 3 if quick else 7)
+    finally:
+        shutil.rmtree(model_dir, ignore_errors=True)
+    figures["targets"] = _checks(figures)
+    figures["machine"] = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg(),
+    }
+    json_path, md_path = out_dir / "nlu.json", out_dir / "nlu.md"
+    json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    md_path.write_text(render_markdown(figures), encoding="utf-8")
+    return [json_path, md_path]
+
+
+def render_markdown(figures: dict[str, Any]) -> str:
+    snips, clinc, model, machine = figures["snips"], figures["clinc"], figures["clinc_model"], figures["machine"]
+    sb, cb = snips["baseline"], clinc["baseline"]
+
+    def pct(x: float) -> str:
+        return f"{x * 100:.1f} %"
+
+    lines = [
+        "# NLU benchmark: embedded engine vs TF-IDF + LinearSVC baseline",
+        "",
+        f"Machine: {machine['cpus']} CPUs shared with other work; load average before "
+        f"{machine['loadavg_before'][0]:.1f}, after {machine['loadavg_after'][0]:.1f}. Python {machine['python']}."
+        + (" **Quick run (a quarter of the training data): not figures to commit.**" if figures["quick"] else ""),
+        "",
+        "| measure | embedded | baseline | difference |",
+        "| --- | --- | --- | --- |",
+        f"| Snips intent accuracy (700) | {pct(snips['intent_accuracy'])} | {pct(sb['intent_accuracy'])} | "
+        f"{(snips['intent_accuracy'] - sb['intent_accuracy']) * 100:+.1f} pt |",
+        f"| Snips slot F1 (span-exact, micro) | {pct(snips['slot_f1'])} | - (no slots) | |",
+        f"| CLINC150 in-scope accuracy (4,500) | {pct(clinc['in_scope_accuracy'])} | {pct(cb['in_scope_accuracy'])} | "
+        f"{(clinc['in_scope_accuracy'] - cb['in_scope_accuracy']) * 100:+.1f} pt |",
+        f"| CLINC150 OOS recall (1,000) | {pct(clinc['oos_recall'])} | {pct(cb['oos_recall'])} | "
+        f"{(clinc['oos_recall'] - cb['oos_recall']) * 100:+.1f} pt |",
+        f"| CLINC150 OOS precision | {pct(clinc['oos_precision'])} | {pct(cb['oos_precision'])} | |",
+        f"| CLINC150 false-accept / false-reject | {pct(clinc['false_accept_rate'])} / "
+        f"{pct(clinc['false_reject_rate'])} | | |",
+        f"| training time Snips / CLINC | {snips['train_s']:.1f} s / {clinc['train_s']:.1f} s | "
+        f"{sb['train_s']:.1f} s / {cb['train_s']:.1f} s | x{clinc['train_s'] / cb['train_s']:.1f} (CLINC) |",
+        f"| parse p50 / p95, Snips | {snips['parse_ms']['p50']:.3f} / {snips['parse_ms']['p95']:.3f} ms | "
+        f"{sb['parse_ms']['p50']:.3f} / {sb['parse_ms']['p95']:.3f} ms | "
+        f"x{snips['parse_ms']['p50'] / sb['parse_ms']['p50']:.2f} (p50) |",
+        f"| parse p50 / p95, CLINC | {clinc['parse_ms']['p50']:.3f} / {clinc['parse_ms']['p95']:.3f} ms | "
+        f"{cb['parse_ms']['p50']:.3f} / {cb['parse_ms']['p95']:.3f} ms | "
+        f"x{clinc['parse_ms']['p50'] / cb['parse_ms']['p50']:.2f} (p50) |",
+        f"| CLINC model load (median of runs) | {model['load_s_median'] * 1000:.0f} ms | | |",
+        f"| peak RSS, process that loads + parses | {model['peak_rss_mb']:.0f} MB | | |",
+        f"| model size on disk (CLINC) | {model['model_mb']:.1f} MB | | |",
+        "",
+        f"Snips with the engine's own rejection threshold ({snips['rejection_threshold']:.3f}, no OOS training data): "
+        f"intent accuracy {pct(snips['intent_accuracy_with_rejection'])}. CLINC threshold chosen on the validation "
+        f"split: {clinc['threshold_from_validation']:.3f} (the engine's own, from training folds: "
+        f"{clinc['threshold_from_training_folds']:.3f}).",
+        "",
+        "## Targets",
+        "",
+        "| target | value | required | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, check in figures["targets"].items():
+        value = check["value"]
+        shown = f"{value:.3f} ms" if name.endswith("_ms") else pct(value)
+        lines.append(f"| {name} | {shown} | {check['target']} | {'yes' if check['met'] else '**no**'} |")
+    return "\n".join(lines) + "\n"
