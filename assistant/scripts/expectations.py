@@ -105,7 +105,8 @@ class SkillIs:
 
 @dataclass(frozen=True)
 class SlotsMatch:
-    """Listed slots must have these values (``null`` = must be absent); ``exact`` also forbids any other slot."""
+    """Listed slots must have these values (``null`` = must be absent). A mapping value needs only the keys it
+    lists (``date: {day_offset: 1}``); ``exact`` compares whole values and also forbids any other slot."""
 
     line: int
     expected: Mapping[str, Any]
@@ -124,8 +125,13 @@ class SlotsMatch:
                     found.append(Mismatch(where, "absent", show(observed.slots[name]), self.line))
             elif name not in observed.slots:
                 found.append(Mismatch(where, show(want), "absent", self.line))
-            elif not values_equal(want, observed.slots[name]):
-                found.append(Mismatch(where, show(want), show(observed.slots[name]), self.line))
+            elif self.exact:
+                if not values_equal(want, observed.slots[name]):
+                    found.append(Mismatch(where, show(want), show(observed.slots[name]), self.line))
+            else:
+                found += [
+                    Mismatch(f"{where}{p}", e, a, self.line) for p, e, a in subset_diff(want, observed.slots[name])
+                ]
         if self.exact:
             for name in sorted(set(observed.slots) - set(self.expected)):
                 found.append(Mismatch(f"slots.{name}", "absent", show(observed.slots[name]), self.line))
