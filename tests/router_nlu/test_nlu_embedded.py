@@ -106,7 +106,7 @@ def test_fast_path_matches_scikit_learn() -> None:
     model, held_out = train_intent_model(texts, labels, IntentParams())
     assert held_out is not None and held_out.shape == (len(texts), len(model.labels))
     vectorizer = TfidfVectorizer(analyzer=NgramAnalyzer(), sublinear_tf=True, dtype=np.float32)
-    svm = LinearSVC(C=1.0).fit(vectorizer.fit_transform(texts), labels)
+    svm = LinearSVC(C=IntentParams().c).fit(vectorizer.fit_transform(texts), labels)
     probe = ["turn the bedroom lights on now", "make it purple", "what about tokyo"]
     expected = svm.decision_function(vectorizer.transform(probe))
     ours = np.array([model.scores(t) for t in probe])

@@ -32,7 +32,7 @@ FloatArray = npt.NDArray[np.float32]
 class IntentParams:
     """How the classifier is trained; part of the model cache key."""
 
-    c: float = 1.0
+    c: float = 2.0
     """SVM regularisation: larger fits the training data more tightly."""
     word_n: int = 2
     """Longest word n-gram."""

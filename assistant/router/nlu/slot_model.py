@@ -7,6 +7,7 @@ CRFsuite writes and reads its own binary model file, so nothing is pickled. The 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -30,11 +31,13 @@ Tables = dict[str, tuple[str, ...]]
 class SlotParams:
     """How the CRF is trained; part of the model cache key."""
 
+    algorithm: str = "lbfgs"
+    """CRFsuite training algorithm: "lbfgs" (best F1) or "ap" (averaged perceptron, several times faster)."""
     c1: float = 0.05
     """L1 penalty: drops useless features (smaller, faster model)."""
     c2: float = 0.01
     """L2 penalty."""
-    max_iterations: int = 60
+    max_iterations: int = 40
     """L-BFGS iterations: the training-time knob."""
     window: int = 2
     """Words either side seen as context."""
@@ -50,12 +53,19 @@ class TaggedSpan:
     confidence: float
 
 
+_UPPER, _LOWER, _DIGITS, _REPEATS = (
+    re.compile(r"[A-Z]"),
+    re.compile(r"[^\W\d_]"),
+    re.compile(r"\d"),
+    re.compile(r"(.)\1+"),
+)
+
+
+@functools.lru_cache(maxsize=65_536)
 def shape(word: str) -> str:
     """ "Paris" -> "Xx", "7:30" -> "d:d", "iPhone" -> "xXx": the form, with repeats squeezed."""
-    out = re.sub(r"[A-Z]", "X", word)
-    out = re.sub(r"[^\W\d_]", "x", out)
-    out = re.sub(r"\d", "d", out)
-    return re.sub(r"(.)\1+", r"\1", out)
+    out = _DIGITS.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _REPEATS.sub(r"\1", out)
 
 
 def gazetteer_index(lookups: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
@@ -167,9 +177,11 @@ class SlotTagger:
         tokens, feats = self.features(text, intent)
         if not tokens:
             return []
-        labels = self._tagger.tag(feats)
-        marginals = [self._tagger.marginal(label, k) for k, label in enumerate(labels)]
-        return spans_from_bio(list(labels), tokens, marginals)
+        labels = list(self._tagger.tag(feats))
+        if all(label == "O" for label in labels):
+            return []
+        marginals = [1.0 if label == "O" else self._tagger.marginal(label, k) for k, label in enumerate(labels)]
+        return spans_from_bio(labels, tokens, marginals)
 
     def close(self) -> None:
         if self._tagger is not None:
@@ -215,14 +227,11 @@ def train_slot_tagger(
         feats = token_features(tokens, example.text, example.intent, gazetteer, compiled, params.window)
         trainer.append(feats, bio_labels(example, tokens))
     if annotated:
-        trainer.set_params(
-            {
-                "c1": params.c1,
-                "c2": params.c2,
-                "max_iterations": params.max_iterations,
-                "feature.possible_transitions": True,
-            }
-        )
+        trainer.select(params.algorithm)
+        settings: dict[str, object] = {"max_iterations": params.max_iterations, "feature.possible_transitions": True}
+        if params.algorithm == "lbfgs":
+            settings.update({"c1": params.c1, "c2": params.c2})
+        trainer.set_params(settings)
         trainer.train(str(folder / "slots.crfsuite"))
     tagger = SlotTagger(folder, params, lookups, regexes)
     tagger.save_tables(folder)

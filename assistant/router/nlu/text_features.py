@@ -6,6 +6,7 @@ look-ups, no scikit-learn import), so both see exactly the same features and a l
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -40,6 +41,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65_536)
 def word_key(word: str) -> str:
     """The form a word is matched by: lower case, digits folded to 0 (so "7:30" and "8:15" share features)."""
     return _DIGIT.sub("0", word.lower())
