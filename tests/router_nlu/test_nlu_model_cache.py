@@ -9,13 +9,13 @@ import pytest
 from router_nlu_sample import sample_data
 
 from assistant.router.nlu import model_cache
-from assistant.router.nlu.embedded import EmbeddedEngine, EmbeddedParams
+from assistant.router.nlu.embedded import EmbeddedEngine, EmbeddedParams, load_or_train
 from assistant.router.nlu.types import Example
 
 
 def test_cache_hit_loads_and_data_change_retrains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = sample_data()
-    first, outcome = model_cache.load_or_train(data, tmp_path)
+    first, outcome = model_cache.cached_engine(data, tmp_path)
     assert outcome.trained and (outcome.folder / "meta.json").exists()
 
     def no_training(self: EmbeddedEngine, data: object) -> None:
@@ -23,15 +23,22 @@ def test_cache_hit_loads_and_data_change_retrains(tmp_path: Path, monkeypatch: p
 
     with monkeypatch.context() as patch:
         patch.setattr(EmbeddedEngine, "train", no_training)
-        second, hit = model_cache.load_or_train(data, tmp_path)
+        second, hit = model_cache.cached_engine(data, tmp_path)
     assert not hit.trained and hit.key == outcome.key
     assert second.parse("set a timer for ten minutes") == first.parse("set a timer for ten minutes")
 
     changed = replace(data, examples=(*data.examples, Example("dim the hallway lights", "lights_on")))
-    _, retrained = model_cache.load_or_train(changed, tmp_path)
+    _, retrained = model_cache.cached_engine(changed, tmp_path)
     assert retrained.trained and retrained.key != outcome.key
     for engine in (first, second):
         engine.close()
+
+
+def test_load_or_train_returns_a_ready_engine(tmp_path: Path) -> None:
+    engine = load_or_train(sample_data(), tmp_path)
+    assert engine.parse("set a timer for ten minutes").intent == "set_timer"
+    assert len(list((tmp_path / model_cache.CACHE_FOLDER).iterdir())) == 1
+    engine.close()
 
 
 def test_key_depends_on_data_and_params() -> None:
@@ -45,9 +52,9 @@ def test_key_depends_on_data_and_params() -> None:
 
 def test_a_corrupt_cached_model_is_retrained(tmp_path: Path) -> None:
     data = sample_data()
-    _, outcome = model_cache.load_or_train(data, tmp_path)
+    _, outcome = model_cache.cached_engine(data, tmp_path)
     (outcome.folder / "intent.npz").write_bytes(b"not a model")
-    engine, again = model_cache.load_or_train(data, tmp_path)
+    engine, again = model_cache.cached_engine(data, tmp_path)
     assert again.trained
     assert engine.parse("lights on in the kitchen").intent == "lights_on"
     engine.close()

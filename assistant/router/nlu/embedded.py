@@ -189,6 +189,14 @@ class EmbeddedEngine:
         return tuple(slots)
 
 
+def load_or_train(data: TrainingData, models_dir: Path, params: EmbeddedParams | None = None) -> EmbeddedEngine:
+    """The engine for ``data``: the cached model under ``models_dir/embedded/`` if the data is unchanged, else a
+    freshly trained (and cached) one. See ``model_cache`` for the key and the atomic write."""
+    from assistant.router.nlu.model_cache import cached_engine  # model_cache imports this module
+
+    return cached_engine(data, models_dir, params)[0]
+
+
 def synonym_table(data: TrainingData) -> dict[str, str]:
     """Lower-cased variant -> canonical value: the data's synonyms plus annotations whose value differs from text."""
     table = {variant.lower(): canonical for variant, canonical in data.synonyms.items()}

@@ -55,10 +55,13 @@ def data_key(data: TrainingData, params: EmbeddedParams) -> str:
     return hashlib.sha256(encoded).hexdigest()[:16]
 
 
-def load_or_train(
+def cached_engine(
     data: TrainingData, models_dir: Path, params: EmbeddedParams | None = None
 ) -> tuple[EmbeddedEngine, CacheOutcome]:
-    """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there."""
+    """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there.
+
+    ``embedded.load_or_train`` is the same without the ``CacheOutcome``.
+    """
     params = params or EmbeddedParams()
     key = data_key(data, params)
     root = models_dir / CACHE_FOLDER
@@ -103,7 +106,7 @@ def _prune(root: Path, keep: Path) -> None:
 
 def make_engine(settings: Settings, data: TrainingData) -> EmbeddedEngine:
     """The router's ``EngineFactory`` for the embedded engine: train-or-load under ``settings.models_dir``."""
-    engine, outcome = load_or_train(data, settings.models_dir)
+    engine, outcome = cached_engine(data, settings.models_dir)
     logger.info(
         "embedded NLU %s (%s, %.2f s)", outcome.key, "trained" if outcome.trained else "cached", outcome.seconds
     )
