@@ -77,10 +77,12 @@ def run_streaming(
     """
     tail: deque[str] = deque(maxlen=400)
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
+    with (
+        log.open("wb") as sink,
+        subprocess.Popen(
             list(command), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
-        )
+        ) as process,
+    ):
         stream = process.stdout
         if stream is None:  # never: stdout is a pipe
             raise RuntimeError("no pipe to the child")

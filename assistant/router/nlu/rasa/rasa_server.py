@@ -56,8 +56,12 @@ def check_model(model: Path) -> Path:
 
 
 def check_port_free(port: int) -> None:
-    """A one-line NluError when something already listens on the loopback port."""
+    """A one-line NluError when something already listens on the loopback port.
+
+    SO_REUSEADDR as the server itself uses it: connections of a killed server lingering in TIME_WAIT do not count.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((LOOPBACK, port))
         except OSError as e:
