@@ -7,11 +7,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from assistant.turn import TurnResult
-
-MAX_TRACE_JSON = 600
 
 
 def show_turn(console: Console, result: TurnResult, *, trace: bool) -> None:
@@ -36,29 +33,29 @@ def show_turn(console: Console, result: TurnResult, *, trace: bool) -> None:
     if result.open_mic:
         console.print("[green]  (microphone open: the assistant is waiting for your answer)[/]")
     if trace:
-        console.print(trace_table(result))
+        show_trace(console, result)
 
 
 def show_announcement(console: Console, text: str) -> None:
     console.print(f"\n[bold yellow]announce[/] {escape(text)}")
 
 
-def trace_table(result: TurnResult) -> Table:
-    table = Table(title="trace", show_lines=True, expand=True)
-    table.add_column("hop", no_wrap=True)
-    table.add_column("side", no_wrap=True)
-    table.add_column("ms", justify="right", no_wrap=True)
-    table.add_column("message in")
-    table.add_column("message out")
+def show_trace(console: Console, result: TurnResult) -> None:
+    """One line per hop (who, milliseconds), then its message in and out, cut to the terminal's width."""
+    width = max(40, console.width - 10)
     for record in result.trace:
-        table.add_row(
-            record.hop,
-            record.side,
-            f"{record.ms:.2f}",
-            escape(_compact(record.message_in)),
-            escape(_compact(record.message_out)),
-        )
-    return table
+        console.print(f"[bold blue]  {record.hop:22}[/] [blue]{record.side:7} {record.ms:7.2f} ms[/]")
+        for label, message in (("in ", record.message_in), ("out", record.message_out)):
+            if message is not None:
+                console.print(f"[dim]    {label} {escape(_cut(_compact(message), width))}[/]")
+
+
+def trace_json(result: TurnResult) -> list[dict[str, Any]]:
+    """The full trace for ``--json --trace``."""
+    return [
+        {"hop": r.hop, "side": r.side, "ms": round(r.ms, 3), "in": r.message_in, "out": r.message_out}
+        for r in result.trace
+    ]
 
 
 def _nlu_line(result: TurnResult) -> str:
@@ -82,5 +79,8 @@ def _change_line(change: dict[str, Any]) -> str:
 
 
 def _compact(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text if len(text) <= MAX_TRACE_JSON else text[: MAX_TRACE_JSON - 3] + "..."
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."

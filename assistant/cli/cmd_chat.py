@@ -1,13 +1,133 @@
-"""`assistant chat`: placeholder until issue 3, the skill router and text chat lands."""
+"""`assistant chat`: the text chat. Each line travels speaker -> bridge -> router -> bridge -> speaker."""
 
 from __future__ import annotations
 
-from assistant.cli.command import Command, no_arguments, not_landed
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+from assistant.cli.chat_view import show_announcement, show_turn, trace_json
+from assistant.cli.command import Command
+from assistant.config import Settings
+
+if TYPE_CHECKING:
+    from assistant.app import Assistant
+
+HELP_LINES = """\
+Type what you would say to the speaker, e.g. "what's the weather in Paris tomorrow" or "turn on the kitchen lamp".
+  /trace     show or hide every hop's message and milliseconds
+  /devices   the Mi-Home devices and their state
+  /new       start a new conversation (forget the context)
+  /quit      leave (or Ctrl-D)"""
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--once", metavar="TEXT", help="answer one utterance and exit")
+    parser.add_argument(
+        "--json", action="store_true", help="with --once: print one JSON result (reply, intent, slots, ms...)"
+    )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="show every hop's message and milliseconds (with --json: the full messages)",
+    )
+    parser.add_argument("--speak", action="store_true", help="also speak the answers with text-to-speech")
+    parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: router.nlu.engine in config)")
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.app import Assistant  # imported here so `assistant --help` stays fast
+
+    if args.json and args.once is None:
+        print("assistant chat: error: --json needs --once TEXT", file=sys.stderr)
+        return 2
+    console = Console(stderr=False, highlight=False, soft_wrap=True)
+    with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
+        if args.once is not None:
+            result = assistant.text_turn(args.once)
+            if args.json:
+                document = result.to_json()
+                if args.trace:
+                    document["trace"] = trace_json(result)
+                print(json.dumps(document, ensure_ascii=False, indent=2))
+            else:
+                show_turn(console, result, trace=args.trace)
+            return 0
+        assistant.on_announcement(lambda text: show_announcement(console, text))
+        return _repl(console, assistant, trace=args.trace, history=settings.data_dir / "chat_history")
+
+
+def _repl(console: Console, assistant: Assistant, *, trace: bool, history: Path) -> int:
+    console.print("[bold]Mi-AI × Cortana text chat[/] — type [bold]/help[/] for commands, Ctrl-D to leave.")
+    read = _line_reader(history)
+    while True:
+        try:
+            line = read()
+        except EOFError:
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        if text in ("/quit", "/exit"):
+            return 0
+        if text == "/help":
+            console.print(HELP_LINES)
+        elif text == "/trace":
+            trace = not trace
+            console.print(f"trace {'on' if trace else 'off'}")
+        elif text == "/devices":
+            for device in assistant.devices():
+                console.print(f"  {device['id']:24} {json.dumps(device['state'], ensure_ascii=False)}")
+        elif text == "/new":
+            assistant.new_session()
+            console.print("new conversation")
+        elif text.startswith("/"):
+            console.print(f"unknown command {text}; /help lists them")
+        else:
+            show_turn(console, assistant.text_turn(text), trace=trace)
+
+
+def _line_reader(history: Path) -> Callable[[], str]:
+    """prompt_toolkit with history and background-safe printing on a terminal; plain lines from a pipe."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+
+        def read_plain() -> str:
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            return line
+
+        return read_plain
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+    from prompt_toolkit.patch_stdout import patch_stdout
+
+    history.parent.mkdir(parents=True, exist_ok=True)
+    session: PromptSession[str] = PromptSession(history=FileHistory(str(history)))
+
+    def read_prompt() -> str:
+        with patch_stdout(raw=True):
+            return session.prompt("you> ")
+
+    return read_prompt
+
 
 COMMAND = Command(
     name="chat",
-    help="(not yet available: issue 3, the skill router and text chat)",
-    description="Not yet available: issue 3, the skill router and text chat.",
-    add_arguments=no_arguments,
-    run=not_landed("issue 3, the skill router and text chat"),
+    help="text chat with the assistant (the whole speaker -> bridge -> router pipeline, without audio)",
+    description="Chat with the assistant in text. Each line travels exactly as a spoken command does after\n"
+    "speech-to-text: speaker front end -> bridge -> skill router -> bridge -> speaker. The chat shows the reply,\n"
+    "what the speaker does (Mi-Home device changes, timers, audio) and what the NLU understood.",
+    add_arguments=_add_arguments,
+    run=_run,
+    epilog="examples:\n"
+    "  assistant chat\n"
+    "  assistant chat --trace\n"
+    '  assistant chat --once "turn on the kitchen lamp" --json\n'
+    "  assistant chat --nlu rasa",
 )

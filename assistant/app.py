@@ -1,0 +1,202 @@
+"""The composition root: the one place the speaker, the bridge and the router are put together.
+
+    speaker session ──MiAiRequest──▶ [in-process wire] ──▶ Bridge ──Activity──▶ [in-process wire] ──▶ Router
+    speaker session ◀─MiAiResponse── [in-process wire] ◀── Bridge ◀─Activity─── [in-process wire] ◀── Router
+    Mi-Home hub ◀── action "mihome.control"            scheduler ──proactive Activity──▶ Bridge.push ──▶ speaker
+
+The speaker side and the router side never import each other; this module imports both.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.fixtures import seed_world
+from assistant.router.factory import build_router
+from assistant.router.nlu.types import NluEngine, TrainingData
+from assistant.router.services.clock import Clock, ManualClock, SystemClock
+from assistant.speaker.mihome.hub import MiHomeHub
+from assistant.speaker.session import SpeakerSession
+from assistant.turn import TurnResult, turn_result
+from bridge import trace as hops
+from bridge.cortana import Activity
+from bridge.endpoint import Bridge
+from bridge.miai import MiAiRequest, MiAiResponse
+from bridge.trace import Trace
+from bridge.transport import InProcessTransport
+
+log = logging.getLogger(__name__)
+
+
+def make_engine(settings: Settings, data: TrainingData, *, progress: bool = False) -> NluEngine:
+    """The NLU engine ``router.nlu.engine`` names, trained on ``data`` or loaded from its cache."""
+    name = settings.router.nlu.engine
+    if name == "embedded":
+        from assistant.router.nlu.embedded import load_or_train
+
+        return load_or_train(data, settings.models_dir)
+    from assistant.router.nlu.rasa.rasa_factory import make_rasa_engine
+
+    return make_rasa_engine(settings, data)
+
+
+class Assistant:
+    """A running simulator: text or audio turns in, :class:`TurnResult` out; announcements as they happen."""
+
+    def __init__(self, settings: Settings, *, clock: Clock, progress: bool = False) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.trace = Trace()
+        self._announced: list[str] = []
+        self._listeners: list[Callable[[str], None]] = []
+        self._lock = threading.Lock()
+        self.hub = MiHomeHub.in_dir(settings.data_dir)
+        self.router = build_router(
+            settings,
+            clock,
+            lambda s, data: make_engine(s, data, progress=progress),
+            announce=self._proactive,
+        )
+        self.bridge = Bridge(
+            InProcessTransport(
+                self.router, Activity, Activity, hop=hops.BRIDGE_TO_ROUTER, side="router", trace=self.trace
+            ),
+            trace=self.trace,
+        )
+        self.bridge.connect_speaker(self)
+        speaker_wire = InProcessTransport(
+            self.bridge,
+            MiAiRequest,
+            MiAiResponse,
+            hop=hops.SPEAKER_TO_BRIDGE,
+            side="bridge",
+            trace=self.trace,
+            max_bytes=settings.bridge.max_message_bytes,
+        )
+        self.session = SpeakerSession(settings, speaker_wire, devices=self.hub.report)
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings,
+        *,
+        nlu: str | None = None,
+        clock: Clock | None = None,
+        data_dir: Path | None = None,
+        progress: bool = False,
+    ) -> Assistant:
+        """Settings with command-line overrides applied, then the whole pipeline."""
+        router = settings.router
+        if nlu is not None:
+            router = router.model_copy(update={"nlu": router.nlu.model_copy(update={"engine": nlu})})
+        changes: dict[str, Any] = {"router": router}
+        if data_dir is not None:
+            changes["data_dir"] = data_dir
+        settings = settings.model_copy(update=changes)
+        return cls(settings, clock=clock or SystemClock(), progress=progress)
+
+    # ------------------------------------------------------------------ turns
+
+    def text_turn(self, text: str) -> TurnResult:
+        """One typed (or already transcribed) utterance through the whole pipeline."""
+        self.trace.take()
+        self.take_announcements()
+        start = time.perf_counter()
+        response = self.session.say(text)
+        return self._finish(text, response, start)
+
+    def no_speech_turn(self) -> TurnResult:
+        """The user said nothing after the wake word (Mi-AI ``no_response``)."""
+        self.trace.take()
+        start = time.perf_counter()
+        return self._finish("", self.session.no_speech(), start)
+
+    def _finish(self, text: str, response: MiAiResponse, start: float) -> TurnResult:
+        changes = self._act(response)
+        total = (time.perf_counter() - start) * 1000
+        return turn_result(
+            text,
+            response,
+            self.trace.take(),
+            total_ms=total,
+            device_changes=changes,
+            announcements=self.take_announcements(),
+        )
+
+    def _act(self, response: MiAiResponse) -> list[dict[str, Any]]:
+        """What the speaker does besides speaking: device control goes to the Mi-Home hub."""
+        r = response.response
+        if r.action is None:
+            return []
+        changes = self.hub.handle_action(r.action, r.action_property or {})
+        if changes is None:
+            return []
+        names = {d.id: d.name for d in self.hub.devices()}
+        return [{**c.to_dict(), "name": names.get(c.device, c.device)} for c in changes]
+
+    # ------------------------------------------------------------------ announcements
+
+    def announce(self, response: MiAiResponse) -> None:
+        """The speaker's sink for proactive speech (a timer firing), called from the scheduler's thread."""
+        text = response.response.to_speak.text if response.response.to_speak else ""
+        with self._lock:
+            self._announced.append(text)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(text)
+
+    def _proactive(self, activity: Activity) -> None:
+        self.bridge.push(activity)
+
+    def on_announcement(self, listener: Callable[[str], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def take_announcements(self) -> list[str]:
+        with self._lock:
+            taken, self._announced = self._announced, []
+        return taken
+
+    def advance(self, delta: timedelta) -> list[str]:
+        """Move simulated time forward (a ManualClock only); returns what was announced meanwhile."""
+        if not isinstance(self.clock, ManualClock):
+            raise AssistantError("advance() needs a simulated clock (build the assistant with a ManualClock)")
+        self.clock.advance(delta)
+        return self.take_announcements()
+
+    # ------------------------------------------------------------------ state
+
+    def seed(self, **fixtures: Any) -> None:
+        """Set up the world before a scripted conversation (see :func:`assistant.fixtures.seed_world`)."""
+        seed_world(
+            hub=self.hub,
+            data_dir=self.settings.data_dir,
+            now=self.clock.now(),
+            timezone=self.settings.router.timezone,
+            **fixtures,
+        )
+
+    def devices(self) -> list[dict[str, Any]]:
+        return self.hub.report()
+
+    def new_session(self) -> None:
+        self.session.end()
+
+    def close(self) -> None:
+        self.router.close()
+        self.hub.close()
+
+    def __enter__(self) -> Assistant:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,118 @@
+"""The speaker's side of a conversation: what the user said, as Mi-AI requests; the session carried across turns.
+
+Text chat and spoken commands both go through :class:`SpeakerSession`, so a typed turn and a transcribed one
+reach the bridge identically. A session lasts until a response ends it (``is_session_end``); the next utterance
+opens a new one (``is_new``, a fresh ``session_id``). Session attributes come back exactly as the skill left them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from assistant.config import Settings
+from bridge.handler import MiAiHandler
+from bridge.miai import (
+    Application,
+    Context,
+    Intent,
+    MiAiRequest,
+    MiAiResponse,
+    Request,
+    RequestType,
+    Session,
+    User,
+)
+
+#: "open weather" / "打开天气" start a skill session (Mi-AI request type 0).
+_OPEN = re.compile(r"^\s*(open|launch|start talking to|打开)\s*\S", re.IGNORECASE)
+
+DeviceReport = Callable[[], list[dict[str, Any]]]
+
+
+class SpeakerSession:
+    def __init__(
+        self,
+        settings: Settings,
+        handler: MiAiHandler,
+        *,
+        devices: DeviceReport | None = None,
+        user_id: str = "local-user",
+        now_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+    ) -> None:
+        self._settings = settings
+        self._handler = handler
+        self._devices = devices
+        self._user_id = user_id
+        self._now_ms = now_ms
+        self._session_id: str | None = None
+        self._attributes: dict[str, Any] = {}
+        self.open_mic = False
+        """Whether the last response asked for an answer (the microphone stays open)."""
+
+    @property
+    def session_id(self) -> str | None:
+        return self._session_id
+
+    def say(self, text: str) -> MiAiResponse:
+        """Send what the user said; the request type is START for "open <skill>" in a new session."""
+        starting = self._session_id is None and bool(_OPEN.match(text))
+        kind = RequestType.START if starting else RequestType.INTENT
+        return self._send(self._request(text, kind, no_response=False))
+
+    def no_speech(self) -> MiAiResponse:
+        """The user said nothing after the wake word or a question: Mi-AI's ``no_response``."""
+        return self._send(self._request("", RequestType.INTENT, no_response=True))
+
+    def end(self) -> MiAiResponse | None:
+        """Close the session (type END), e.g. when the user walks away; None when none is open."""
+        if self._session_id is None:
+            return None
+        response = self._send(self._request("", RequestType.END, no_response=False))
+        self._reset()
+        return response
+
+    def _request(self, text: str, kind: RequestType, *, no_response: bool) -> MiAiRequest:
+        is_new = self._session_id is None
+        if is_new:
+            self._session_id = uuid.uuid4().hex
+            self._attributes = {}
+        assert self._session_id is not None
+        context: dict[str, Any] = {"device_id": self._settings.speaker.device_id}
+        if self._devices is not None:
+            context["devices"] = self._devices()
+        return MiAiRequest(
+            query=text,
+            session=Session(
+                is_new=is_new,
+                session_id=self._session_id,
+                application=Application(app_id=self._settings.bridge.app_id),
+                attributes=dict(self._attributes),
+                user=User(user_id=self._user_id, is_user_login=False),
+            ),
+            context=Context.model_validate(context),
+            request=Request(
+                type=kind,
+                request_id=uuid.uuid4().hex,
+                timestamp=self._now_ms(),
+                locale=self._settings.locale,
+                intent=Intent(query=text, is_direct_wakeup=is_new) if text else None,
+                no_response=no_response,
+            ),
+        )
+
+    def _send(self, request: MiAiRequest) -> MiAiResponse:
+        response = self._handler.handle(request)
+        self._attributes = dict(response.session_attributes)
+        self.open_mic = response.response.open_mic and not response.is_session_end
+        if response.is_session_end:
+            self._reset()
+        return response
+
+    def _reset(self) -> None:
+        self._session_id = None
+        self._attributes = {}
+        self.open_mic = False
