@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,7 +17,7 @@ from assistant.errors import ScriptError
 from assistant.scripts import schema
 from assistant.scripts.model import Conversation, Fixtures, Script, Step
 from assistant.scripts.names import KnownNames
-from assistant.scripts.parse_steps import TURN_EXPECTATIONS, device_states, parse_expectations, parse_step
+from assistant.scripts.parse_steps import TURN_EXPECTATIONS, device_states, duration, parse_expectations, parse_step
 from assistant.scripts.schema import Context
 from assistant.scripts.yaml_tree import Node, parse_tree, read_tree
 
@@ -150,10 +150,51 @@ def parse_fixtures(ctx: Context, node: Node) -> tuple[Fixtures, frozenset[str]]:
     for key in ("timers", "alarms", "reminders"):
         if key in body:
             items = schema.sequence(ctx, body[key], f"fixtures.{key}")
-            values[key] = tuple(schema.plain_mapping(ctx, item, f"an item of fixtures.{key}") for item in items)
+            values[key] = tuple(_scheduled(ctx, item, key) for item in items)
     if "lists" in body:
         values["lists"] = _lists(ctx, body["lists"])
     return Fixtures(**values), frozenset(values)
+
+
+#: fixture list -> (required keys, optional keys) of each item; what ``Assistant.seed`` understands.
+SCHEDULED_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "timers": (("duration",), ("name",)),
+    "alarms": (("time",), ("label",)),
+    "reminders": (("time", "text"), ()),
+}
+
+
+def _scheduled(ctx: Context, node: Node, key: str) -> dict[str, Any]:
+    """A timer ``{duration: 10m, name: pasta}``, alarm ``{time: "07:00"}`` or reminder ``{time, text}``."""
+    what = f"an item of fixtures.{key}"
+    body = schema.mapping(ctx, node, what)
+    required, optional = SCHEDULED_KEYS[key]
+    schema.check_keys(ctx, node, (*required, *optional), what)
+    for name in required:
+        if name not in body:
+            raise ctx.error(node.line, f"{what} needs '{name}:'")
+    item: dict[str, Any] = {}
+    for name, value in body.items():
+        if name == "duration":
+            item[name] = duration(ctx, value).total_seconds()
+        elif name == "time":
+            item[name] = _clock_time(ctx, value, f"fixtures.{key}[].time")
+        else:
+            item[name] = schema.text(ctx, value, f"fixtures.{key}[].{name}")
+    return item
+
+
+def _clock_time(ctx: Context, node: Node, what: str) -> str:
+    """``07:00`` (the next such time after ``now``) or a full ``2024-03-16T07:00``."""
+    value = schema.text(ctx, node, what).strip()
+    try:
+        if len(value) > 5:
+            datetime.fromisoformat(value)
+        else:
+            time.fromisoformat(value)
+    except ValueError:
+        raise ctx.error(node.line, f"{what} {value!r} is not a time like 07:00 or 2024-03-16T07:00") from None
+    return value
 
 
 def _timezone(ctx: Context, node: Node) -> str:
