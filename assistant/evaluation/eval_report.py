@@ -21,6 +21,11 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f} %"
 
 
+def _if_entities(report: EngineReport, value: float) -> float | None:
+    """Entity scores mean nothing on data without annotated entities (CLINC150): shown as n/a."""
+    return value if report.scores.entity_support else None
+
+
 def markdown_table(reports: Sequence[EngineReport]) -> str:
     """The side-by-side summary, one column per engine."""
     rows: list[tuple[str, list[str]]] = [
@@ -29,9 +34,9 @@ def markdown_table(reports: Sequence[EngineReport]) -> str:
         ("intent macro-F1", [_pct(r.scores.macro_f1) for r in reports]),
         ("in-scope accuracy", [_pct(r.scores.in_scope_accuracy) for r in reports]),
         ("out-of-scope recall", [_pct(r.scores.oos_recall) for r in reports]),
-        ("entity precision", [_pct(r.scores.entity_precision) for r in reports]),
-        ("entity recall", [_pct(r.scores.entity_recall) for r in reports]),
-        ("entity F1", [_pct(r.scores.entity_f1) for r in reports]),
+        ("entity precision", [_pct(_if_entities(r, r.scores.entity_precision)) for r in reports]),
+        ("entity recall", [_pct(_if_entities(r, r.scores.entity_recall)) for r in reports]),
+        ("entity F1", [_pct(_if_entities(r, r.scores.entity_f1)) for r in reports]),
         ("parse latency p50", [f"{r.p50_ms:.2f} ms" for r in reports]),
         ("parse latency p95", [f"{r.p95_ms:.2f} ms" for r in reports]),
         ("training time", [f"{r.train_s:.1f} s" for r in reports]),
