@@ -93,3 +93,11 @@ def test_a_wrong_model_path_is_a_one_line_error(rasa_settings: RasaSettings, tmp
         with pytest.raises(ModelError, match=r"nope\.tar\.gz does not exist; fix rasa\.model") as caught:
             engine.train(small_data())
         assert "\n" not in str(caught.value)
+
+
+def test_a_failing_training_shows_rasas_last_lines(rasa_settings: RasaSettings, tmp_path: Path) -> None:
+    settings = rasa_settings.model_copy(update={"pipeline": ("WhitespaceTokenizer", "NoSuchClassifier")})
+    with RasaEngine(settings, tmp_path, port=free_port()) as engine:
+        with pytest.raises(NluError, match=r"rasa train nlu failed \(exit \d+, log .*\): .*NoSuchClassifier") as caught:
+            engine.train(small_data())
+        assert "\n" not in str(caught.value)

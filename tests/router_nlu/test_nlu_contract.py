@@ -27,10 +27,31 @@ class EngineCase:
     fills_slots: bool = True
 
 
+def _rasa_engine(tmp_path: Path) -> NluEngine:
+    """A RasaEngine on a free port (models cached beside Rasa's venv); fails under CI, skips elsewhere, without Rasa."""
+    import os
+
+    from assistant.config.rasa import RasaSettings
+    from assistant.errors import AssistantError
+    from assistant.router.nlu.rasa import RasaEngine
+    from assistant.router.nlu.rasa.rasa_environment import default_venv_dir, ensure_environment
+    from assistant.router.nlu.rasa.rasa_server import free_port
+
+    try:
+        ensure_environment(RasaSettings())
+    except AssistantError as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Rasa environment is required in CI: {e}")
+        pytest.skip(f"the Rasa environment is not available: {e}")
+    return RasaEngine(RasaSettings(), default_venv_dir().parent / "test-models", port=free_port())
+
+
 ENGINE_FACTORIES: dict[str, EngineCase] = {
     "embedded": EngineCase(lambda tmp_path: EmbeddedEngine()),
     "tfidf-svm": EngineCase(lambda tmp_path: BaselineEngine(), fills_slots=False),
+    "rasa": EngineCase(_rasa_engine),
 }
+ENGINE_MARKS = {"rasa": [pytest.mark.rasa, pytest.mark.slow]}
 
 KNOWN = [
     ("turn on the lights in the kitchen", "lights_on", {"room"}),
@@ -41,7 +62,9 @@ KNOWN = [
 UNKNOWN = ["book a flight to rome", "what is my bank balance"]
 
 
-@pytest.fixture(scope="module", params=sorted(ENGINE_FACTORIES))
+@pytest.fixture(
+    scope="module", params=[pytest.param(name, marks=ENGINE_MARKS.get(name, [])) for name in sorted(ENGINE_FACTORIES)]
+)
 def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NluEngine]:
     made = ENGINE_FACTORIES[request.param].factory(tmp_path_factory.mktemp(request.param))
     made.train(sample_data())

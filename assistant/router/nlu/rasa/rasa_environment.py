@@ -128,11 +128,12 @@ def ensure_environment(settings: RasaSettings, progress: Progress | None = None)
     say = progress or logger.info
     venv = (settings.venv or default_venv_dir()).expanduser().absolute()
     environment = RasaEnvironment(venv)
+    marker = venv / _MARKER
+    built_with = python_version(environment.python) if environment.python.exists() else None
+    if built_with is not None and _is_ready(marker, requirements_digest(built_with), environment):
+        return environment  # ready: the Python it was built from need not be found again
     base = find_base_python(settings.python)
     digest = requirements_digest(python_version(base) or (0, 0))
-    marker = venv / _MARKER
-    if _is_ready(marker, digest, environment):
-        return environment
     with _locked(venv.with_name(venv.name + ".lock")):
         if _is_ready(marker, digest, environment):
             return environment
