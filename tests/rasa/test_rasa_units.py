@@ -181,3 +181,22 @@ def test_log_tails_skip_noise_and_stay_on_one_line() -> None:
     log = "start\nDeprecationWarning: old\n\x1b[91mError: bad data\x1b[0m\r\nEpochs: 10%\n\n"
     assert last_lines(log, 2) == "Error: bad data | Epochs: 10%"
     assert last_lines("") == "(no output)"
+
+
+def test_progress_without_a_terminal_prints_each_step_once() -> None:
+    import io
+
+    from rich.console import Console
+
+    from assistant.router.nlu.rasa.rasa_factory import console_progress
+
+    sink = io.StringIO()
+    with console_progress(Console(file=sink, width=200)) as say:
+        say("installing Rasa: 1/162 packages (rasa)")
+        say("installing Rasa: 2/162 packages (tensorflow)")  # same step within 10 s: not repeated
+        say("training DIET: epoch 1/40")
+        say("training DIET: epoch 2/40")
+    assert sink.getvalue().splitlines() == [
+        "rasa: installing Rasa: 1/162 packages (rasa)",
+        "rasa: training DIET: epoch 1/40",
+    ]
