@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +13,8 @@ from assistant.cli.registry import COMMAND_MODULES, load_command
 from assistant.config import load_settings
 from assistant.errors import AssistantError
 from bridge.errors import BridgeError
+
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 DESCRIPTION = """\
 An offline smart-speaker integration simulator: a Mi-AI-style speaker front end (wake word, microphone,
@@ -25,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="config file to use (default: ./config.yml when it exists, else built-in defaults)",
+    )
+    common.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default=None,
+        help="show log messages of this level and above on stderr (default: warning, or $ASSISTANT_LOG_LEVEL)",
     )
     parser = argparse.ArgumentParser(
         prog="assistant",
@@ -53,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    level = args.log_level or os.environ.get("ASSISTANT_LOG_LEVEL", "warning")
+    logging.basicConfig(
+        level=level.upper() if level.upper() in _LEVELS else "WARNING", format="%(levelname)s %(name)s: %(message)s"
+    )
     try:
         config = args.config
         if config is None and Path("config.yml").is_file():
