@@ -23,7 +23,8 @@ through a protocol bridge. Try `assistant chat` first."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a common flag given before the subcommand must not be reset by the subcommand's own default
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--config",
         type=Path,
@@ -33,7 +34,6 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--log-level",
         choices=["debug", "info", "warning", "error"],
-        default=None,
         help="show log messages of this level and above on stderr (default: warning, or $ASSISTANT_LOG_LEVEL)",
     )
     parser = argparse.ArgumentParser(
@@ -63,12 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    level = args.log_level or os.environ.get("ASSISTANT_LOG_LEVEL", "warning")
+    level = getattr(args, "log_level", None) or os.environ.get("ASSISTANT_LOG_LEVEL", "warning")
     logging.basicConfig(
         level=level.upper() if level.upper() in _LEVELS else "WARNING", format="%(levelname)s %(name)s: %(message)s"
     )
     try:
-        config = args.config
+        config = getattr(args, "config", None)
         if config is None and Path("config.yml").is_file():
             config = Path("config.yml")
         settings = load_settings(config)
