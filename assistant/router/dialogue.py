@@ -7,12 +7,12 @@ router, so any router instance can serve any turn. The NLU is called at most onc
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import phrases, speech
-from assistant.router.intent_choice import choose
+from assistant.router.intent_choice import Chosen, choose
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Context, Pending, SessionState
 from assistant.router.skill_call import call_skill, skill_activity
@@ -29,6 +29,10 @@ from bridge.cortana import Activity
 
 #: How many times a question is asked again before the router gives up on it.
 MAX_TRIES = 2
+#: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
+SURE_WITHOUT_SLOTS = 0.8
+#: A follow-up this short that names one of the last intent's listed values stays with that intent.
+FOLLOWUP_WORDS = 3
 
 
 @dataclass
@@ -79,15 +83,19 @@ class Dialogue:
         followed = self._followup(incoming, state, text, result, turn)
         if followed is not None:
             return followed
-        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill)
+        previous = state.context.skill if state.context else None
+        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous)
         if chosen is None:
             if phrases.is_cancel(text):
                 return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
+            guessed = self._open_skill_answer(incoming, state, text, turn)
+            return guessed or self._fallback(incoming, state, result, turn)
+        manifest = chosen.skill.manifest
+        found = intent_slots(manifest, manifest.intent(chosen.intent), result.slots)
+        if _doubtful(chosen, manifest.intent(chosen.intent).slots, found):
             return self._fallback(incoming, state, result, turn)
-        skill, name = chosen
-        return self._run(
-            incoming, state, skill, name, intent_slots(skill.manifest, skill.manifest.intent(name), result.slots), turn
-        )
+        turn.confidence = chosen.confidence
+        return self._run(incoming, state, chosen.skill, chosen.intent, found, turn)
 
     def known_intent(
         self,
@@ -179,7 +187,10 @@ class Dialogue:
         intent = self.registry.intent(context.intent)
         if skill is None or intent is None or not intent.followup:
             return None
-        if result.intent != context.intent and not result.out_of_scope and result.confidence >= self.threshold:
+        named = slots_from_words(skill.manifest, intent, rest, listed_only=True)
+        just_values = bool(named) and len(rest.split()) <= FOLLOWUP_WORDS  # "and in London?": nothing else said
+        sure_elsewhere = not result.out_of_scope and result.confidence >= self.threshold
+        if result.intent != context.intent and sure_elsewhere and not just_values:
             return None
         new = {**slots_from_words(skill.manifest, intent, rest), **intent_slots(skill.manifest, intent, result.slots)}
         if not new:
@@ -207,9 +218,9 @@ class Dialogue:
                 text = f"Sorry, I don't know how {skill.manifest.invocations[0]} can help with that."
                 return Outcome(speech.own_reply(incoming, text, "acceptingInput"), state, not_understood=True)
             return self._run(incoming, state, skill, intent.name, slots, turn)
-        _, name = chosen
-        found = intent_slots(skill.manifest, skill.manifest.intent(name), result.slots)
-        return self._run(incoming, state, skill, name, found, turn)
+        turn.confidence = chosen.confidence
+        found = intent_slots(skill.manifest, skill.manifest.intent(chosen.intent), result.slots)
+        return self._run(incoming, state, skill, chosen.intent, found, turn)
 
     def _run(
         self,
@@ -255,6 +266,18 @@ class Dialogue:
             new_state = SessionState()
         return Outcome(answer.reply, new_state)
 
+    def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
+        """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
+        that one of the skill's listed slot values in the words fills; free text is never taken as a value."""
+        skill = self.registry.get(state.open_skill) if state.open_skill else None
+        if skill is None:
+            return None
+        for intent in skill.manifest.intents:
+            slots = slots_from_words(skill.manifest, intent, text, listed_only=True)
+            if slots:
+                return self._run(incoming, state, skill, intent.name, slots, turn)
+        return None
+
     def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         opened = self.registry.get(state.open_skill) if state.open_skill else None
         if opened is not None:
@@ -283,3 +306,9 @@ class Dialogue:
         semantic = "continue" if hint == "expectingInput" and intent else "done"
         reply = speech.own_reply(incoming, text, hint, intent=intent, semantic_state=semantic, slots=dict(slots or {}))
         return Outcome(reply, state)
+
+
+def _doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any]) -> bool:
+    """A middling guess at an intent that takes slots, none of which the words filled ("blorf the wibble" as
+    "change the colour"): asking "which colour?" would be a second guess on top of the first."""
+    return chosen.why == "top" and chosen.confidence < SURE_WITHOUT_SLOTS and bool(takes) and not found

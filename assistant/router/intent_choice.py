@@ -1,48 +1,84 @@
-"""Picking the intent from an NLU result: the threshold, out of scope, and skills named or opened by the user.
+"""Picking the intent from an NLU result: the threshold, out of scope, and skills named, opened or just used.
 
-Never a wrong action: below the threshold or out of scope there is no choice at all (the caller falls back).
-A skill the user named ("ask weather ...") restricts the choice to its intents, with a lower bar because the
-user already said where the request goes; a skill opened earlier ("open weather") wins close calls.
+Never a wrong action: when the engine says out of scope, or its top intent is below the router's threshold, there
+is no choice at all (the caller falls back). The engine's own verdict is respected: its out-of-scope threshold was
+chosen on utterances it never saw, so the router does not dig an in-scope intent out of the ranking behind its back.
+Three exceptions, each with a lower bar because the user already said where the request goes:
+
+- a skill the user named ("ask weather ...") restricts the choice to its intents;
+- a skill opened earlier ("open weather") wins when the engine found nothing better;
+- the skill of the previous turn wins when the engine was merely unsure between intents ("turn it up" after
+  "play jazz" is the music volume, after "turn on the lamp" the lamp), never when it judged the words out of scope.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.skills.registry import Skill, SkillRegistry
 
-#: The share of the threshold an intent of a named or opened skill needs.
+#: The share of the threshold an intent of a named, opened or previous skill needs.
 NAMED_SKILL_FACTOR = 0.5
 
 
+@dataclass(frozen=True)
+class Chosen:
+    skill: Skill
+    intent: str
+    confidence: float
+    why: str
+    """``top`` (the engine's answer), ``named``, ``opened`` or ``context``."""
+
+
 def scores(result: NluResult) -> list[IntentScore]:
-    """The top intent and the ranking, best first, without repeats."""
-    seen: dict[str, float] = {result.intent: result.confidence}
+    """The engine's ranking, best first, without repeats; the verdict is added if the ranking lacks it.
+
+    The ranking comes first because it holds the real probability of every class; when the engine rejects its
+    best guess, ``result.confidence`` is its certainty of "out of scope", not a probability of the ``oos`` class.
+    """
+    seen: dict[str, float] = {}
     for score in result.ranking:
         seen.setdefault(score.name, score.confidence)
+    seen.setdefault(result.intent, result.confidence)
     return sorted((IntentScore(n, c) for n, c in seen.items()), key=lambda s: -s.confidence)
 
 
 def choose(
-    registry: SkillRegistry, result: NluResult, threshold: float, *, only: str | None = None, prefer: str | None = None
-) -> tuple[Skill, str] | None:
-    """The (skill, intent) to run, or None for a fallback."""
+    registry: SkillRegistry,
+    result: NluResult,
+    threshold: float,
+    *,
+    only: str | None = None,
+    prefer: str | None = None,
+    context: str | None = None,
+) -> Chosen | None:
+    """The intent to run, or None for a fallback. ``only``: the skill the user named; ``prefer``: the skill the
+    user opened; ``context``: the skill that answered the previous turn."""
     ranked = scores(result)
+    bar = threshold * NAMED_SKILL_FACTOR
     if only is not None:
-        return _best_of(registry, ranked, only, threshold * NAMED_SKILL_FACTOR)
+        return _best_of(registry, ranked, only, bar, "named")
     top = ranked[0]
     top_skill = registry.skill_for_intent(top.name) if top.name != OUT_OF_SCOPE else None
-    if prefer is not None and (top_skill is None or top_skill.name != prefer):
-        preferred = _best_of(registry, ranked, prefer, threshold * NAMED_SKILL_FACTOR)
-        if preferred is not None and (top_skill is None or top.confidence < threshold):
+    sure = not result.out_of_scope and top_skill is not None and top.confidence >= threshold
+    if prefer is not None and not (sure and top_skill is not None and top_skill.name == prefer):
+        preferred = _best_of(registry, ranked, prefer, bar, "opened")
+        if preferred is not None and not sure:
             return preferred
-    if top_skill is None or top.confidence < threshold:
+    unsure_between_intents = top_skill is not None and not sure
+    if context is not None and unsure_between_intents:
+        previous = _best_of(registry, ranked, context, bar, "context")
+        if previous is not None:
+            return previous
+    if not sure or top_skill is None:
         return None
-    return top_skill, top.name
+    return Chosen(top_skill, top.name, top.confidence, "top")
 
 
-def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar: float) -> tuple[Skill, str] | None:
+def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar: float, why: str) -> Chosen | None:
     for score in ranked:
         owner = registry.skill_for_intent(score.name)
         if owner is not None and owner.name == skill and score.confidence >= bar:
-            return owner, score.name
+            return Chosen(owner, score.name, score.confidence, why)
     return None

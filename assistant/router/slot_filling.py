@@ -55,9 +55,12 @@ def _find_listed(spec: SlotSpec, words: str) -> tuple[str, str] | None:
     return best
 
 
-def slots_from_words(manifest: SkillManifest, intent: IntentSpec, text: str, only: str | None = None) -> dict[str, Any]:
+def slots_from_words(
+    manifest: SkillManifest, intent: IntentSpec, text: str, only: str | None = None, *, listed_only: bool = False
+) -> dict[str, Any]:
     """Slots read straight from a short answer or follow-up: listed values first, then the rest of the words
-    for the one built-in-typed slot (``only`` limits to one slot, e.g. the one just asked for)."""
+    for the one built-in-typed slot (``only`` limits to one slot, e.g. the one just asked for; ``listed_only``
+    skips the rest-of-the-words step)."""
     words = normalise(text)
     names = [only] if only else list(intent.slots)
     specs = [manifest.slot(n) for n in names]
@@ -74,7 +77,7 @@ def slots_from_words(manifest: SkillManifest, intent: IntentSpec, text: str, onl
     rest = _LEADING.sub("", " ".join(words.split())).strip()
     if rest in _FILLER:
         rest = ""
-    if len(open_specs) == 1 and rest:
+    if len(open_specs) == 1 and rest and not listed_only:
         found[open_specs[0].name] = rest
     return found
 

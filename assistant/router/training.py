@@ -14,11 +14,13 @@ from pathlib import Path
 
 from assistant.errors import SkillError
 from assistant.router.nlu.types import OUT_OF_SCOPE, EntitySpan, Example, TrainingData
+from assistant.router.out_of_scope import out_of_scope_examples
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES
 from assistant.router.skills.templates import fill, placeholders, skeletons
 
-#: Utterances no skill handles, so the engine learns what "out of scope" sounds like on a speaker.
+#: Utterances no skill handles, so the engine learns what "out of scope" sounds like on a speaker (hand-written;
+#: ``out_of_scope.out_of_scope_examples`` adds generated ones: other domains, remarks, fragments, nonsense).
 OUT_OF_SCOPE_EXAMPLES: tuple[str, ...] = (
     "book a flight to paris",
     "book me a hotel room for next week",
@@ -72,7 +74,8 @@ def compile_training_data(
         for intent in manifest.intents:
             examples += _intent_examples(manifest, intent, rng, options)
     if out_of_scope:
-        examples += [Example(text, OUT_OF_SCOPE) for text in OUT_OF_SCOPE_EXAMPLES]
+        negatives = dict.fromkeys((*OUT_OF_SCOPE_EXAMPLES, *out_of_scope_examples(options.seed)))
+        examples += [Example(text, OUT_OF_SCOPE) for text in negatives]
     return TrainingData(
         examples=tuple(examples),
         synonyms=_synonyms(manifests),

@@ -15,11 +15,11 @@ def skills_root(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def talk(skills_root: Path) -> Conversation:
-    router, clock, _ = make_router(skills_root)
+def talk(skills_root: Path, tmp_path: Path) -> Conversation:
+    router, clock, _ = make_router(skills_root, tmp_path / "data")
     return Conversation(router, clock)
 
 
 @pytest.fixture
-def routed(skills_root: Path) -> Any:
-    return make_router(skills_root)
+def routed(skills_root: Path, tmp_path: Path) -> Any:
+    return make_router(skills_root, tmp_path / "data")

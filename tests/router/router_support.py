@@ -1,7 +1,7 @@
 """Helpers for the router tests: Activities, a tiny word-overlap NLU engine, test skills, a conversation driver.
 
 ``TinyEngine`` is a stand-in for unit tests of routing and dialogue logic (it is deterministic and instant);
-the conversation tests with the real embedded engine live in test_router_conversations.py.
+the conversation tests with the real embedded engine and the built-in skills live in tests/conversations/.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from assistant.config.router import RouterSettings
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult, Slot, TrainingData
 from assistant.router.router import Router
 from assistant.router.services.clock import ManualClock
-from assistant.router.skills.registry import BUILTIN_DIR, build_registry
+from assistant.router.skills.registry import build_registry
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES
 from assistant.router.training import compile_training_data
 from bridge.cortana import Activity
@@ -178,6 +178,97 @@ def create(context):
 """
 
 
+SKIES_YML = """
+name: skies
+description: Test forecasts and clocks for a few cities.
+invocations: [skies, sky channel]
+welcome: Skies here. Which city?
+samples: [weather in Paris, will it rain in London]
+slots:
+  city:
+    values: [Paris, London, Tokyo, Berlin, Madrid, Rome]
+    prompt: Which city?
+  date:
+    type: date
+intents:
+  skies.forecast:
+    examples:
+      - "(what's|what is) the weather [like] [(in|for) {city}] [{date}]"
+      - "weather [in] {city} [{date}]"
+      - "(give me|tell me) the forecast [for {city}] [{date}]"
+      - "(weather|forecast) {date}"
+  skies.rain:
+    examples: ["will it rain [in {city}] [{date}]", "(is it going to|will it) rain {date} [in {city}]"]
+  skies.time:
+    examples: ["what time is it [in {city}]", "(what's|what is) the time [in {city}] [right now]"]
+"""
+
+SKIES_PY = """
+from assistant.router.skills.handler import dispatch
+from assistant.router.skills.replies import ask, say
+from assistant.router.skills.turn import Turn
+
+HOURS = {"Paris": 13, "London": 12, "Tokyo": 21, "Berlin": 13, "Madrid": 13, "Rome": 13}
+
+
+def _where(turn):
+    if not turn.has("city"):
+        return None, ask(turn, "city", "Which city?")
+    return turn.slot("city"), None
+
+
+def forecast(turn):
+    city, asking = _where(turn)
+    if asking:
+        return asking
+    when = turn.slot("date", "today")
+    return say(turn, f"{when[:1].upper()}{when[1:]} in {city}: sunny.", slots={"city": city, "date": when})
+
+
+def rain(turn):
+    city, asking = _where(turn)
+    return asking or say(turn, f"No rain in {city} {turn.slot('date', 'today')}.")
+
+
+def time(turn):
+    city = turn.slot("city", "London")
+    return say(turn, f"In {city} it's {HOURS[city]}:00.", slots={"city": city})
+
+
+def create(context):
+    class Skies:
+        def handle(self, activity):
+            table = {"skies.forecast": forecast, "skies.rain": rain, "skies.time": time}
+            return dispatch(Turn.of(activity), table)
+    return Skies()
+"""
+
+CHAT_YML = """
+name: chat
+description: Says hello.
+invocations: [chat]
+intents:
+  chat.greet:
+    examples: ["(hi|hello|hey) [there]", "good (morning|evening)"]
+  chat.thanks:
+    examples: ["(thanks|thank you) [very much]", "cheers"]
+"""
+
+CHAT_PY = """
+from assistant.router.skills.handler import dispatch
+from assistant.router.skills.replies import say
+from assistant.router.skills.turn import Turn
+
+
+def create(context):
+    class Chat:
+        def handle(self, activity):
+            table = {"chat.greet": lambda t: say(t, "Hello there!"), "chat.thanks": lambda t: say(t, "You're welcome!")}
+            return dispatch(Turn.of(activity), table)
+    return Chat()
+"""
+
+
 def write_skill(root: Path, name: str, manifest: str, handler: str | None) -> Path:
     folder = root / name
     folder.mkdir(parents=True, exist_ok=True)
@@ -188,8 +279,12 @@ def write_skill(root: Path, name: str, manifest: str, handler: str | None) -> Pa
 
 
 def sample_skills(root: Path) -> Path:
+    """The router tests' whole world: four small skills, no built-in ones (so the tests do not change when a
+    built-in skill does)."""
     write_skill(root, "notes", NOTES_YML, NOTES_PY)
     write_skill(root, "lamps", LAMP_YML, LAMP_PY)
+    write_skill(root, "skies", SKIES_YML, SKIES_PY)
+    write_skill(root, "chat", CHAT_YML, CHAT_PY)
     return root
 
 
@@ -212,11 +307,13 @@ class Conversation:
         return reply
 
 
-def make_router(skill_root: Path | None, engine: Any = None, **router_settings: Any) -> tuple[Router, ManualClock, Any]:
-    settings = Settings(router=RouterSettings(**router_settings))
+def make_router(
+    skill_root: Path, data_dir: Path, engine: Any = None, **router_settings: Any
+) -> tuple[Router, ManualClock, Any]:
+    """A router over only the skills in ``skill_root``; anything a skill stores goes under ``data_dir``."""
+    settings = Settings(data_dir=data_dir, models_dir=data_dir / "models", router=RouterSettings(**router_settings))
     clock = ManualClock()
-    dirs = [BUILTIN_DIR] + ([skill_root] if skill_root else [])
-    registry = build_registry(settings, clock, dirs=dirs)
+    registry = build_registry(settings, clock, dirs=[skill_root])
     engine = engine or TinyEngine()
     engine.train(compile_training_data(registry.manifests))
     return Router(registry, engine, settings.router, clock), clock, engine

@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from router_support import NOTES_PY, NOTES_YML, Conversation, make_router, sample_skills, write_skill
+from router_support import (
+    NOTES_PY,
+    NOTES_YML,
+    SKIES_PY,
+    SKIES_YML,
+    Conversation,
+    make_router,
+    sample_skills,
+    write_skill,
+)
 
 from assistant.config import Settings
 from assistant.errors import ConfigError, SkillError
@@ -28,35 +37,36 @@ intents:
 """
 
 
-def registry(*dirs: Path) -> Any:
-    return build_registry(Settings(), ManualClock(), dirs=[BUILTIN_DIR, *dirs])
+def registry(tmp_path: Path, *dirs: Path) -> Any:
+    return build_registry(Settings(data_dir=tmp_path / "data"), ManualClock(), dirs=list(dirs))
 
 
-def test_builtin_skills_load() -> None:
-    names = {s.name for s in registry().skills}
+def test_builtin_skills_load(tmp_path: Path) -> None:
+    names = {s.name for s in registry(tmp_path, BUILTIN_DIR).skills}
     assert {"weather", "datetime", "help", "smalltalk"} <= names
 
 
 @pytest.mark.parametrize(
     ("replace", "kind"),
     [
-        (("name: notes", "name: weather"), "skill 'weather'"),
-        (("notes.count:", "weather.rain:"), "intent 'weather.rain'"),
-        (("invocations: [notes, my notes]", "invocations: [weather channel]"), "invocation name 'weather channel'"),
+        (("name: notes", "name: skies"), "skill 'skies'"),
+        (("notes.count:", "skies.rain:"), "intent 'skies.rain'"),
+        (("invocations: [notes, my notes]", "invocations: [sky channel]"), "invocation name 'sky channel'"),
     ],
 )
 def test_duplicates_are_refused_naming_both_files(tmp_path: Path, replace: tuple[str, str], kind: str) -> None:
-    write_skill(tmp_path, "notes", NOTES_YML.replace(*replace), NOTES_PY)
+    first = write_skill(tmp_path / "first", "skies", SKIES_YML, SKIES_PY).parent
+    write_skill(tmp_path / "second", "notes", NOTES_YML.replace(*replace), NOTES_PY)
     with pytest.raises(SkillError) as caught:
-        registry(tmp_path)
+        registry(tmp_path, first, tmp_path / "second")
     message = str(caught.value)
-    assert kind in message and str(BUILTIN_DIR / "weather" / "skill.yml") in message
-    assert str(tmp_path / "notes" / "skill.yml") in message
+    assert kind in message and str(first / "skies" / "skill.yml") in message
+    assert str(tmp_path / "second" / "notes" / "skill.yml") in message
 
 
 def test_missing_skill_dir_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"router.skill_dirs: .*nowhere is not a folder"):
-        registry(tmp_path / "nowhere")
+        registry(tmp_path, tmp_path / "nowhere")
 
 
 @pytest.mark.parametrize(
@@ -72,7 +82,7 @@ def test_missing_skill_dir_is_a_config_error(tmp_path: Path) -> None:
 def test_broken_handlers_name_the_skill_and_file(tmp_path: Path, handler: str, message: str) -> None:
     write_skill(tmp_path, "notes", NOTES_YML, handler)
     with pytest.raises(SkillError) as caught:
-        registry(tmp_path)
+        registry(tmp_path, tmp_path)
     assert message in str(caught.value) and str(tmp_path / "notes" / "handler.py") in str(caught.value)
 
 
@@ -122,7 +132,7 @@ def bot_url() -> Iterator[str]:
 def test_remote_skill_over_http(tmp_path: Path, bot_url: str) -> None:
     root = sample_skills(tmp_path / "skills")
     write_skill(root, "echo", REMOTE_YML.format(url=bot_url), None)
-    router, clock, _ = make_router(root)
+    router, clock, _ = make_router(root, tmp_path / "data")
     talk = Conversation(router, clock)
     try:
         assert talk.say("are you there echo").text == "pong"
@@ -138,10 +148,10 @@ def test_remote_skill_over_http(tmp_path: Path, bot_url: str) -> None:
 def test_unreachable_remote_skill_gets_an_apology(tmp_path: Path) -> None:
     root = sample_skills(tmp_path / "skills")
     write_skill(root, "echo", REMOTE_YML.format(url="http://127.0.0.1:9/api/messages"), None)
-    router, clock, _ = make_router(root)
+    router, clock, _ = make_router(root, tmp_path / "data")
     try:
         reply = Conversation(router, clock).say("are you there echo")
         assert reply.text == "Sorry, the echo skill ran into a problem. Please try again later."
-        assert "Today in Paris" in (Conversation(router, clock).say("what is the weather in Paris").text or "")
+        assert Conversation(router, clock).say("what is the weather in Paris").text == "Today in Paris: sunny."
     finally:
         router.close()

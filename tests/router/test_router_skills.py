@@ -112,7 +112,7 @@ def test_factory_builds_a_router_and_writes_the_nlu_file(tmp_path: Path) -> None
     from assistant.router.factory import build_router, compile_nlu_file
     from assistant.router.services.clock import ManualClock
 
-    settings = Settings(models_dir=tmp_path / "models")
+    settings = Settings(models_dir=tmp_path / "models", data_dir=tmp_path / "data")
     written = compile_nlu_file(settings)
     assert written == tmp_path / "models" / "nlu" / "nlu.yml" and load_nlu_yaml(written).examples
 
