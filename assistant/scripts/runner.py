@@ -9,6 +9,7 @@ other conversations.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -60,6 +61,13 @@ def build_pipeline(settings: Settings, nlu: str, clock: ManualClock, data_dir: P
     return assistant
 
 
+def scratch_folder() -> str | None:
+    """Where conversations keep their SQLite data: memory-backed ``/dev/shm`` when the machine has it (each
+    conversation creates and drops several databases, and disk syncs would dominate), else the temp folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def engine_for(conversation: Conversation, chosen: str | None, settings: Settings) -> str:
     """The command line's ``--nlu`` wins, then the script's ``fixtures.nlu``, then config.yml."""
     return chosen or conversation.fixtures.nlu or settings.router.nlu.engine
@@ -107,7 +115,7 @@ def run_conversation(
     """Play one conversation against a fresh pipeline and compare every step with its expectations."""
     engine = engine_for(conversation, nlu, settings)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="assistant-script-") as folder:
+    with tempfile.TemporaryDirectory(prefix="assistant-script-", dir=scratch_folder()) as folder:
         local = conversation_settings(settings, conversation.fixtures, Path(folder))
         clock = ManualClock(start_time(conversation.fixtures, local))
         try:
