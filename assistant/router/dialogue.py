@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.router import phrases, speech
 from assistant.router.intent_choice import Chosen, choose
-from assistant.router.nlu.types import NluEngine, NluResult
+from assistant.router.nlu.types import OUT_OF_SCOPE, NluEngine, NluResult
 from assistant.router.session_state import Context, Pending, SessionState
 from assistant.router.skill_call import call_skill, skill_activity
 from assistant.router.skills.registry import Skill, SkillRegistry
@@ -25,12 +25,17 @@ from assistant.router.slot_filling import (
     missing_required,
     slots_from_words,
 )
+from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
 
 #: How many times a question is asked again before the router gives up on it.
 MAX_TRIES = 2
 #: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
 SURE_WITHOUT_SLOTS = 0.8
+#: The slot type whose answers are any words at all (a note, a message).
+FREE_TEXT = "text"
+#: The engine's guess is not acted on when more than this share of the words is unknown to every skill.
+MAX_UNKNOWN_SHARE = 0.5
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
 FOLLOWUP_WORDS = 3
 
@@ -62,6 +67,8 @@ class Dialogue:
     registry: SkillRegistry
     engine: NluEngine
     threshold: float
+    known: frozenset[str] = frozenset()
+    """The words the skills use (``vocabulary.known_words``); empty = no unknown-words check."""
 
     # --- entry points -------------------------------------------------------------------------------------------
 
@@ -92,7 +99,7 @@ class Dialogue:
             return guessed or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
         found = intent_slots(manifest, manifest.intent(chosen.intent), result.slots)
-        if _doubtful(chosen, manifest.intent(chosen.intent).slots, found):
+        if _doubtful(chosen, manifest.intent(chosen.intent).slots, found) or self._mostly_unknown(chosen, text):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
         return self._run(incoming, state, chosen.skill, chosen.intent, found, turn)
@@ -163,8 +170,12 @@ class Dialogue:
                 pending.awaiting
             )
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
-        if elsewhere and (value is None or len(phrases.normalise(text).split()) > 3):
+        long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
+        if elsewhere and (value is None or long_answer):
             return None
+        free_text = pending.awaiting != CONFIRM and _slot_type(skill, pending.awaiting) == FREE_TEXT
+        if long_answer and not free_text and _judged_out_of_scope(result, self.threshold):
+            return None  # "book me a flight" instead of a time: the question is dropped for the fallback
         if value is None:
             if pending.tries + 1 >= MAX_TRIES:
                 return self._say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
@@ -173,7 +184,9 @@ class Dialogue:
                 incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput"
             )
         slots = {**pending.slots, **found, pending.awaiting: value}
-        return self._run(incoming, replace(state, pending=None), skill, pending.intent, slots, turn)
+        return self._run(
+            incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
+        )
 
     def _followup(
         self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
@@ -232,12 +245,17 @@ class Dialogue:
         turn: TurnLog,
         *,
         confirmed: bool = False,
+        tries: int = 0,
     ) -> Outcome:
-        """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill."""
+        """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill.
+
+        ``tries``: answers already given to a question of this intent; a skill that asks for the same slot again
+        (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up."""
         intent = skill.manifest.intent(name)
         context = state.context
         if context is not None and context.skill == skill.name:
-            slots = carry_over(intent, slots, context.slots)
+            before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
+            slots = carry_over(intent, slots, context.slots, before)
         slots = {k: v for k, v in slots.items() if v not in (None, "")}
         turn.intent, turn.skill, turn.slots = name, skill.name, slots
         missing = missing_required(intent, slots)
@@ -259,12 +277,23 @@ class Dialogue:
         new_state = replace(state, pending=None, context=Context(skill.name, name, resolved))
         new_state = new_state.with_skill_state(skill.name, answer.skill_state)
         expecting = answer.expecting
+        if expecting is not None and tries >= MAX_TRIES:
+            return self._say(incoming, replace(new_state, pending=None), speech.GIVE_UP, "acceptingInput")
         if expecting is not None:
             prompt = answer.reply.text or "Yes or no?"
-            new_state = replace(new_state, pending=Pending(skill.name, name, resolved, expecting, prompt))
+            question = Pending(skill.name, name, resolved, expecting, prompt, tries=tries)
+            new_state = replace(new_state, pending=question)
         if answer.reply.type == "endOfConversation" or answer.reply.input_hint == "ignoringInput":
             new_state = SessionState()
         return Outcome(answer.reply, new_state)
+
+    def _mostly_unknown(self, chosen: Chosen, text: str) -> bool:
+        """The engine's own guess for words most of which no skill uses ("purple monkey dishwasher"); an unsure
+        guess settled by the previous turn's skill needs every word known ("call of duty cheats" is no call)."""
+        if not self.known or chosen.why not in ("top", "context"):
+            return False
+        share = unknown_share(text, self.known)
+        return share > MAX_UNKNOWN_SHARE if chosen.why == "top" else share > 0
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
@@ -312,3 +341,13 @@ def _doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any]) ->
     """A middling guess at an intent that takes slots, none of which the words filled ("blorf the wibble" as
     "change the colour"): asking "which colour?" would be a second guess on top of the first."""
     return chosen.why == "top" and chosen.confidence < SURE_WITHOUT_SLOTS and bool(takes) and not found
+
+
+def _judged_out_of_scope(result: NluResult, threshold: float) -> bool:
+    """The engine's ``oos`` class itself won, and clearly (not merely a rejected, unsure guess)."""
+    top = result.ranking[0] if result.ranking else None
+    return top is not None and top.name == OUT_OF_SCOPE and top.confidence >= threshold
+
+
+def _slot_type(skill: Skill, name: str) -> str | None:
+    return next((s.type for s in skill.manifest.slots if s.name == name), None)

@@ -21,6 +21,7 @@ from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
 from assistant.router.session_state import SessionState, load_state
 from assistant.router.skills.registry import SkillRegistry
+from assistant.router.vocabulary import known_words
 from bridge.cortana import Activity
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ class Router:
     _dialogue: Dialogue = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold)
+        known = known_words(self.registry.manifests)
+        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known)
 
     def handle(self, activity: Activity) -> Activity:
         now = self.clock.now()

@@ -1,0 +1,48 @@
+"""The words the installed skills use, and how much of an utterance is made of them.
+
+A statistical intent classifier always has a best guess, and a bag of n-grams can be very sure of it on the
+strength of one word: "purple monkey dishwasher" is a colour request because of "purple". Before the router
+acts on a guess it checks that the utterance is mostly words some skill's examples, slot values or built-in
+samples contain; a request made mostly of words no skill knows gets the fallback instead of an action or a
+question. Free-text slots (a reminder, a message) are why the test is a share and not "every word known".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.router.phrases import CANCEL, HELP, normalise
+from assistant.router.skills.manifest import SkillManifest
+from assistant.router.skills.slot_types import BUILTIN_SAMPLES
+
+_WORD = re.compile(r"[a-z']+")
+_TEMPLATE_SYNTAX = re.compile(r"\{[a-z0-9_]+\}|[()\[\]|]")
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of ``text`` (numbers and punctuation left out: a number is never unknown)."""
+    return _WORD.findall(normalise(text))
+
+
+def known_words(manifests: Iterable[SkillManifest]) -> frozenset[str]:
+    """Every word of every example template, listed slot value and synonym, built-in sample and router phrase."""
+    texts: list[str] = [*CANCEL, *HELP]
+    for manifest in manifests:
+        texts += [manifest.description, *manifest.invocations, *manifest.samples]
+        for intent in manifest.intents:
+            texts += [_TEMPLATE_SYNTAX.sub(" ", example) for example in intent.examples]
+        for slot in manifest.slots:
+            for value in slot.values:
+                texts += [value.value, *value.synonyms]
+    for samples in BUILTIN_SAMPLES.values():
+        texts += samples
+    return frozenset(word for text in texts for word in words_of(text))
+
+
+def unknown_share(text: str, known: frozenset[str]) -> float:
+    """The share of the utterance's words no skill uses (0.0 for an utterance without words)."""
+    words = words_of(text)
+    if not words:
+        return 0.0
+    return sum(word not in known for word in words) / len(words)
