@@ -1,0 +1,112 @@
+"""The command grammar: the sentences the assistant understands, as the recognizers want them.
+
+The speaker does not read the router's NLU data; it is handed plain example sentences (slot values already filled
+in) and turns them into a JSGF grammar for PocketSphinx or a phrase list for Vosk. Constraining recognition to what
+the assistant can act on is what makes a small model accurate and fast; anything outside falls back to dictation.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+Vocabulary = Callable[[str], bool]
+"""Whether the recognizer can say a word (has a pronunciation for it)."""
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(n: int) -> str:
+    """0-9999 as words, the way people say them in commands ("set a timer for 25 minutes")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + ("" if rest == 0 else " " + number_words(rest))
+    if n < 10000:
+        rest = n % 1000
+        return number_words(n // 1000) + " thousand" + ("" if rest == 0 else " " + number_words(rest))
+    return " ".join(_ONES[int(d)] for d in str(n))
+
+
+def normalize(text: str) -> str:
+    """Lower case words and apostrophes only, digits spelled out: how recognizers write transcripts."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"\d+", lambda m: f" {number_words(int(m.group()))} ", text)
+    text = re.sub(r"[^a-z' ]+", " ", text)
+    words = [w.strip("'") for w in text.split()]
+    return " ".join(w for w in words if w)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    sentences: tuple[str, ...]
+    """Normalized, unique, in first-seen order."""
+    skipped: tuple[tuple[str, str], ...] = field(default=())
+    """(sentence, first unknown word) for sentences the recognizer cannot say."""
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(w for s in self.sentences for w in s.split())
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and normalize(text) in self._index
+
+    @property
+    def _index(self) -> frozenset[str]:
+        return frozenset(self.sentences)
+
+    def jsgf(self, name: str = "commands") -> str:
+        """A JSGF grammar with one alternative per sentence (PocketSphinx's ``add_jsgf_string``)."""
+        body = " | ".join(f"( {s} )" for s in self.sentences)
+        return f"#JSGF V1.0;\ngrammar {name};\npublic <{name}> = {body};\n"
+
+    def phrases(self) -> list[str]:
+        """The phrase list Vosk's recognizer takes, plus ``[unk]`` so speech outside the grammar is not forced."""
+        return [*self.sentences, "[unk]"]
+
+
+def compile_grammar(sentences: Iterable[str], vocabulary: Vocabulary | None = None) -> Grammar:
+    """Normalize and deduplicate; drop (and report) sentences with a word the recognizer cannot pronounce."""
+    kept: dict[str, None] = {}
+    skipped: list[tuple[str, str]] = []
+    for raw in sentences:
+        sentence = normalize(raw)
+        if not sentence or sentence in kept:
+            continue
+        unknown = next((w for w in sentence.split() if vocabulary is not None and not vocabulary(w)), None)
+        if unknown is not None:
+            skipped.append((sentence, unknown))
+            continue
+        kept[sentence] = None
+    if skipped:
+        log.info("grammar: %d sentences skipped for unknown words, e.g. %r", len(skipped), skipped[0])
+    return Grammar(tuple(kept), tuple(skipped))

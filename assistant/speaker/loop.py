@@ -1,0 +1,255 @@
+"""The listen loop: idle -> wake -> listening (partials shown live) -> thinking -> speaking, over any audio source.
+
+The loop owns no device and no protocol knowledge beyond Mi-AI: audio comes from an AudioSource, the transcript
+goes to a Conversation (a SpeakerSession, or whatever the composition root wraps around one) exactly as a typed
+turn would, and the response is acted on here: speak ``to_speak``, announce ``audio`` directives, hand ``action``
+to an injected callback, keep listening when ``open_mic``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from assistant.config.speaker import SpeakerSettings
+from assistant.speaker.endpointing import Endpoint, Endpointer, EndpointRules, EndReason, VoiceActivity
+from assistant.speaker.listen_turn import ListenTurn
+from assistant.speaker.sources import AudioSource
+from assistant.speaker.stt import Recognition, SttEngine, Transcript
+from assistant.speaker.tts import Player, Pyttsx3Voice
+from assistant.speaker.wake import PushToTalk, Wake, WakeSpotter
+from bridge.miai import MiAiResponse
+
+log = logging.getLogger(__name__)
+
+PREROLL_FRAMES = 10  # 300 ms before speech start go to the recognizer too
+
+
+class State(str, Enum):
+    IDLE = "idle"
+    LISTENING = "listening"
+    THINKING = "thinking"
+    SPEAKING = "speaking"
+
+
+class Conversation(Protocol):
+    def say(self, text: str) -> MiAiResponse: ...
+
+    def no_speech(self) -> MiAiResponse: ...
+
+
+class Observer(Protocol):
+    """What a front end (the CLI's live line, a test) sees as the loop runs."""
+
+    def state(self, state: State, detail: str) -> None: ...
+
+    def partial(self, text: str) -> None: ...
+
+    def turn(self, turn: ListenTurn) -> None: ...
+
+
+Action = Callable[[str, dict[str, Any]], None]
+"""Device control or player actions from a response: name and properties (the Mi-Home hub takes them)."""
+
+
+@dataclass(frozen=True)
+class LoopOptions:
+    wake_mode: str = "phrase"
+    """``phrase`` (spoken wake word), ``ptt`` (Enter) or ``none`` (the input starts already woken)."""
+    once: bool = False
+    """Stop after the first turn."""
+    out_dir: Path | None = None
+    """Where replies are rendered as WAV; None: no text-to-speech."""
+
+
+class ListenLoop:
+    def __init__(
+        self,
+        speaker: SpeakerSettings,
+        engine: SttEngine,
+        conversation: Conversation,
+        observer: Observer,
+        *,
+        options: LoopOptions,
+        voice: Pyttsx3Voice | None = None,
+        player: Player | None = None,
+        on_action: Action | None = None,
+        push_to_talk: PushToTalk | None = None,
+    ) -> None:
+        self.rules = EndpointRules.from_settings(speaker)
+        self.engine = engine
+        self.conversation = conversation
+        self.observer = observer
+        self.options = options
+        self.voice = voice
+        self.player = player or Player(enabled=False)
+        self.on_action = on_action
+        self.ptt = push_to_talk
+        self.vad = VoiceActivity()
+        self.spotter = WakeSpotter(engine, self.vad)
+        self.turns: list[ListenTurn] = []
+        self._speaking: threading.Thread | None = None
+        self._barged = False
+        self._wake_ms = 0.0
+
+    def run(self, source: AudioSource) -> list[ListenTurn]:
+        wake: Wake | None = Wake("none", 1.0, 0.0) if self.options.wake_mode == "none" else None
+        self._set(State.LISTENING if wake else State.IDLE, wake.how if wake else "")
+        utterance = _Utterance(self, wake) if wake else None
+        for frame in source.frames():
+            if utterance is None:
+                wake = self._idle(frame)
+                if wake is None:
+                    continue
+                utterance = _Utterance(self, wake)
+                for carried in _frames(wake.carry):
+                    utterance.feed(carried)
+                continue
+            endpoint = utterance.feed(frame)
+            if endpoint is None:
+                continue
+            turn = self._complete(utterance, endpoint)
+            if self.options.once:
+                return self.turns
+            utterance = _Utterance(self, Wake("open_mic", 1.0, 0.0)) if turn.response.response.open_mic else None
+            self._set(State.LISTENING if utterance else State.IDLE, "")
+        if utterance is None and self.options.wake_mode == "phrase":
+            late = self.spotter.finish()
+            utterance = _Utterance(self, late) if late else None
+        if utterance is not None:
+            self._complete(utterance, utterance.end_of_input())
+        self._wait_speaking()
+        return self.turns
+
+    def _idle(self, frame: bytes) -> Wake | None:
+        if self._speaking is not None and self._speaking.is_alive():
+            hit = self.spotter.feed(frame)
+            if hit is not None:  # barge-in: the wake word while the reply plays stops it
+                self.player.stop()
+                self._barged = True
+            return hit
+        if self.ptt is not None and self.ptt.pressed():
+            return Wake("push-to-talk", 1.0, 0.0)
+        if self.options.wake_mode != "phrase":
+            return None
+        started = time.perf_counter()
+        hit = self.spotter.feed(frame)
+        if hit is not None:
+            self._wake_ms = (time.perf_counter() - started) * 1000
+            self._set(State.LISTENING, hit.how)
+        return hit
+
+    def _complete(self, utterance: _Utterance, endpoint: Endpoint) -> ListenTurn:
+        self._set(State.THINKING, endpoint.reason.value)
+        decided = time.perf_counter()
+        transcript = utterance.transcript(endpoint)
+        stt_done = time.perf_counter()
+        if transcript is None or not transcript.text:
+            response = self.conversation.no_speech()
+        else:
+            response = self.conversation.say(transcript.text)
+        bridged = time.perf_counter()
+        ms = {
+            "wake": self._wake_ms if utterance.wake.how not in ("none", "open_mic") else 0.0,
+            "end_of_speech": float(endpoint.decided_ms - endpoint.speech_end_ms),
+            "stt": (stt_done - decided) * 1000,
+            "bridge": (bridged - stt_done) * 1000,
+        }
+        reply_wav = self._render(response, len(self.turns))
+        ms["tts"] = (time.perf_counter() - bridged) * 1000
+        ms["end_of_speech_to_audio"] = (time.perf_counter() - decided) * 1000
+        self._act(response)
+        self._barged = False
+        played = self._speak(reply_wav)
+        turn = ListenTurn(utterance.wake.how, endpoint.reason, transcript, response, reply_wav, played, ms=ms)
+        self.turns.append(turn)
+        self.observer.turn(turn)
+        return turn
+
+    def _render(self, response: MiAiResponse, index: int) -> str | None:
+        r = response.response
+        texts = [r.to_speak.text] if r.to_speak else []
+        texts += [d.tts_item.text for d in r.directives or () if d.type == "tts" and d.tts_item is not None]
+        if not texts or self.voice is None or self.options.out_dir is None:
+            return None
+        path = self.options.out_dir / f"reply-{index + 1}.wav"
+        self.voice.render(" ".join(texts), path)
+        return str(path)
+
+    def _act(self, response: MiAiResponse) -> None:
+        r = response.response
+        for directive in r.directives or ():
+            if directive.type == "audio" and directive.audio_item is not None:
+                item = directive.audio_item
+                self._set(State.SPEAKING, f"playing {item.title or item.stream.url}")
+        if r.action is not None and self.on_action is not None:
+            self.on_action(r.action, dict(r.action_property or {}))
+
+    def _speak(self, wav: str | None) -> bool:
+        if wav is None or not self.player.enabled:
+            return False
+        self._set(State.SPEAKING, "")
+        result: dict[str, bool] = {}
+        self._speaking = threading.Thread(target=lambda: result.update(ok=self.player.play(Path(wav))), daemon=True)
+        self._speaking.start()
+        if self.options.once:
+            self._wait_speaking()
+        return self.player.enabled
+
+    def _wait_speaking(self) -> None:
+        if self._speaking is not None:
+            self._speaking.join()
+
+    def _set(self, state: State, detail: str) -> None:
+        self.observer.state(state, detail)
+
+
+class _Utterance:
+    """One command being heard: endpointing plus the recognizer, fed only once speech has begun."""
+
+    def __init__(self, loop: ListenLoop, wake: Wake) -> None:
+        self.loop = loop
+        self.wake = wake
+        self.endpointer = Endpointer(loop.rules)
+        self.preroll: deque[bytes] = deque(maxlen=PREROLL_FRAMES)
+        self.recognition: Recognition | None = None
+
+    def feed(self, frame: bytes) -> Endpoint | None:
+        endpoint = self.endpointer.feed(self.loop.vad.is_speech(frame))
+        if self.recognition is None:
+            self.preroll.append(frame)
+            if self.endpointer.in_speech:
+                self.recognition = self.loop.engine.start()
+                for early in self.preroll:
+                    self._accept(early)
+        else:
+            self._accept(frame)
+        return endpoint
+
+    def _accept(self, frame: bytes) -> None:
+        assert self.recognition is not None
+        partial = self.recognition.accept(frame)
+        if partial:
+            self.loop.observer.partial(partial)
+
+    def end_of_input(self) -> Endpoint:
+        """The input ended mid-utterance: what was said so far counts, silence counts as no speech."""
+        return self.endpointer.end_of_input()
+
+    def transcript(self, endpoint: Endpoint) -> Transcript | None:
+        if endpoint.reason is EndReason.NO_SPEECH or self.recognition is None:
+            return None
+        return self.recognition.finish()
+
+
+def _frames(pcm: bytes) -> list[bytes]:
+    from assistant.speaker.audio import FRAME_BYTES
+
+    return [pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES)]

@@ -1,0 +1,201 @@
+"""PocketSphinx: the engine that works on a fresh machine (its wheel ships a US English model and CMUdict).
+
+One decoder holds three searches: the command grammar (JSGF), free dictation (the bundled n-gram model) and the
+wake grammar. Grammar decoding is what makes it accurate on commands; when its best path is not a whole grammar
+sentence, the buffered utterance is decoded again with dictation instead of forcing a wrong command.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Final
+
+from assistant.errors import ConfigError, ModelError
+from assistant.speaker.audio import RATE, SAMPLE_BYTES
+from assistant.speaker.grammar import Grammar, Vocabulary, normalize
+from assistant.speaker.stt import Mode, Transcript, WakeHit
+
+log = logging.getLogger(__name__)
+
+DICTATION: Final = "_default"  # the search PocketSphinx builds from its bundled language model
+COMMANDS: Final = "commands"
+WAKE: Final = "wake"
+PARTIAL_EVERY: Final = 5  # frames (150 ms) between partial hypotheses: each costs a traceback
+FRAME_S: Final = 0.01  # PocketSphinx's feature frame
+
+#: words wake phrases and product names need that CMUdict lacks (ARPAbet, as the bundled model expects)
+EXTRA_PRONUNCIATIONS: Final = {
+    "cortana": ("K AO R T AE N AH", "K AO R T AA N AH"),
+    "xiao": ("SH AW", "SH Y AW"),
+    "xiaoai": ("SH AW AY",),
+    "mi": ("M IY",),
+}
+#: common words that explain speech which is not a wake phrase; the more of them compete, the stricter the wake
+FILLERS: Final = (
+    "hey",
+    "hi",
+    "hello",
+    "okay",
+    "there",
+    "the",
+    "a",
+    "what",
+    "how",
+    "is",
+    "it",
+    "you",
+    "i",
+    "yes",
+    "no",
+    "stop",
+    "please",
+    "thanks",
+    "good",
+    "say",
+    "show",
+    "high",
+    "sky",
+    "now",
+    "so",
+    "play",
+    "go",
+    "time",
+    "morning",
+    "night",
+    "call",
+    "set",
+    "are",
+    "do",
+    "this",
+    "that",
+)
+
+
+class PocketSphinxEngine:
+    name = "pocketsphinx"
+
+    def __init__(self) -> None:
+        from pocketsphinx import Decoder
+
+        try:
+            self._decoder = Decoder(loglevel="FATAL", samprate=RATE)
+        except (RuntimeError, ValueError) as e:
+            raise ModelError(
+                f"PocketSphinx could not load its bundled model ({e}); reinstall: pip install pocketsphinx"
+            ) from None
+        for word, prons in EXTRA_PRONUNCIATIONS.items():
+            for i, phones in enumerate(prons):
+                key = word if i == 0 else f"{word}({i + 1})"
+                if self._decoder.lookup_word(key) is None:
+                    self._decoder.add_word(key, phones, update=True)
+        self._grammar: Grammar | None = None
+        self._wake: tuple[str, ...] = ()
+        self._fillers: tuple[str, ...] = FILLERS[: len(FILLERS) // 2]
+
+    def vocabulary(self) -> Vocabulary:
+        return lambda word: self._decoder.lookup_word(word) is not None
+
+    def use_grammar(self, grammar: Grammar | None) -> None:
+        self._grammar = grammar if grammar and grammar.sentences else None
+        if self._grammar is not None:
+            self._decoder.add_jsgf_string(COMMANDS, self._grammar.jsgf(COMMANDS))
+        if self._wake:
+            self._add_wake_search()
+
+    def set_wake_phrases(self, phrases: tuple[str, ...], sensitivity: float) -> None:
+        wake = tuple(normalize(p) for p in phrases)
+        known = self.vocabulary()
+        for phrase in wake:
+            unknown = [w for w in phrase.split() if not known(w)]
+            if unknown:
+                raise ConfigError(
+                    f"speaker.wake.phrases: PocketSphinx has no pronunciation for {unknown[0]!r} in {phrase!r}; "
+                    "choose a phrase of dictionary words"
+                )
+        self._wake = wake
+        # sensitivity decides how many filler words compete with the wake phrases: fewer competitors, easier wake
+        self._fillers = FILLERS[: round(len(FILLERS) * (1.0 - sensitivity))]
+        self._add_wake_search()
+
+    def _add_wake_search(self) -> None:
+        sentences = list(self._grammar.sentences) if self._grammar else []
+        words = sorted(set(self._fillers) | {"hey"})
+        body = " | ".join(f"( {s} )" for s in self._wake)
+        other = " | ".join([*(f"( {s} )" for s in sentences), "( <word> [<word>] [<word>] )"])
+        jsgf = f"#JSGF V1.0;\ngrammar {WAKE};\npublic <{WAKE}> = <phrase> | <other>;\n<phrase> = {body};\n"
+        jsgf += f"<other> = {other};\n<word> = {' | '.join(words)};\n"
+        self._decoder.add_jsgf_string(WAKE, jsgf)
+
+    def start(self) -> PocketSphinxRecognition:
+        return PocketSphinxRecognition(self._decoder, self._grammar)
+
+    def spot(self, segment: bytes) -> WakeHit | None:
+        if not self._wake:
+            return None
+        d = self._decoder
+        d.activate_search(WAKE)
+        d.start_utt()
+        d.process_raw(segment, full_utt=True)
+        d.end_utt()
+        hyp = d.hyp()
+        if hyp is None:
+            return None
+        text = hyp.hypstr.strip()
+        if text not in self._wake:
+            return None
+        end_frame = max((s.end_frame for s in d.seg() if s.word not in ("<s>", "</s>", "<sil>")), default=0)
+        return WakeHit(text, float(hyp.prob), (end_frame + 1) * FRAME_S * 1000)
+
+
+class PocketSphinxRecognition:
+    def __init__(self, decoder: Any, grammar: Grammar | None) -> None:
+        self._d = decoder
+        self._grammar = grammar
+        self._audio: list[bytes] = []
+        self._frames = 0
+        self._partial = ""
+        self._search = COMMANDS if grammar is not None else DICTATION
+        self._d.activate_search(self._search)
+        self._d.start_utt()
+
+    def accept(self, frame: bytes) -> str | None:
+        self._audio.append(frame)
+        self._d.process_raw(frame)
+        self._frames += 1
+        if self._frames % PARTIAL_EVERY:
+            return None
+        hyp = self._d.hyp()
+        text = hyp.hypstr if hyp is not None else ""
+        if text and text != self._partial:
+            self._partial = text
+            return text
+        return None
+
+    def finish(self) -> Transcript:
+        started = time.perf_counter()
+        d = self._d
+        d.end_utt()
+        hyp = d.hyp()
+        text = hyp.hypstr.strip() if hyp is not None else ""
+        prob = float(hyp.prob) if hyp is not None else 0.0
+        mode: Mode = "grammar" if self._grammar is not None else "dictation"
+        if self._grammar is not None and text not in self._grammar.sentences:
+            log.debug("grammar result %r is not a whole sentence; decoding again with dictation", text)
+            mode = "dictation"
+            d.activate_search(DICTATION)
+            d.start_utt()
+            d.process_raw(b"".join(self._audio), full_utt=True)
+            d.end_utt()
+            hyp = d.hyp()
+            text = hyp.hypstr.strip() if hyp is not None else ""
+            prob = float(hyp.prob) if hyp is not None else 0.0
+        audio_ms = len(self._audio) * len(self._audio[0]) / (RATE * SAMPLE_BYTES) * 1000 if self._audio else 0.0
+        return Transcript(
+            text=normalize(text),
+            confidence=max(0.0, min(1.0, prob)),
+            engine="pocketsphinx",
+            mode=mode,
+            audio_ms=audio_ms,
+            decode_ms=(time.perf_counter() - started) * 1000,
+        )
