@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.scripts.model import Conversation
 from assistant.scripts.outcome import ConversationOutcome, RunOutcome
-from assistant.scripts.runner import PipelineFactory, build_pipeline, engine_for, run_conversation
+from assistant.scripts.runner import AssistantFactory, PipelineFactory, engine_for, run_conversation
 
 if TYPE_CHECKING:
     from assistant.config import Settings
@@ -49,10 +49,20 @@ def run_conversations(
     nlu: str | None = None,
     *,
     workers: int = 1,
-    factory: PipelineFactory = build_pipeline,
+    factory: PipelineFactory | None = None,
     progress: Progress | None = None,
 ) -> RunOutcome:
-    """Every conversation's outcome, in the order given; ``workers`` > 1 forks where safe."""
+    """Every conversation's outcome, in the order given; ``workers`` > 1 forks where safe.
+
+    Without a ``factory``, one :class:`AssistantFactory` serves the whole run (its engines are made once, before
+    any fork, and closed at the end).
+    """
+    if factory is None:
+        own = AssistantFactory()
+        try:
+            return run_conversations(conversations, settings, nlu, workers=workers, factory=own, progress=progress)
+        finally:
+            own.close()
     started = time.perf_counter()
     engines = {engine_for(c, nlu, settings) for c in conversations}
     label = "+".join(sorted(engines)) or (nlu or settings.router.nlu.engine)

@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from assistant.scripts.model import Conversation
     from assistant.scripts.names import KnownNames
     from assistant.scripts.outcome import ConversationOutcome
+    from assistant.scripts.runner import AssistantFactory
 
 SUFFIX = ".intents.yml"  # the same as assistant.scripts.loader.SUFFIX, repeated to keep this import cheap
 
 _SETTINGS: pytest.StashKey[tuple[Settings, KnownNames]] = pytest.StashKey()
+_FACTORY: pytest.StashKey[AssistantFactory] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -55,6 +57,21 @@ def _settings(config: pytest.Config) -> tuple[Settings, KnownNames]:
         settings = load_settings(path if path.is_file() else None)
         config.stash[_SETTINGS] = (settings, known_names(settings))
     return config.stash[_SETTINGS]
+
+
+def _factory(config: pytest.Config) -> AssistantFactory:
+    """One factory per session, so its NLU engines are made once and shared by every conversation."""
+    if _FACTORY not in config.stash:
+        from assistant.scripts.runner import AssistantFactory
+
+        config.stash[_FACTORY] = AssistantFactory()
+    return config.stash[_FACTORY]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _FACTORY in config.stash:
+        config.stash[_FACTORY].close()
+        del config.stash[_FACTORY]
 
 
 class ScriptFailure(Exception):
@@ -95,7 +112,8 @@ class ConversationItem(pytest.Item):
         from assistant.scripts.runner import run_conversation
 
         settings, _ = _settings(self.config)
-        outcome = run_conversation(self.conversation, settings, self.config.getoption("intents_nlu"))
+        nlu = self.config.getoption("intents_nlu")
+        outcome = run_conversation(self.conversation, settings, nlu, factory=_factory(self.config))
         if not outcome.passed:
             raise ScriptFailure(outcome)
 

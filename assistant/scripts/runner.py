@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
+from assistant.errors import AudioError, NluError
+from assistant.router.nlu.types import NluEngine, NluResult, TrainingData
 from assistant.router.services.clock import DEFAULT_START, ManualClock
 from assistant.scripts.expectations import DevicesMatch, check_all
 from assistant.scripts.model import Conversation, Fixtures, Step
@@ -34,13 +36,11 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline(Protocol):
-    """What the runner needs of :class:`assistant.app.Assistant`."""
+    """What the runner needs of :class:`assistant.app.Assistant` (``audio_turn`` too, for audio steps)."""
 
     def seed(self, **fixtures: Any) -> None: ...
 
     def text_turn(self, text: str) -> TurnResult: ...
-
-    def audio_turn(self, path: Path) -> TurnResult: ...
 
     def advance(self, delta: timedelta) -> list[str]: ...
 
@@ -53,12 +53,56 @@ PipelineFactory = Callable[["Settings", str, ManualClock, Path], Pipeline]
 """Builds a fresh pipeline from (settings, nlu engine name, clock, data folder)."""
 
 
-def build_pipeline(settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
-    """The real assistant, in-process."""
-    from assistant.app import Assistant
+class BorrowedEngine:
+    """A shared engine lent to one assistant: parses through it; the assistant closing it leaves it running."""
 
-    assistant: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir)
-    return assistant
+    def __init__(self, inner: NluEngine) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def train(self, data: TrainingData) -> None:
+        raise NluError("a shared engine is trained once, by its owner; build the assistant without one to retrain")
+
+    def parse(self, text: str) -> NluResult:
+        return self.inner.parse(text)
+
+    def close(self) -> None:
+        """The owner (:class:`AssistantFactory`) closes the real engine."""
+
+
+class AssistantFactory:
+    """Fresh assistants, one per conversation, around NLU engines made once per (engine, locale) and shared.
+
+    Making an engine is the costly part (loading a model; for Rasa, starting a server), and an engine's answers
+    do not depend on the conversation, so sharing it keeps conversations independent. ``close`` stops them.
+    """
+
+    def __init__(self) -> None:
+        self._engines: dict[tuple[str, str], NluEngine] = {}
+
+    def __call__(self, settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
+        from assistant.app import Assistant
+
+        engine = BorrowedEngine(self.engine(settings, nlu))
+        assistant: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir, engine=engine)
+        return assistant
+
+    def engine(self, settings: Settings, nlu: str) -> NluEngine:
+        """The shared engine for ``nlu`` in the settings' locale, trained or loaded on first use."""
+        key = (nlu, settings.locale)
+        if key not in self._engines:
+            from assistant.app import make_engine
+            from assistant.router.factory import training_data
+
+            router = settings.router.model_copy(update={"nlu": settings.router.nlu.model_copy(update={"engine": nlu})})
+            chosen = settings.model_copy(update={"router": router})
+            self._engines[key] = make_engine(chosen, training_data(chosen))
+        return self._engines[key]
+
+    def close(self) -> None:
+        engines, self._engines = list(self._engines.values()), {}
+        for engine in engines:
+            engine.close()
 
 
 def scratch_folder() -> str | None:
@@ -110,9 +154,19 @@ def run_conversation(
     settings: Settings,
     nlu: str | None = None,
     *,
-    factory: PipelineFactory = build_pipeline,
+    factory: PipelineFactory | None = None,
 ) -> ConversationOutcome:
-    """Play one conversation against a fresh pipeline and compare every step with its expectations."""
+    """Play one conversation against a fresh pipeline and compare every step with its expectations.
+
+    Without a ``factory`` a private :class:`AssistantFactory` is made and closed: fine for one conversation;
+    pass a shared one to run many.
+    """
+    if factory is None:
+        own = AssistantFactory()
+        try:
+            return run_conversation(conversation, settings, nlu, factory=own)
+        finally:
+            own.close()
     engine = engine_for(conversation, nlu, settings)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="assistant-script-", dir=scratch_folder()) as folder:
@@ -157,8 +211,10 @@ def _do(pipeline: Pipeline, step: Step) -> Observed:
         spoken = pipeline.advance(step.advance)
         return observed_advance(spoken, pipeline.devices() if wants_devices else ())
     if step.kind == "audio":
-        assert step.audio is not None
-        result = pipeline.audio_turn(step.audio)
+        audio_turn = getattr(pipeline, "audio_turn", None)
+        if audio_turn is None:
+            raise AudioError("this build of the assistant has no audio_turn(): audio steps cannot run")
+        result = audio_turn(step.audio)
     else:
         assert step.text is not None
         result = pipeline.text_turn(step.text)
