@@ -8,6 +8,7 @@ other conversations.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import tempfile
@@ -83,6 +84,10 @@ class AssistantFactory:
     def __call__(self, settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
         from assistant.app import Assistant
 
+        if "engine" not in inspect.signature(Assistant.build).parameters:
+            log.warning("Assistant.build takes no engine: every conversation makes its own (slow, above all Rasa)")
+            built: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir)
+            return built
         engine = BorrowedEngine(self.engine(settings, nlu))
         assistant: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir, engine=engine)
         return assistant
