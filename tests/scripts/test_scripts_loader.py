@@ -61,7 +61,7 @@ tests:
 def test_a_good_script_loads_with_lines_and_merged_fixtures(tmp_path: Path, names: KnownNames) -> None:
     _wav(tmp_path / "hello.wav")
     path = tmp_path / "demo.intents.yml"
-    path.write_text(GOOD)
+    path.write_text(GOOD + "    fixtures: {timers: [{duration: 1h 30m, name: bread}], alarms: [{time: '07:00'}]}\n")
     script = load_script(path, names)
     assert [c.name for c in script.conversations] == ["weather twice", "audio", "hi there", "hello"]
     first = script.conversations[0]
@@ -76,10 +76,27 @@ def test_a_good_script_loads_with_lines_and_merged_fixtures(tmp_path: Path, name
     assert audio.steps[0].audio == tmp_path / "hello.wav"
     assert audio.fixtures.devices == {"lamp.kitchen": {"power": "on", "brightness": 30}}  # YAML 1.2: 'on' is a word
     assert script.conversations[2].steps[0].expectations == script.conversations[3].steps[0].expectations
+    assert script.conversations[2].fixtures.timers == ({"duration": 5400.0, "name": "bread"},)  # seconds for seed()
+    assert script.conversations[2].fixtures.alarms == ({"time": "07:00"},)
 
 
 MALFORMED = [
     # (script lines, line of the mistake, what the message must say)
+    (
+        ["fixtures:", "  timers:", "    - {name: pasta}", "tests: [{sentences: [hi], intent: smalltalk.greet}]"],
+        3,
+        "an item of fixtures.timers needs 'duration:'",
+    ),
+    (
+        ["fixtures:", "  alarms:", "    - time: 7 o'clock", "tests: [{sentences: [hi], intent: smalltalk.greet}]"],
+        3,
+        'fixtures.alarms[].time "7 o\'clock" is not a time like 07:00',
+    ),
+    (
+        ["fixtures:", "  reminders:", "    - {time: '18:00', txt: call mom}", "tests: [{sentences: [hi], intent: x}]"],
+        3,
+        "unknown key 'txt' in an item of fixtures.reminders (did you mean 'text'?)",
+    ),
     (
         ["conversations:", "  - name: a", "    turns:", "      - say: hi", "        slot: {city: Paris}"],
         5,

@@ -17,7 +17,7 @@ from assistant.config import Settings, load_settings
 from assistant.scripts.loader import parse_script
 from assistant.scripts.parallel import run_conversations
 from assistant.scripts.report_text import describe_failure
-from assistant.scripts.runner import run_conversation
+from assistant.scripts.runner import AssistantFactory, BorrowedEngine, run_conversation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,3 +143,24 @@ def test_the_pytest_plugin_reports_a_malformed_script_as_file_line(tmp_path: Pat
     assert result.returncode == 2, result.stdout + result.stderr
     assert f"{tmp_path / 'bad.intents.yml'}:3: unknown key 'intnet' in a test (did you mean 'intent'?)" in result.stdout
     assert "Traceback" not in result.stdout
+
+
+def test_one_engine_is_made_and_lent_and_survives_each_assistant_closing(settings: Settings, tmp_path: Path) -> None:
+    factory = AssistantFactory()
+    try:
+        engine = factory.engine(settings, "embedded")
+        assert factory.engine(settings, "embedded") is engine
+        lent = BorrowedEngine(engine)
+        lent.close()
+        assert engine.parse("turn on the kitchen lamp").intent == "devices.on"
+    finally:
+        factory.close()
+
+
+def test_parallel_and_serial_runs_give_the_same_outcomes_in_script_order(tmp_path: Path, settings: Settings) -> None:
+    conversations = parse_script(RIGHT + WRONG.split("conversations:\n", 1)[1], tmp_path / "x.intents.yml", None)
+    serial = run_conversations(conversations.conversations, settings, "embedded", workers=1)
+    parallel = run_conversations(conversations.conversations, settings, "embedded", workers=2)
+    assert [c.conversation.name for c in parallel.conversations] == [c.conversation.name for c in serial.conversations]
+    assert [c.passed for c in parallel.conversations] == [c.passed for c in serial.conversations] == [True, True, False]
+    assert parallel.workers == 2 and serial.workers == 1
