@@ -67,11 +67,11 @@ def run_conversations(
     engines = {engine_for(c, nlu, settings) for c in conversations}
     label = "+".join(sorted(engines)) or (nlu or settings.router.nlu.engine)
     parallel = [i for i, c in enumerate(conversations) if engine_for(c, nlu, settings) in FORK_SAFE_ENGINES]
-    can_fork = workers > 1 and len(parallel) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    can_fork = workers > 1 and len(parallel) > 2 and "fork" in multiprocessing.get_all_start_methods()
     results: dict[int, ConversationOutcome] = {}
     used = 1
     if can_fork:
-        used = min(workers, len(parallel))
+        used = min(workers, len(parallel) - 1)  # the first one runs here, warming up
         results.update(_forked(conversations, parallel, settings, nlu, factory, used, progress))
     for i, conversation in enumerate(conversations):
         if i not in results:
