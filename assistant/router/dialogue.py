@@ -7,13 +7,14 @@ router, so any router instance can serve any turn. The NLU is called at most onc
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import phrases, speech
-from assistant.router.intent_choice import Chosen, choose
-from assistant.router.nlu.types import OUT_OF_SCOPE, NluEngine, NluResult
+from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
+from assistant.router.intent_choice import choose
+from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Context, Pending, SessionState
 from assistant.router.skill_call import call_skill, skill_activity
 from assistant.router.skills.registry import Skill, SkillRegistry
@@ -30,12 +31,8 @@ from bridge.cortana import Activity
 
 #: How many times a question is asked again before the router gives up on it.
 MAX_TRIES = 2
-#: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
-SURE_WITHOUT_SLOTS = 0.8
 #: The slot type whose answers are any words at all (a note, a message).
 FREE_TEXT = "text"
-#: The engine's guess is not acted on when more than this share of the words is unknown to every skill.
-MAX_UNKNOWN_SHARE = 0.5
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
 FOLLOWUP_WORDS = 3
 
@@ -99,7 +96,8 @@ class Dialogue:
             return guessed or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
         found = intent_slots(manifest, manifest.intent(chosen.intent), result.slots)
-        if _doubtful(chosen, manifest.intent(chosen.intent).slots, found) or self._mostly_unknown(chosen, text):
+        unknown = unknown_share(text, self.known) if self.known else 0.0
+        if doubtful(chosen, manifest.intent(chosen.intent).slots, found, unknown) or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
         return self._run(incoming, state, chosen.skill, chosen.intent, found, turn)
@@ -174,7 +172,7 @@ class Dialogue:
         if elsewhere and (value is None or long_answer):
             return None
         free_text = pending.awaiting != CONFIRM and _slot_type(skill, pending.awaiting) == FREE_TEXT
-        if long_answer and not free_text and _judged_out_of_scope(result, self.threshold):
+        if long_answer and not free_text and judged_out_of_scope(result, self.threshold):
             return None  # "book me a flight" instead of a time: the question is dropped for the fallback
         if value is None:
             if pending.tries + 1 >= MAX_TRIES:
@@ -287,14 +285,6 @@ class Dialogue:
             new_state = SessionState()
         return Outcome(answer.reply, new_state)
 
-    def _mostly_unknown(self, chosen: Chosen, text: str) -> bool:
-        """The engine's own guess for words most of which no skill uses ("purple monkey dishwasher"); an unsure
-        guess settled by the previous turn's skill needs every word known ("call of duty cheats" is no call)."""
-        if not self.known or chosen.why not in ("top", "context"):
-            return False
-        share = unknown_share(text, self.known)
-        return share > MAX_UNKNOWN_SHARE if chosen.why == "top" else share > 0
-
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
         that one of the skill's listed slot values in the words fills; free text is never taken as a value."""
@@ -335,18 +325,6 @@ class Dialogue:
         semantic = "continue" if hint == "expectingInput" and intent else "done"
         reply = speech.own_reply(incoming, text, hint, intent=intent, semantic_state=semantic, slots=dict(slots or {}))
         return Outcome(reply, state)
-
-
-def _doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any]) -> bool:
-    """A middling guess at an intent that takes slots, none of which the words filled ("blorf the wibble" as
-    "change the colour"): asking "which colour?" would be a second guess on top of the first."""
-    return chosen.why == "top" and chosen.confidence < SURE_WITHOUT_SLOTS and bool(takes) and not found
-
-
-def _judged_out_of_scope(result: NluResult, threshold: float) -> bool:
-    """The engine's ``oos`` class itself won, and clearly (not merely a rejected, unsure guess)."""
-    top = result.ranking[0] if result.ranking else None
-    return top is not None and top.name == OUT_OF_SCOPE and top.confidence >= threshold
 
 
 def _slot_type(skill: Skill, name: str) -> str | None:

@@ -1,0 +1,44 @@
+"""When not to act on the engine's guess: checks the router makes after the NLU and before a skill runs.
+
+A statistical classifier always has a best guess, and a bag of n-grams can be sure of it on the strength of one
+word ("teach me to play guitar" is ``music.play``). The router cannot see inside the engine, but it knows the
+skills' words (``vocabulary``), which slots the words filled, and how sure the engine said it was; a guess that
+none of these support gets the fallback, because a wrong action costs the user more than "I can't help with that".
+These are pure functions of one turn, so each rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assistant.router.intent_choice import Chosen
+from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
+
+#: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
+SURE_WITHOUT_SLOTS = 0.8
+#: The engine's guess is not acted on when more than this share of the words is unknown to every skill.
+MAX_UNKNOWN_SHARE = 0.5
+
+
+def doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any], unknown: float) -> bool:
+    """A guess at an intent that takes slots, none of which the words filled, when the guess is middling
+    ("blorf the wibble" as "change the colour": asking "which colour?" would be a second guess) or some words
+    are ones no skill knows (in "teach me to play guitar" the unknown words are what the user wants played)."""
+    if chosen.why != "top" or not takes or found:
+        return False
+    return chosen.confidence < SURE_WITHOUT_SLOTS or unknown > 0
+
+
+def mostly_unknown(chosen: Chosen, unknown: float) -> bool:
+    """The engine's own guess for words most of which no skill uses ("purple monkey dishwasher"); an unsure
+    guess settled by the previous turn's skill needs every word known ("call of duty cheats" is no call)."""
+    if chosen.why == "top":
+        return unknown > MAX_UNKNOWN_SHARE
+    return chosen.why == "context" and unknown > 0
+
+
+def judged_out_of_scope(result: NluResult, threshold: float) -> bool:
+    """The engine's ``oos`` class itself won, and clearly (not merely a rejected, unsure guess)."""
+    top = result.ranking[0] if result.ranking else None
+    return top is not None and top.name == OUT_OF_SCOPE and top.confidence >= threshold
