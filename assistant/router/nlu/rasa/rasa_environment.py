@@ -124,7 +124,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def ensure_environment(settings: RasaSettings, progress: Progress | None = None) -> RasaEnvironment:
-    """A venv with Rasa installed, built on first use (about two minutes with a fast link to PyPI)."""
+    """A venv with Rasa installed, built on first use (2.5 minutes measured here from nothing, pip cache empty)."""
     say = progress or logger.info
     venv = (settings.venv or default_venv_dir()).expanduser().absolute()
     environment = RasaEnvironment(venv)
@@ -160,7 +160,7 @@ def _build(base: Path, environment: RasaEnvironment, digest: str, say: Progress)
     constraints = venv / "constraints.txt"
     constraints.write_text("\n".join(CONSTRAINTS) + "\n")
     command = [str(environment.python), "-m", "pip", "install", "--progress-bar", "off", "-c", str(constraints)]
-    counter = _InstallCounter(say, total=len(CONSTRAINTS) + 1)
+    counter = _InstallCounter(say)
     code, tail = run_streaming([*command, RASA_REQUIREMENT], log, on_line=counter, env=_pip_env())
     if code != 0:
         raise NluError(f"installing {RASA_REQUIREMENT} failed (log: {log}): {tail}")
@@ -177,11 +177,10 @@ def _pip_env() -> dict[str, str]:
 
 
 class _InstallCounter:
-    """Turns pip's output into "installing Rasa: 57/162 packages (tensorflow)" progress lines."""
+    """Turns pip's output into "installing Rasa: package 57 of about 130 (tensorflow)" progress lines."""
 
-    def __init__(self, say: Progress, total: int) -> None:
+    def __init__(self, say: Progress) -> None:
         self._say = say
-        self._total = total
         self._seen = 0
 
     def __call__(self, line: str) -> None:
@@ -189,6 +188,6 @@ class _InstallCounter:
         if match:
             self._seen += 1
             name = re.split(r"[<>=!~\[;]", match.group(1))[0]
-            self._say(f"installing Rasa: {self._seen}/{self._total} packages ({name})")
+            self._say(f"installing Rasa: package {self._seen} of about 130 ({name})")
         elif line.startswith("Installing collected packages"):
             self._say("installing Rasa: unpacking the downloaded packages")
