@@ -1,13 +1,170 @@
-"""`assistant listen`: placeholder until issue 5, the speaker front end lands."""
+"""`assistant listen`: the speaker with real audio, from the microphone or a WAV file, through bridge and router."""
 
 from __future__ import annotations
 
-from assistant.cli.command import Command, no_arguments, not_landed
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+
+from assistant.cli.command import Command
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from bridge import trace as hops
+from bridge.miai import MiAiResponse
+
+if TYPE_CHECKING:
+    from assistant.app import Assistant
+    from assistant.speaker.listen_turn import ListenTurn
+    from assistant.speaker.loop import State
+    from assistant.turn import TurnResult
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", type=Path, metavar="FILE.wav", help="read this WAV file instead of the microphone")
+    parser.add_argument("--once", action="store_true", help="stop after the first turn (implies --wake none)")
+    parser.add_argument("--json", action="store_true", help="print each turn as JSON (transcript, intent, slots, ms)")
+    parser.add_argument(
+        "--wake",
+        choices=["phrase", "ptt", "none"],
+        help="phrase: say a wake phrase (default); ptt: press Enter; none: the input starts already woken",
+    )
+    parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"], help="speech-to-text engine")
+    parser.add_argument("--mode", choices=["grammar", "dictation"], help="constrain recognition to the commands")
+    parser.add_argument("--realtime", action="store_true", help="pace --input in real time, as a microphone would")
+    parser.add_argument("--no-tts", action="store_true", help="do not render or play spoken replies")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="keep the rendered reply WAVs here")
+    parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: router.nlu.engine)")
+
+
+class AssistantConversation:
+    """The loop's Conversation over the composed assistant: each transcript is a text turn, recorded for JSON."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.last: TurnResult | None = None
+
+    def say(self, text: str) -> MiAiResponse:
+        self.last = self.assistant.text_turn(text)
+        return _response_of(self.last)
+
+    def no_speech(self) -> MiAiResponse:
+        self.last = self.assistant.no_speech_turn()
+        return _response_of(self.last)
+
+
+def _response_of(result: TurnResult) -> MiAiResponse:
+    for record in result.trace:
+        if record.hop == hops.SPEAKER_TO_BRIDGE and record.message_out is not None:
+            return MiAiResponse.from_dict(record.message_out)
+    raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
+
+
+class ConsoleView:
+    """A live status line (state, partial transcript) and a summary per turn."""
+
+    def __init__(self, console: Console, conversation: AssistantConversation, as_json: bool) -> None:
+        self.console = console
+        self.conversation = conversation
+        self.as_json = as_json
+        self.results: list[dict[str, Any]] = []
+
+    def state(self, state: State, detail: str) -> None:
+        if not self.as_json:
+            self.console.print(f"[dim]● {state.value}[/] {detail}".rstrip())
+
+    def partial(self, text: str) -> None:
+        if not self.as_json:
+            self.console.print(f"[dim]  … {text}[/]")
+
+    def turn(self, turn: ListenTurn) -> None:
+        result = self.conversation.last
+        if result is not None:
+            fields = {k: v for k, v in result.to_json().items() if k not in ("query", "ms", "speech")}
+            turn = turn.merged(ms=result.ms, fields=fields)
+        data = turn.to_json()
+        self.results.append(data)
+        if self.as_json:
+            print(json.dumps(data, ensure_ascii=False, indent=2), flush=True)
+            return
+        heard = data["transcript"] or "(nothing heard)"
+        self.console.print(f"[bold]you[/]  {heard}   [dim]{data.get('intent') or ''}[/]")
+        self.console.print(f"[bold]bot[/]  {data['reply'] or ''}")
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.app import Assistant
+    from assistant.router.factory import training_data
+    from assistant.speaker.grammar import compile_grammar
+    from assistant.speaker.loop import ListenLoop, LoopOptions
+    from assistant.speaker.sources import AudioSource, MicrophoneSource, WavFileSource
+    from assistant.speaker.stt import make_engine
+    from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
+    from assistant.speaker.wake import PushToTalk
+
+    wake_mode = args.wake or ("none" if args.once else "phrase")
+    source: AudioSource = (
+        WavFileSource(args.input, realtime=args.realtime)
+        if args.input
+        else MicrophoneSource(settings.speaker.input_device)
+    )
+    engine = make_engine(settings, args.engine)
+    mode = args.mode or settings.speaker.stt.mode
+    if mode == "grammar":
+        grammar = compile_grammar((e.text for e in training_data(settings).examples), engine.vocabulary())
+        engine.use_grammar(grammar)
+    engine.set_wake_phrases(settings.speaker.wake.phrases, settings.speaker.wake.sensitivity)
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="assistant-listen-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    voice = None if args.no_tts else Pyttsx3Voice(settings.speaker.tts)
+    player = Player(enabled=args.input is None or args.realtime)
+    console = Console(stderr=args.json, highlight=False, soft_wrap=True)
+    with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
+        conversation = AssistantConversation(assistant)
+        view = ConsoleView(console, conversation, args.json)
+        if not args.json:
+            console.print(f"listening on {source.name} with {engine.name} ({mode}); wake: {wake_mode}; Ctrl-C stops")
+            if player.enabled:
+                player.play(earcon_wav(out_dir))
+        loop = ListenLoop(
+            settings.speaker,
+            engine,
+            conversation,
+            view,
+            options=LoopOptions(wake_mode=wake_mode, once=args.once, out_dir=None if args.no_tts else out_dir),
+            voice=voice,
+            player=player,
+            push_to_talk=PushToTalk() if wake_mode == "ptt" else None,
+        )
+        try:
+            turns = loop.run(source)
+        finally:
+            source.close()
+    if not turns and args.json:
+        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}, indent=2))
+    if not turns and not args.json:
+        print("no wake phrase was heard", file=sys.stderr)
+    return 0
+
 
 COMMAND = Command(
     name="listen",
-    help="(not yet available: issue 5, the speaker front end)",
-    description="Not yet available: issue 5, the speaker front end.",
-    add_arguments=no_arguments,
-    run=not_landed("issue 5, the speaker front end"),
+    help="talk to the speaker: microphone or WAV file -> wake word -> speech-to-text -> bridge -> reply",
+    description="Run the Mi-AI-style speaker with real audio: idle -> wake (a wake phrase or Enter) -> listening\n"
+    "(partial transcript shown live) -> thinking -> speaking. Each transcript goes through the bridge to the\n"
+    "router exactly like a typed `assistant chat` turn. Without a microphone, give a WAV file with --input\n"
+    "(any PCM WAV; converted to 16 kHz mono). Replies are rendered with pyttsx3/espeak-ng and played when a\n"
+    "sound device exists.",
+    add_arguments=_add_arguments,
+    run=_run,
+    epilog="examples:\n"
+    "  assistant listen                                    # microphone, say 'hey cortana' then a command\n"
+    "  assistant listen --wake ptt                         # press Enter, then speak\n"
+    "  assistant listen --input command.wav --once --json  # one command from a file, timings as JSON\n"
+    "  assistant listen --input session.wav --realtime     # a recorded session with wake phrases, paced\n"
+    "  assistant listen --engine pocketsphinx --mode dictation",
 )

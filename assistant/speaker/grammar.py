@@ -89,6 +89,15 @@ class Grammar:
         body = " | ".join(f"( {s} )" for s in self.sentences)
         return f"#JSGF V1.0;\ngrammar {name};\npublic <{name}> = {body};\n"
 
+    def automaton(self, fillers: tuple[str, ...] = (), filler_run: int = 3) -> Automaton:
+        """The sentences as a minimal word automaton (shared prefixes and suffixes), plus optional filler runs.
+
+        A flat list of thousands of alternatives makes PocketSphinx's search crawl; merging common prefixes and
+        suffixes keeps the graph to a few thousand arcs. ``fillers``: 1..``filler_run`` of these words in a row
+        also reach the end (what the wake search uses to explain speech that is not a wake phrase).
+        """
+        return build_automaton(self.sentences, fillers, filler_run)
+
     def phrases(self) -> list[str]:
         """The phrase list Vosk's recognizer takes, plus ``[unk]`` so speech outside the grammar is not forced."""
         return [*self.sentences, "[unk]"]
@@ -110,3 +119,48 @@ def compile_grammar(sentences: Iterable[str], vocabulary: Vocabulary | None = No
     if skipped:
         log.info("grammar: %d sentences skipped for unknown words, e.g. %r", len(skipped), skipped[0])
     return Grammar(tuple(kept), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class Automaton:
+    start: int
+    final: int
+    arcs: tuple[tuple[int, int, float, str | None], ...]
+    """(from, to, probability, word); word None is an epsilon arc."""
+
+
+def build_automaton(sentences: Iterable[str], fillers: tuple[str, ...] = (), filler_run: int = 3) -> Automaton:
+    trie: list[dict[str, int]] = [{}]
+    accepting: set[int] = set()
+    for sentence in sentences:
+        node = 0
+        for word in sentence.split():
+            nxt = trie[node].get(word)
+            if nxt is None:
+                nxt = len(trie)
+                trie.append({})
+                trie[node][word] = nxt
+            node = nxt
+        accepting.add(node)
+    # minimize: nodes with the same finality and the same (word, merged child) arcs are one state
+    merged: dict[int, int] = {}
+    signatures: dict[tuple[bool, tuple[tuple[str, int], ...]], int] = {}
+    for node in range(len(trie) - 1, -1, -1):  # children always have larger ids than their parent
+        signature = (node in accepting, tuple(sorted((w, merged[c]) for w, c in trie[node].items())))
+        merged[node] = signatures.setdefault(signature, node)
+    final = len(trie)
+    arcs: list[tuple[int, int, float, str | None]] = []
+    for signature, node in signatures.items():
+        is_final, edges = signature
+        fanout = len(edges) + int(is_final)
+        arcs.extend((node, child, 1.0 / fanout, word) for word, child in edges)
+        if is_final:
+            arcs.append((node, final, 1.0 / fanout, None))
+    if fillers:
+        start_fillers = final + 1
+        arcs.append((0, start_fillers, 0.5, None))
+        for step in range(filler_run):
+            here, there = start_fillers + step, start_fillers + step + 1
+            arcs.extend((here, there, 1.0 / len(fillers), w) for w in fillers)
+            arcs.append((there, final, 0.5, None))
+    return Automaton(merged[0], final, tuple(arcs))

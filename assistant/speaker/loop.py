@@ -160,7 +160,7 @@ class ListenLoop:
             "wake": self._wake_ms if utterance.wake.how not in ("none", "open_mic") else 0.0,
             "end_of_speech": float(endpoint.decided_ms - endpoint.speech_end_ms),
             "stt": (stt_done - decided) * 1000,
-            "bridge": (bridged - stt_done) * 1000,
+            "turn": (bridged - stt_done) * 1000,  # the round trip through bridge and router
         }
         reply_wav = self._render(response, len(self.turns))
         ms["tts"] = (time.perf_counter() - bridged) * 1000

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from assistant.errors import ConfigError, ModelError
 from assistant.speaker.audio import RATE, SAMPLE_BYTES
-from assistant.speaker.grammar import Grammar, Vocabulary, normalize
+from assistant.speaker.grammar import Automaton, Grammar, Vocabulary, normalize
 from assistant.speaker.stt import Mode, Transcript, WakeHit
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class PocketSphinxEngine:
         from pocketsphinx import Decoder
 
         try:
-            self._decoder = Decoder(loglevel="FATAL", samprate=RATE)
+            self._decoder = Decoder(loglevel="FATAL", samprate=RATE, bestpath=False)
         except (RuntimeError, ValueError) as e:
             raise ModelError(
                 f"PocketSphinx could not load its bundled model ({e}); reinstall: pip install pocketsphinx"
@@ -99,7 +99,7 @@ class PocketSphinxEngine:
     def use_grammar(self, grammar: Grammar | None) -> None:
         self._grammar = grammar if grammar and grammar.sentences else None
         if self._grammar is not None:
-            self._decoder.add_jsgf_string(COMMANDS, self._grammar.jsgf(COMMANDS))
+            self._add_fsg(COMMANDS, self._grammar.automaton())
         if self._wake:
             self._add_wake_search()
 
@@ -119,13 +119,14 @@ class PocketSphinxEngine:
         self._add_wake_search()
 
     def _add_wake_search(self) -> None:
-        sentences = list(self._grammar.sentences) if self._grammar else []
-        words = sorted(set(self._fillers) | {"hey"})
-        body = " | ".join(f"( {s} )" for s in self._wake)
-        other = " | ".join([*(f"( {s} )" for s in sentences), "( <word> [<word>] [<word>] )"])
-        jsgf = f"#JSGF V1.0;\ngrammar {WAKE};\npublic <{WAKE}> = <phrase> | <other>;\n<phrase> = {body};\n"
-        jsgf += f"<other> = {other};\n<word> = {' | '.join(words)};\n"
-        self._decoder.add_jsgf_string(WAKE, jsgf)
+        sentences = (*self._wake, *(self._grammar.sentences if self._grammar else ()))
+        fillers = tuple(sorted(set(self._fillers) | {"hey"}))
+        self._add_fsg(WAKE, Grammar(sentences).automaton(fillers))
+
+    def _add_fsg(self, name: str, automaton: Automaton) -> None:
+        arcs = [(a, b, p) if word is None else (a, b, p, word) for a, b, p, word in automaton.arcs]
+        fsg = self._decoder.create_fsg(name, automaton.start, automaton.final, arcs)
+        self._decoder.add_fsg(name, fsg)
 
     def start(self) -> PocketSphinxRecognition:
         return PocketSphinxRecognition(self._decoder, self._grammar)
