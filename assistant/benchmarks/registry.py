@@ -19,6 +19,7 @@ BenchmarkRun = Callable[[Settings, Path, bool], list[Path]]
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "nlu": ("assistant.benchmarks.nlu", "embedded NLU vs TF-IDF+SVM: Snips, CLINC150, latency, load time, RSS"),
     "nlu_compare": ("assistant.benchmarks.nlu_compare", "embedded NLU vs Rasa DIET: Snips, CLINC150, one run each"),
+    "chat": ("assistant.benchmarks.chat", "assistant chat: first prompt cold/warm, pipeline peak RSS, turn latency"),
     "scripts": ("assistant.benchmarks.scripts", "the shipped intent scripts, embedded NLU: wall time vs a 10 s budget"),
 }
 
