@@ -55,7 +55,8 @@ def train_model(
     if target.is_file():
         return TrainedModel(target, key, 0.0, cached=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    examples = nlu_yaml.count("\n    - ")
+    blocks = nlu_yaml.split("\n- ")[1:]
+    examples = sum(block.count("\n    - ") for block in blocks if block.startswith("intent:"))
     say(f"training Rasa NLU on {examples} examples (model {key})")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="rasa-train-", dir=cache_dir) as work_name:
