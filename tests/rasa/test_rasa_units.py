@@ -200,3 +200,22 @@ def test_progress_without_a_terminal_prints_each_step_once() -> None:
         "rasa: installing Rasa: package 1 of about 130 (rasa)",
         "rasa: training DIET: epoch 1/40",
     ]
+
+
+def test_the_training_lock_makes_a_second_trainer_wait(tmp_path: Path) -> None:
+    import threading
+
+    from assistant.router.nlu.rasa.rasa_environment import locked
+
+    got_it = threading.Event()
+
+    def second() -> None:
+        with locked(tmp_path / "train-key.lock"):
+            got_it.set()
+
+    with locked(tmp_path / "train-key.lock"):
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        assert not got_it.wait(0.3)
+    assert got_it.wait(5)
+    waiter.join()

@@ -113,7 +113,8 @@ def requirements_digest(base_version: tuple[int, int]) -> str:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` across processes (held until the block ends; released if the process dies)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -134,7 +135,7 @@ def ensure_environment(settings: RasaSettings, progress: Progress | None = None)
         return environment  # ready: the Python it was built from need not be found again
     base = find_base_python(settings.python)
     digest = requirements_digest(python_version(base) or (0, 0))
-    with _locked(venv.with_name(venv.name + ".lock")):
+    with locked(venv.with_name(venv.name + ".lock")):
         if _is_ready(marker, digest, environment):
             return environment
         _build(base, environment, digest, say)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.errors import NluError
 from assistant.router.nlu.rasa.rasa_data import model_key
-from assistant.router.nlu.rasa.rasa_environment import Progress, RasaEnvironment
+from assistant.router.nlu.rasa.rasa_environment import Progress, RasaEnvironment, locked
 from assistant.router.nlu.rasa.rasa_pins import RASA_REQUIREMENT
 from assistant.router.nlu.rasa.rasa_process import rasa_env, run_streaming
 
@@ -55,6 +55,22 @@ def train_model(
     if target.is_file():
         return TrainedModel(target, key, 0.0, cached=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    with locked(cache_dir / f"train-{key}.lock"):  # a second process with the same data waits, then reuses
+        if target.is_file():
+            return TrainedModel(target, key, 0.0, cached=True)
+        return _train(environment, nlu_yaml, config_yaml, cache_dir, key, threads, say)
+
+
+def _train(
+    environment: RasaEnvironment,
+    nlu_yaml: str,
+    config_yaml: str,
+    cache_dir: Path,
+    key: str,
+    threads: int,
+    say: Progress,
+) -> TrainedModel:
+    target = cached_model_path(cache_dir, key)
     blocks = nlu_yaml.split("\n- ")[1:]
     examples = sum(block.count("\n    - ") for block in blocks if block.startswith("intent:"))
     say(f"training Rasa NLU on {examples} examples (model {key})")
