@@ -104,7 +104,7 @@ class Endpointer:
 class VoiceActivity:
     """Speech or not, per 30 ms frame of 16 kHz PCM; ``aggressiveness`` 0 (loose) to 3 (strict)."""
 
-    def __init__(self, aggressiveness: int = 2) -> None:
+    def __init__(self, aggressiveness: int = 3) -> None:
         from pocketsphinx import Vad
 
         self._vad = Vad(aggressiveness, RATE, FRAME_MS / 1000)

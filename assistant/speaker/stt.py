@@ -25,7 +25,7 @@ Mode = Literal["grammar", "dictation"]
 class Transcript:
     text: str
     confidence: float
-    """0-1; the engine's own estimate (PocketSphinx's posterior, Vosk's mean word confidence)."""
+    """0-1; the engine's own estimate (PocketSphinx's per-frame path score, Vosk's mean word confidence)."""
     engine: str
     mode: Mode
     """``grammar`` when the text is one of the grammar's sentences, ``dictation`` when it fell back."""

@@ -23,6 +23,9 @@ COMMANDS: Final = "commands"
 WAKE: Final = "wake"
 PARTIAL_EVERY: Final = 5  # frames (150 ms) between partial hypotheses: each costs a traceback
 FRAME_S: Final = 0.01  # PocketSphinx's feature frame
+GRAMMAR_MIN_SCORE: Final = 0.35
+"""Below this per-frame path score a grammar sentence was forced onto speech outside the grammar (measured: whole
+commands score 0.46-0.71, out-of-grammar speech forced onto a sentence 0.21-0.29): decode it with dictation."""
 
 #: words wake phrases and product names need that CMUdict lacks (ARPAbet, as the bundled model expects)
 EXTRA_PRONUNCIATIONS: Final = {
@@ -179,9 +182,9 @@ class PocketSphinxRecognition:
         d.end_utt()
         hyp = d.hyp()
         text = hyp.hypstr.strip() if hyp is not None else ""
-        prob = float(hyp.prob) if hyp is not None else 0.0
+        score = float(hyp.score) if hyp is not None else 0.0
         mode: Mode = "grammar" if self._grammar is not None else "dictation"
-        if self._grammar is not None and text not in self._grammar.sentences:
+        if self._grammar is not None and (text not in self._grammar.sentences or score < GRAMMAR_MIN_SCORE):
             log.debug("grammar result %r is not a whole sentence; decoding again with dictation", text)
             mode = "dictation"
             d.activate_search(DICTATION)
@@ -190,11 +193,11 @@ class PocketSphinxRecognition:
             d.end_utt()
             hyp = d.hyp()
             text = hyp.hypstr.strip() if hyp is not None else ""
-            prob = float(hyp.prob) if hyp is not None else 0.0
+            score = float(hyp.score) if hyp is not None else 0.0
         audio_ms = len(self._audio) * len(self._audio[0]) / (RATE * SAMPLE_BYTES) * 1000 if self._audio else 0.0
         return Transcript(
             text=normalize(text),
-            confidence=max(0.0, min(1.0, prob)),
+            confidence=max(0.0, min(1.0, score)),
             engine="pocketsphinx",
             mode=mode,
             audio_ms=audio_ms,
