@@ -19,15 +19,18 @@ from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
 SURE_WITHOUT_SLOTS = 0.8
 #: The engine's guess is not acted on when more than this share of the words is unknown to every skill.
 MAX_UNKNOWN_SHARE = 0.5
+#: An intent that takes slots, none of which the words filled, is not run when more than this share of the words
+#: is unknown: one unknown word in five is a value to ask about ("the weather in Atlantis"), two are a topic.
+SLOTLESS_UNKNOWN_SHARE = 0.25
 
 
 def doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any], unknown: float) -> bool:
     """A guess at an intent that takes slots, none of which the words filled, when the guess is middling
-    ("blorf the wibble" as "change the colour": asking "which colour?" would be a second guess) or some words
+    ("blorf the wibble" as "change the colour": asking "which colour?" would be a second guess) or several words
     are ones no skill knows (in "teach me to play guitar" the unknown words are what the user wants played)."""
     if chosen.why != "top" or not takes or found:
         return False
-    return chosen.confidence < SURE_WITHOUT_SLOTS or unknown > 0
+    return chosen.confidence < SURE_WITHOUT_SLOTS or unknown > SLOTLESS_UNKNOWN_SHARE
 
 
 def mostly_unknown(chosen: Chosen, unknown: float) -> bool:
