@@ -87,7 +87,7 @@ class Catalogue:
 
 
 def parse_catalogue(text: str) -> Catalogue:
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 5x faster
     songs = tuple(Song(str(s["id"]), str(s["title"]), str(s["artist"]), int(s["seconds"])) for s in raw["songs"])
     playlists = tuple(
         Playlist(str(p["id"]), str(p["name"]), tuple(str(i) for i in p["songs"])) for p in raw["playlists"]

@@ -110,7 +110,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def parse_knowledge(text: str) -> KnowledgeBase:
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 5x faster
     facts = tuple(Fact(tuple(content_words(key) for key in item["keys"]), str(item["answer"])) for item in raw["facts"])
     definitions = {str(term).lower(): str(meaning) for term, meaning in raw["definitions"].items()}
     return KnowledgeBase(facts, definitions)
