@@ -11,7 +11,8 @@ from assistant.config.section import Section
 
 #: The project's pipeline: DIET on word and bounded character n-gram counts with one small transformer layer.
 #: Rasa's default (two 256-wide layers over unbounded char n-grams, 100 epochs) took 16 minutes and 7.7 GB on 2 cores
-#: for Snips' 2,100 utterances; this one trains the skills' data in a few minutes and a fraction of that memory.
+#: for Snips' 2,100 utterances. This one trained the skills' 4,327 examples (40 epochs) in about 8.5 CPU-minutes with a
+#: 2.2 GB peak (16 minutes wall on 2 cores shared with other work), and Snips' 420-example sample in 2 minutes.
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "WhitespaceTokenizer",
     "RegexFeaturizer",
