@@ -4,6 +4,9 @@ Snips (train_full -> the 700 validate utterances): intent accuracy and span-exac
 test): in-scope accuracy and out-of-scope recall/precision with the threshold chosen on the validation split only.
 Also training time, model load time, warm parse latency per utterance, and the peak RSS of a separate process that
 only loads the CLINC model and parses (the footprint a speaker would carry).
+
+Both variants of the engine run in the same benchmark: n-grams only, and n-grams plus the static sentence vectors
+(``assistant models build nlu-vectors``, found under ``models_dir``); without the table only the first is measured.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ from assistant.router.nlu.baseline import BaselineEngine
 from assistant.router.nlu.datasets import load_clinc, load_snips
 from assistant.router.nlu.embedded import EmbeddedEngine, choose_threshold
 from assistant.router.nlu.evaluate import intent_accuracy, scope_score, slot_score
+from assistant.router.nlu.sentence_vectors import BUILD_HINT, SentenceVectors, load_vectors, vectors_path
 from assistant.router.nlu.types import OUT_OF_SCOPE, Example, NluEngine, NluResult, TrainingData
 
 TARGETS = {
@@ -74,20 +78,17 @@ def _thin(data: TrainingData, quick: bool) -> TrainingData:
     return TrainingData(examples=data.examples[::4]) if quick else data
 
 
-def _snips(quick: bool) -> dict[str, Any]:
+def _snips(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
     train, test = _thin(load_snips("train"), quick), load_snips("validate")
-    engine = EmbeddedEngine()
+    engine = EmbeddedEngine(vectors=vectors)
     train_s = _trained(engine, train)
     default_threshold = engine.threshold
     with_rejection, _ = _parse_all(engine, test.examples)
     engine.threshold = 0.0  # the published Snips metric has no "none" answer: score the top intent
     results, seconds = _parse_all(engine, test.examples)
     engine.close()
-    baseline = BaselineEngine()
-    baseline_train_s = _trained(baseline, train)
-    baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
     slots = slot_score(test.examples, results)
-    return {
+    figures = {
         "train_examples": len(train.examples),
         "test_examples": len(test.examples),
         "intent_accuracy": intent_accuracy(test.examples, results),
@@ -98,17 +99,22 @@ def _snips(quick: bool) -> dict[str, Any]:
         "slot_recall": slots.recall,
         "train_s": train_s,
         "parse_ms": _latency(seconds),
-        "baseline": {
+    }
+    if vectors is None:  # the baseline once, beside the first variant
+        baseline = BaselineEngine()
+        baseline_train_s = _trained(baseline, train)
+        baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
+        figures["baseline"] = {
             "intent_accuracy": intent_accuracy(test.examples, baseline_results),
             "train_s": baseline_train_s,
             "parse_ms": _latency(baseline_seconds),
-        },
-    }
+        }
+    return figures
 
 
-def _clinc(quick: bool, model_dir: Path) -> dict[str, Any]:
+def _clinc(quick: bool, model_dir: Path, vectors: SentenceVectors | None) -> dict[str, Any]:
     train, val, test = _thin(load_clinc("train"), quick), load_clinc("val"), load_clinc("test")
-    engine = EmbeddedEngine()
+    engine = EmbeddedEngine(vectors=vectors)
     train_s = _trained(engine, train)
     trained_threshold = engine.threshold
     engine.threshold = 0.0
@@ -123,11 +129,7 @@ def _clinc(quick: bool, model_dir: Path) -> dict[str, Any]:
     scope = scope_score(test.examples, results)
     engine.save(model_dir)
     engine.close()
-    baseline = BaselineEngine()
-    baseline_train_s = _trained(baseline, train)
-    baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
-    baseline_scope = scope_score(test.examples, baseline_results)
-    return {
+    figures = {
         "train_examples": len(train.examples),
         "test_examples": len(test.examples),
         "in_scope_accuracy": scope.in_scope_accuracy,
@@ -142,14 +144,20 @@ def _clinc(quick: bool, model_dir: Path) -> dict[str, Any]:
         "threshold_from_training_folds": trained_threshold,
         "train_s": train_s,
         "parse_ms": _latency(seconds),
-        "baseline": {
+    }
+    if vectors is None:
+        baseline = BaselineEngine()
+        baseline_train_s = _trained(baseline, train)
+        baseline_results, baseline_seconds = _parse_all(baseline, test.examples)
+        baseline_scope = scope_score(test.examples, baseline_results)
+        figures["baseline"] = {
             "in_scope_accuracy": baseline_scope.in_scope_accuracy,
             "oos_recall": baseline_scope.oos_recall,
             "oos_precision": baseline_scope.oos_precision,
             "train_s": baseline_train_s,
             "parse_ms": _latency(baseline_seconds),
-        },
-    }
+        }
+    return figures
 
 
 def _operating_points(
@@ -221,17 +229,30 @@ def _checks(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
-    del settings  # the benchmark trains its own models on public data; nothing in config.yml changes it
-    load_before = os.getloadavg()
+def _variant(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
+    """All figures of one engine variant: Snips, CLINC, and the CLINC model's load time and footprint."""
     model_dir = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     try:
-        figures: dict[str, Any] = {"quick": quick, "snips": _snips(quick), "clinc": _clinc(quick, model_dir)}
+        figures: dict[str, Any] = {"snips": _snips(quick, vectors), "clinc": _clinc(quick, model_dir, vectors)}
         texts = [e.text for e in load_clinc("test").examples[:500]]
         figures["clinc_model"] = _load_and_rss(model_dir, texts, 3 if quick else 7)
     finally:
         shutil.rmtree(model_dir, ignore_errors=True)
     figures["targets"] = _checks(figures)
+    return figures
+
+
+def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
+    """Figures without and (when the table is built under ``settings.models_dir``) with the sentence vectors."""
+    load_before = os.getloadavg()
+    table_path = vectors_path(settings.models_dir)
+    figures: dict[str, Any] = {"quick": quick, **_variant(quick, None)}
+    if table_path.is_file():
+        table = load_vectors(table_path)
+        figures["with_vectors"] = {"table": str(table_path), "digest": table.digest, **_variant(quick, table)}
+    else:
+        figures["with_vectors"] = None
+        figures["vectors_missing"] = f"no table at {table_path}; {BUILD_HINT}"
     figures["machine"] = {
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
@@ -312,4 +333,67 @@ def render_markdown(figures: dict[str, Any]) -> str:
         value = check["value"]
         shown = f"{value:.3f} ms" if name.endswith("_ms") else pct(value)
         lines.append(f"| {name} | {shown} | {check['target']} | {'yes' if check['met'] else '**no**'} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _vectors_section(figures)) + "\n"
+
+
+def _vectors_section(figures: dict[str, Any]) -> list[str]:
+    """The n-gram-only engine beside the one that also reads the static sentence vectors, same run."""
+    vectors = figures.get("with_vectors")
+    lines = [
+        "",
+        "## With the static sentence vectors (all-MiniLM-L6-v2 distilled, `assistant models build nlu-vectors`)",
+        "",
+    ]
+    if not vectors:
+        return [*lines, f"Not measured: {figures.get('vectors_missing', 'no table')}."]
+
+    def pct(x: float) -> str:
+        return f"{x * 100:.1f} %"
+
+    def ms(d: dict[str, float]) -> str:
+        return f"{d['p50']:.3f} / {d['p95']:.3f} ms (CPU {d['cpu_p50']:.3f} / {d['cpu_p95']:.3f})"
+
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("Snips intent accuracy", lambda f: pct(f["snips"]["intent_accuracy"])),
+        ("Snips slot F1", lambda f: pct(f["snips"]["slot_f1"])),
+        ("CLINC in-scope accuracy (val threshold)", lambda f: pct(f["clinc"]["in_scope_accuracy"])),
+        ("CLINC OOS recall (val threshold)", lambda f: pct(f["clinc"]["oos_recall"])),
+        ("CLINC OOS precision", lambda f: pct(f["clinc"]["oos_precision"])),
+        ("CLINC in-scope accuracy, no threshold", lambda f: pct(f["clinc"]["in_scope_accuracy_without_threshold"])),
+        ("CLINC threshold (from val)", lambda f: f"{f['clinc']['threshold_from_validation']:.3f}"),
+        ("training time Snips / CLINC", lambda f: f"{f['snips']['train_s']:.1f} s / {f['clinc']['train_s']:.1f} s"),
+        ("parse p50 / p95, Snips", lambda f: ms(f["snips"]["parse_ms"])),
+        ("parse p50 / p95, CLINC", lambda f: ms(f["clinc"]["parse_ms"])),
+        ("CLINC model load (median)", lambda f: f"{f['clinc_model']['load_s_median'] * 1000:.0f} ms"),
+        ("peak RSS, load + parse", lambda f: f"{f['clinc_model']['peak_rss_mb']:.0f} MB"),
+        ("model size on disk (CLINC)", lambda f: f"{f['clinc_model']['model_mb']:.1f} MB"),
+    ]
+    lines += [
+        f"Table `{vectors['table']}` (digest {vectors['digest']}); its load time and memory are included below.",
+        "",
+        "| measure | n-grams only | n-grams + sentence vectors |",
+        "| --- | --- | --- |",
+        *(f"| {name} | {get(figures)} | {get(vectors)} |" for name, get in rows),
+        "",
+        "CLINC150 trade-off with the vectors (thresholds set on validation for a wanted OOS recall):",
+        "",
+        "| wanted OOS recall (val) | threshold | in-scope accuracy (test) | OOS recall (test) |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {pct(p['val_oos_recall_wanted'])} | {p['threshold']:.3f} | {pct(p['test_in_scope_accuracy'])} | "
+            f"{pct(p['test_oos_recall'])} |"
+            for p in vectors["clinc"]["operating_points"]
+        ),
+        "",
+        "| target | n-grams only | + sentence vectors | required |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, check in vectors["targets"].items():
+        plain = figures["targets"][name]
+
+        def shown(c: dict[str, Any], name: str = name) -> str:
+            value = f"{c['value']:.3f} ms" if name.endswith("_ms") else pct(c["value"])
+            return value + ("" if c["met"] else " **(no)**")
+
+        lines.append(f"| {name} | {shown(plain)} | {shown(check)} | {check['target']} |")
+    return lines

@@ -3,7 +3,9 @@
 An intent classifier (``intent_model``) and a CRF slot tagger (``slot_model``) trained together; slot values go
 through synonyms then ``normalize``. Out of scope is decided twice: an ``oos`` class when the training data has
 out-of-scope examples, and a confidence threshold chosen on out-of-fold probabilities (see ``choose_threshold``).
-A model is a folder of plain files (JSON, ``.npz``, CRFsuite's own format), never a pickle.
+With a sentence-vectors table (``sentence_vectors``) the classifier also reads pretrained dense features; a model
+trained with a table records its digest and needs the same table to load. A model is a folder of plain files
+(JSON, ``.npz``, CRFsuite's own format), never a pickle.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 from assistant.errors import NluError
 from assistant.router.nlu.intent_model import FloatArray, IntentModel, IntentParams, train_intent_model
 from assistant.router.nlu.normalize import normalize
+from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, SentenceVectors, VectorsChoice, load_vectors
 from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult, Slot, TrainingData
 
@@ -70,8 +73,10 @@ class EmbeddedEngine:
 
     name = ENGINE_NAME
 
-    def __init__(self, params: EmbeddedParams | None = None) -> None:
+    def __init__(self, params: EmbeddedParams | None = None, vectors: SentenceVectors | None = None) -> None:
         self.params = params or EmbeddedParams()
+        self.vectors = vectors
+        """Sentence vectors the classifier reads beside n-grams; None = n-grams only."""
         self.threshold = self.params.oos_threshold or 0.0
         self._intents: IntentModel | None = None
         self._slots: SlotTagger | None = None
@@ -86,13 +91,20 @@ class EmbeddedEngine:
         self.close()
         texts = [e.text for e in data.examples]
         labels = [e.intent for e in data.examples]
-        self._intents, held_out = train_intent_model(texts, labels, self.params.intent)
+        dense = self.vectors.embed_many(texts) if self.vectors is not None else None
+        self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
         self.threshold = self._pick_threshold(labels, held_out)
         self._workdir = Path(tempfile.mkdtemp(prefix="nlu-embedded-"))
         in_scope = [e for e in data.examples if e.intent != OUT_OF_SCOPE]
         self._slots = train_slot_tagger(in_scope, self._workdir, self.params.slots, data.lookups, data.regexes)
         self._synonyms = synonym_table(data)
-        logger.info("trained: %d examples, %d intents, threshold %.3f", len(texts), len(data.intents), self.threshold)
+        logger.info(
+            "trained: %d examples, %d intents, threshold %.3f, sentence vectors %s",
+            len(texts),
+            len(data.intents),
+            self.threshold,
+            "yes" if self.vectors is not None else "no",
+        )
 
     def _pick_threshold(self, labels: list[str], held_out: FloatArray | None) -> float:
         if self.params.oos_threshold is not None:
@@ -125,12 +137,18 @@ class EmbeddedEngine:
             "threshold": self.threshold,
             "synonyms": self._synonyms,
             "params": asdict(self.params),
+            "vectors_digest": self.vectors.digest if model.uses_vectors and self.vectors is not None else None,
+            "vectors_path": str(self.vectors.path) if model.uses_vectors and self.vectors is not None else None,
         }
         (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
-    def load(cls, folder: Path, params: EmbeddedParams | None = None) -> EmbeddedEngine:
-        """Read a folder ``save`` wrote; a missing, foreign or older-format folder is an ``NluError``."""
+    def load(
+        cls, folder: Path, params: EmbeddedParams | None = None, vectors: SentenceVectors | None = None
+    ) -> EmbeddedEngine:
+        """Read a folder ``save`` wrote; a missing, foreign or older-format folder is an ``NluError``, and so is a
+        model trained with sentence vectors when ``vectors`` (default: the table file it was trained with) is not
+        that same table."""
         try:
             meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
@@ -140,7 +158,15 @@ class EmbeddedEngine:
                 f"{folder}: model format {meta.get('format')!r} of engine {meta.get('engine')!r}, expected "
                 f"{FORMAT_VERSION} of {ENGINE_NAME!r}; delete the folder and retrain"
             )
-        engine = cls(params)
+        digest = meta.get("vectors_digest")
+        if digest is not None and vectors is None and meta.get("vectors_path"):
+            vectors = load_vectors(Path(meta["vectors_path"]))
+        if digest is not None and (vectors is None or vectors.digest != digest):
+            found = "none was given" if vectors is None else f"the given table is {vectors.digest}"
+            raise NluError(
+                f"{folder}: model trained with NLU sentence vectors {digest} but {found}; {BUILD_HINT}, or retrain"
+            )
+        engine = cls(params, vectors if digest is not None else None)
         engine.threshold = float(meta["threshold"])
         engine._synonyms = {str(k): str(v) for k, v in meta["synonyms"].items()}
         engine._intents = IntentModel.load(folder)
@@ -163,7 +189,8 @@ class EmbeddedEngine:
 
     def parse(self, text: str) -> NluResult:
         model = self._require()
-        probabilities = model.probabilities(text)
+        vector = self.vectors.embed(text) if self.vectors is not None and model.uses_vectors else None
+        probabilities = model.probabilities(text, vector)
         order = np.argsort(-probabilities)
         ranking = tuple(
             IntentScore(model.labels[i], round(float(probabilities[i]), 6)) for i in order[: self.params.ranking_size]
@@ -189,12 +216,17 @@ class EmbeddedEngine:
         return tuple(slots)
 
 
-def load_or_train(data: TrainingData, models_dir: Path, params: EmbeddedParams | None = None) -> EmbeddedEngine:
+def load_or_train(
+    data: TrainingData,
+    models_dir: Path,
+    params: EmbeddedParams | None = None,
+    vectors: VectorsChoice = FIND,
+) -> EmbeddedEngine:
     """The engine for ``data``: the cached model under ``models_dir/embedded/`` if the data is unchanged, else a
     freshly trained (and cached) one. See ``model_cache`` for the key and the atomic write."""
     from assistant.router.nlu.model_cache import cached_engine  # model_cache imports this module
 
-    return cached_engine(data, models_dir, params)[0]
+    return cached_engine(data, models_dir, params, vectors)[0]
 
 
 def synonym_table(data: TrainingData) -> dict[str, str]:

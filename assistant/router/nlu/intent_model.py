@@ -16,6 +16,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -44,11 +45,17 @@ class IntentParams:
     """Features seen in fewer training utterances are dropped (smaller model)."""
     calibration_folds: int = 3
     """Folds of out-of-fold margins used to fit the temperature."""
+    dense_scale: float = 1.0
+    """Weight of the sentence-vector features beside the TF-IDF ones (both unit length), when vectors are used."""
 
 
 @dataclass(frozen=True)
 class IntentModel:
-    """A trained classifier as plain arrays: ``scores = tfidf(text) @ weights + bias``, ``p = softmax(scores / T)``."""
+    """A trained classifier as plain arrays: ``scores = tfidf(text) @ weights + bias``, ``p = softmax(scores / T)``.
+
+    With sentence vectors, ``dense_weights`` adds ``dense_scale * vector @ dense_weights`` to the scores: one linear
+    model over both feature sets, trained together, so neither needs a separate calibration.
+    """
 
     labels: tuple[str, ...]
     vocabulary: dict[str, int]
@@ -57,18 +64,31 @@ class IntentModel:
     bias: FloatArray  # (labels,)
     temperature: float
     analyzer: NgramAnalyzer
+    dense_weights: FloatArray | None = None  # (vector dims, labels), already multiplied by the dense scale
 
-    def scores(self, text: str) -> FloatArray:
+    def scores(self, text: str, vector: FloatArray | None = None) -> FloatArray:
+        """Margins per label; ``vector`` is the text's sentence vector when the model was trained with them."""
         columns, values = sublinear_tfidf(self.analyzer(text), self.vocabulary, self.idf)
         out: FloatArray = values @ self.weights[columns] + self.bias
+        if self.dense_weights is not None:
+            if vector is None:
+                raise NluError("this intent model was trained with sentence vectors; pass the text's vector")
+            out = out + vector @ self.dense_weights
         return out
 
-    def probabilities(self, text: str) -> FloatArray:
-        return softmax(self.scores(text) / self.temperature)
+    def probabilities(self, text: str, vector: FloatArray | None = None) -> FloatArray:
+        return softmax(self.scores(text, vector) / self.temperature)
+
+    @property
+    def uses_vectors(self) -> bool:
+        return self.dense_weights is not None
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez(folder / "intent.npz", idf=self.idf, weights=self.weights, bias=self.bias)
+        arrays: dict[str, Any] = {"idf": self.idf, "weights": self.weights, "bias": self.bias}
+        if self.dense_weights is not None:
+            arrays["dense_weights"] = self.dense_weights
+        np.savez(folder / "intent.npz", allow_pickle=False, **arrays)
         features = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         meta = {
             "labels": list(self.labels),
@@ -84,6 +104,7 @@ class IntentModel:
             meta = json.loads((folder / "intent.json").read_text(encoding="utf-8"))
             with np.load(folder / "intent.npz", allow_pickle=False) as arrays:
                 idf, weights, bias = arrays["idf"], arrays["weights"], arrays["bias"]
+                dense = arrays["dense_weights"] if "dense_weights" in arrays.files else None
         except (OSError, ValueError, KeyError) as e:
             raise NluError(f"{folder}: intent model is unreadable ({e}); delete the folder to retrain") from e
         return cls(
@@ -94,6 +115,7 @@ class IntentModel:
             bias=bias,
             temperature=float(meta["temperature"]),
             analyzer=NgramAnalyzer(*meta["analyzer"]),
+            dense_weights=dense,
         )
 
 
@@ -132,13 +154,17 @@ def fit_temperature(margins: npt.NDArray[np.float64], targets: npt.NDArray[np.in
 
 
 def train_intent_model(
-    texts: list[str], labels: list[str], params: IntentParams
+    texts: list[str], labels: list[str], params: IntentParams, vectors: FloatArray | None = None
 ) -> tuple[IntentModel, FloatArray | None]:
     """Fit the vectoriser and SVM on all data, and the temperature on out-of-fold margins.
+
+    ``vectors`` (one unit-length sentence vector per text, or None) are appended to the TF-IDF columns, scaled by
+    ``params.dense_scale``; the SVM weighs both together.
 
     Also returns the calibrated out-of-fold probabilities (None when an intent has a single example): what the
     engine picks its out-of-scope threshold from, since they are honest about utterances the model has not seen.
     """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.svm import LinearSVC
@@ -148,7 +174,9 @@ def train_intent_model(
         raise NluError(f"training data has {len(classes)} intent(s); the classifier needs at least 2")
     analyzer = NgramAnalyzer(params.word_n, params.char_min, params.char_max)
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=params.min_df, dtype=np.float32)
-    matrix = vectorizer.fit_transform(texts)
+    tfidf = vectorizer.fit_transform(texts)
+    n_sparse = tfidf.shape[1]
+    matrix = tfidf if vectors is None else hstack([tfidf, csr_matrix(vectors * params.dense_scale)]).tocsr()
     svm = LinearSVC(C=params.c).fit(matrix, labels)
     if list(svm.classes_) != classes:
         raise NluError("intent classes came out of order; this is a bug in the embedded engine")
@@ -166,9 +194,13 @@ def train_intent_model(
     else:
         logger.info("an intent has a single example: confidence is not calibrated (temperature 1)")
     coef = np.asarray(svm.coef_, dtype=np.float32)
+    dense_coef = coef[:, n_sparse:] * params.dense_scale if vectors is not None else None
+    coef = coef[:, :n_sparse]
     bias = np.asarray(svm.intercept_, dtype=np.float32)
     if len(classes) == 2:
         coef, bias = np.vstack([-coef / 2, coef / 2]), np.concatenate([-bias / 2, bias / 2])
+        if dense_coef is not None:
+            dense_coef = np.vstack([-dense_coef / 2, dense_coef / 2])
     vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
     model = IntentModel(
         labels=tuple(classes),
@@ -178,5 +210,6 @@ def train_intent_model(
         bias=bias,
         temperature=temperature,
         analyzer=analyzer,
+        dense_weights=None if dense_coef is None else np.ascontiguousarray(dense_coef.T, dtype=np.float32),
     )
     return model, held_out

@@ -21,6 +21,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import NluError
 from assistant.router.nlu.embedded import FORMAT_VERSION, EmbeddedEngine, EmbeddedParams
+from assistant.router.nlu.sentence_vectors import FIND, SentenceVectors, VectorsChoice, optional_vectors
 from assistant.router.nlu.types import TrainingData
 
 logger = logging.getLogger(__name__)
@@ -39,10 +40,11 @@ class CacheOutcome:
     seconds: float
 
 
-def data_key(data: TrainingData, params: EmbeddedParams) -> str:
+def data_key(data: TrainingData, params: EmbeddedParams, vectors: SentenceVectors | None = None) -> str:
     """A stable hash of everything a model depends on (order of examples included: it changes the model)."""
     payload = {
         "format": FORMAT_VERSION,
+        "vectors": vectors.digest if vectors is not None else None,
         "params": asdict(params),
         "examples": [
             [e.text, e.intent, [[s.start, s.end, s.entity, s.value, s.role] for s in e.entities]] for e in data.examples
@@ -56,25 +58,32 @@ def data_key(data: TrainingData, params: EmbeddedParams) -> str:
 
 
 def cached_engine(
-    data: TrainingData, models_dir: Path, params: EmbeddedParams | None = None
+    data: TrainingData,
+    models_dir: Path,
+    params: EmbeddedParams | None = None,
+    vectors: VectorsChoice = FIND,
 ) -> tuple[EmbeddedEngine, CacheOutcome]:
     """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there.
+
+    ``vectors``: a loaded sentence-vectors table, None for n-grams only, or ``FIND`` (default) for the table under
+    ``models_dir`` when it has been built (``assistant models build nlu-vectors``), else n-grams only.
 
     ``embedded.load_or_train`` is the same without the ``CacheOutcome``.
     """
     params = params or EmbeddedParams()
-    key = data_key(data, params)
+    table = optional_vectors(models_dir) if isinstance(vectors, str) else vectors
+    key = data_key(data, params, table)
     root = models_dir / CACHE_FOLDER
     folder = root / key
     started = time.perf_counter()
     if (folder / "meta.json").exists():
         try:
-            engine = EmbeddedEngine.load(folder, params)
+            engine = EmbeddedEngine.load(folder, params, table)
             return engine, CacheOutcome(folder, key, False, time.perf_counter() - started)
         except NluError as e:
             logger.warning("cached model unusable, retraining: %s", e)
             shutil.rmtree(folder, ignore_errors=True)
-    engine = EmbeddedEngine(params)
+    engine = EmbeddedEngine(params, table)
     engine.train(data)
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -105,7 +114,8 @@ def _prune(root: Path, keep: Path) -> None:
 
 
 def make_engine(settings: Settings, data: TrainingData) -> EmbeddedEngine:
-    """The router's ``EngineFactory`` for the embedded engine: train-or-load under ``settings.models_dir``."""
+    """The router's ``EngineFactory`` for the embedded engine: train-or-load under ``settings.models_dir``, with the
+    sentence vectors there when they have been built (``assistant models build nlu-vectors``)."""
     engine, outcome = cached_engine(data, settings.models_dir)
     logger.info(
         "embedded NLU %s (%s, %.2f s)", outcome.key, "trained" if outcome.trained else "cached", outcome.seconds
