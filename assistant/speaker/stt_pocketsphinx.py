@@ -23,6 +23,7 @@ COMMANDS: Final = "commands"
 WAKE: Final = "wake"
 PARTIAL_EVERY: Final = 5  # frames (150 ms) between partial hypotheses: each costs a traceback
 FRAME_S: Final = 0.01  # PocketSphinx's feature frame
+WAKE_COMPETITORS: Final = 400
 GRAMMAR_MIN_SCORE: Final = 0.35
 """Below this per-frame path score a grammar sentence was forced onto speech outside the grammar (measured: whole
 commands score 0.46-0.71, out-of-grammar speech forced onto a sentence 0.21-0.29): decode it with dictation."""
@@ -122,7 +123,9 @@ class PocketSphinxEngine:
         self._add_wake_search()
 
     def _add_wake_search(self) -> None:
-        sentences = (*self._wake, *(self._grammar.sentences if self._grammar else ()))
+        # a few hundred command sentences are competition enough; all of them would double the decoder's memory
+        commands = self._grammar.sentences[:WAKE_COMPETITORS] if self._grammar else ()
+        sentences = (*self._wake, *commands)
         fillers = tuple(sorted(set(self._fillers) | {"hey"}))
         self._add_fsg(WAKE, Grammar(sentences).automaton(fillers))
 
