@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.scripts.model import Conversation
@@ -57,13 +58,15 @@ def run_conversations(
     Without a ``factory``, one :class:`AssistantFactory` serves the whole run (its engines are made once, before
     any fork, and closed at the end).
     """
+    started = time.perf_counter()
     if factory is None:
         own = AssistantFactory()
         try:
-            return run_conversations(conversations, settings, nlu, workers=workers, factory=own, progress=progress)
+            own.prepare(conversations, settings, nlu)
+            run = run_conversations(conversations, settings, nlu, workers=workers, factory=own, progress=progress)
         finally:
             own.close()
-    started = time.perf_counter()
+        return replace(run, seconds=time.perf_counter() - started)
     engines = {engine_for(c, nlu, settings) for c in conversations}
     label = "+".join(sorted(engines)) or (nlu or settings.router.nlu.engine)
     parallel = [i for i, c in enumerate(conversations) if engine_for(c, nlu, settings) in FORK_SAFE_ENGINES]

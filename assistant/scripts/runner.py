@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from assistant.errors import AudioError, NluError
+from assistant.errors import AssistantError, AudioError, NluError
 from assistant.router.nlu.types import NluEngine, NluResult, TrainingData
 from assistant.router.services.clock import DEFAULT_START, ManualClock
 from assistant.scripts.expectations import DevicesMatch, check_all
@@ -80,6 +80,7 @@ class AssistantFactory:
 
     def __init__(self) -> None:
         self._engines: dict[tuple[str, str], NluEngine] = {}
+        self._failed: dict[tuple[str, str], AssistantError] = {}
 
     def __call__(self, settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
         from assistant.app import Assistant
@@ -95,14 +96,27 @@ class AssistantFactory:
     def engine(self, settings: Settings, nlu: str) -> NluEngine:
         """The shared engine for ``nlu`` in the settings' locale, trained or loaded on first use."""
         key = (nlu, settings.locale)
+        if key in self._failed:
+            raise self._failed[key]  # once is enough: do not retrain or restart a server per conversation
         if key not in self._engines:
             from assistant.app import make_engine
             from assistant.router.factory import training_data
 
             router = settings.router.model_copy(update={"nlu": settings.router.nlu.model_copy(update={"engine": nlu})})
             chosen = settings.model_copy(update={"router": router})
-            self._engines[key] = make_engine(chosen, training_data(chosen))
+            try:
+                self._engines[key] = make_engine(chosen, training_data(chosen))
+            except AssistantError as e:
+                self._failed[key] = e
+                raise
         return self._engines[key]
+
+    def prepare(self, conversations: Sequence[Conversation], settings: Settings, nlu: str | None) -> None:
+        """Make every engine the conversations need now: a failure (no Rasa environment) is one error before
+        anything runs, and the conversations' timings do not include loading models."""
+        for conversation in conversations:
+            local = conversation_settings(settings, conversation.fixtures, settings.data_dir)
+            self.engine(local, engine_for(conversation, nlu, settings))
 
     def close(self) -> None:
         engines, self._engines = list(self._engines.values()), {}
