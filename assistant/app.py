@@ -52,7 +52,9 @@ def make_engine(settings: Settings, data: TrainingData, *, progress: bool = Fals
 class Assistant:
     """A running simulator: text or audio turns in, :class:`TurnResult` out; announcements as they happen."""
 
-    def __init__(self, settings: Settings, *, clock: Clock, progress: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, *, clock: Clock, progress: bool = False, engine: NluEngine | None = None
+    ) -> None:
         self.settings = settings
         self.clock = clock
         self.trace = Trace()
@@ -63,7 +65,7 @@ class Assistant:
         self.router = build_router(
             settings,
             clock,
-            lambda s, data: make_engine(s, data, progress=progress),
+            lambda s, data: engine if engine is not None else make_engine(s, data, progress=progress),
             announce=self._proactive,
         )
         self.bridge = Bridge(
@@ -93,8 +95,10 @@ class Assistant:
         clock: Clock | None = None,
         data_dir: Path | None = None,
         progress: bool = False,
+        engine: NluEngine | None = None,
     ) -> Assistant:
-        """Settings with command-line overrides applied, then the whole pipeline."""
+        """Settings with command-line overrides applied, then the whole pipeline. ``engine``: a ready engine to
+        use instead of making one (scripted tests share one across many assistants; the router closes it)."""
         router = settings.router
         if nlu is not None:
             router = router.model_copy(update={"nlu": router.nlu.model_copy(update={"engine": nlu})})
@@ -102,7 +106,7 @@ class Assistant:
         if data_dir is not None:
             changes["data_dir"] = data_dir
         settings = settings.model_copy(update=changes)
-        return cls(settings, clock=clock or SystemClock(), progress=progress)
+        return cls(settings, clock=clock or SystemClock(), progress=progress, engine=engine)
 
     # ------------------------------------------------------------------ turns
 

@@ -6,6 +6,7 @@ training data compiled here, then handed in: the router never chooses or trains 
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from assistant.router.nlu.types import NluEngine, TrainingData
 from assistant.router.router import Router
 from assistant.router.services.clock import Clock
 from assistant.router.skills.handler import _no_announce
+from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import SkillRegistry, build_registry, load_manifests, skill_dirs
 from assistant.router.training import compile_training_data, write_nlu_yaml
 from bridge.cortana import Activity
@@ -49,5 +51,11 @@ def build_router(
 ) -> Router:
     """Load the skills, compile their data, get an engine for it and assemble the router."""
     registry: SkillRegistry = build_registry(settings, clock, announce=announce)
-    engine = make_engine(settings, compile_training_data(registry.manifests))
+    engine = make_engine(settings, _compiled(registry.manifests))
     return Router(registry, engine, settings.router, clock)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(manifests: tuple[SkillManifest, ...]) -> TrainingData:
+    """Compiling is pure in the (frozen) manifests: built once per process, not once per assistant."""
+    return compile_training_data(manifests)
