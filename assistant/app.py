@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
@@ -24,8 +25,11 @@ from assistant.fixtures import seed_world
 from assistant.router.factory import build_router
 from assistant.router.nlu.types import NluEngine, TrainingData
 from assistant.router.services.clock import Clock, ManualClock, SystemClock
+from assistant.speaker.listen_turn import ListenTurn
+from assistant.speaker.loop import State
 from assistant.speaker.mihome.hub import MiHomeHub
 from assistant.speaker.session import SpeakerSession
+from assistant.speaker.stt import SttEngine
 from assistant.turn import TurnResult, turn_result
 from bridge import trace as hops
 from bridge.cortana import Activity
@@ -35,6 +39,19 @@ from bridge.trace import Trace
 from bridge.transport import InProcessTransport
 
 log = logging.getLogger(__name__)
+
+
+def make_recognizer(settings: Settings) -> SttEngine:
+    """The speaker's speech-to-text engine, constrained to the skills' sentences in grammar mode."""
+    from assistant.router.factory import training_data
+    from assistant.speaker.grammar import compile_grammar
+    from assistant.speaker.stt import make_engine as make_stt
+
+    engine = make_stt(settings)
+    if settings.speaker.stt.mode == "grammar":
+        sentences = (e.text for e in training_data(settings).examples)
+        engine.use_grammar(compile_grammar(sentences, engine.vocabulary()))
+    return engine
 
 
 def make_engine(settings: Settings, data: TrainingData, *, progress: bool = False) -> NluEngine:
@@ -53,7 +70,13 @@ class Assistant:
     """A running simulator: text or audio turns in, :class:`TurnResult` out; announcements as they happen."""
 
     def __init__(
-        self, settings: Settings, *, clock: Clock, progress: bool = False, engine: NluEngine | None = None
+        self,
+        settings: Settings,
+        *,
+        clock: Clock,
+        progress: bool = False,
+        engine: NluEngine | None = None,
+        recognizer: Callable[[Settings], SttEngine] = make_recognizer,
     ) -> None:
         self.settings = settings
         self.clock = clock
@@ -62,6 +85,8 @@ class Assistant:
         self._listeners: list[Callable[[str], None]] = []
         self._lock = threading.Lock()
         self.hub = MiHomeHub.in_dir(settings.data_dir)
+        self._stt: SttEngine | None = None
+        self._make_recognizer = recognizer
         self.router = build_router(
             settings,
             clock,
@@ -96,9 +121,11 @@ class Assistant:
         data_dir: Path | None = None,
         progress: bool = False,
         engine: NluEngine | None = None,
+        recognizer: Callable[[Settings], SttEngine] = make_recognizer,
     ) -> Assistant:
         """Settings with command-line overrides applied, then the whole pipeline. ``engine``: a ready engine to
-        use instead of making one (scripted tests share one across many assistants; the router closes it)."""
+        use instead of making one (scripted tests share one across many assistants; the router closes it);
+        ``recognizer``: makes the speech-to-text engine for audio turns (scripted tests hand out a shared one)."""
         router = settings.router
         if nlu is not None:
             router = router.model_copy(update={"nlu": router.nlu.model_copy(update={"engine": nlu})})
@@ -106,7 +133,7 @@ class Assistant:
         if data_dir is not None:
             changes["data_dir"] = data_dir
         settings = settings.model_copy(update=changes)
-        return cls(settings, clock=clock or SystemClock(), progress=progress, engine=engine)
+        return cls(settings, clock=clock or SystemClock(), progress=progress, engine=engine, recognizer=recognizer)
 
     # ------------------------------------------------------------------ turns
 
@@ -117,6 +144,37 @@ class Assistant:
         start = time.perf_counter()
         response = self.session.say(text)
         return self._finish(text, response, start)
+
+    def audio_turn(self, path: Path) -> TurnResult:
+        """A spoken command in a WAV file, through the speaker's own audio path: conversion to 16 kHz mono,
+        endpointing, speech-to-text (grammar mode over the skills' sentences), then the turn exactly as typed."""
+        from assistant.speaker.loop import ListenLoop, LoopOptions
+        from assistant.speaker.sources import WavFileSource
+
+        spoken = _SpokenTurns(self)
+        loop = ListenLoop(
+            self.settings.speaker,
+            self._recognizer(),
+            spoken,
+            _Quiet(),
+            options=LoopOptions(wake_mode="none", once=True, out_dir=None),
+        )
+        source = WavFileSource(path, realtime=False)
+        try:
+            heard = loop.run(source)
+        finally:
+            source.close()
+        if not heard or not spoken.results:
+            raise AssistantError(f"{path}: no turn came out of this audio (is it empty?)")
+        result, listened = spoken.results[-1], heard[-1]
+        transcript = listened.transcript
+        return replace(result, query=transcript.text if transcript else "", ms={**result.ms, **listened.ms})
+
+    def _recognizer(self) -> SttEngine:
+        """The speech-to-text engine, made on first use and kept (it costs seconds to load)."""
+        if self._stt is None:
+            self._stt = self._make_recognizer(self.settings)
+        return self._stt
 
     def no_speech_turn(self) -> TurnResult:
         """The user said nothing after the wake word (Mi-AI ``no_response``)."""
@@ -204,3 +262,35 @@ class Assistant:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+class _SpokenTurns:
+    """The listen loop's conversation: each transcript becomes a text turn of the assistant, kept for the caller."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+        self.results: list[TurnResult] = []
+
+    def say(self, text: str) -> MiAiResponse:
+        return self._keep(self._assistant.text_turn(text))
+
+    def no_speech(self) -> MiAiResponse:
+        return self._keep(self._assistant.no_speech_turn())
+
+    def _keep(self, result: TurnResult) -> MiAiResponse:
+        self.results.append(result)
+        assert result.response is not None  # every turn result built by turn_result carries its response
+        return result.response
+
+
+class _Quiet:
+    """A listen-loop observer that shows nothing (scripted and programmatic audio turns)."""
+
+    def state(self, state: State, detail: str) -> None:
+        pass
+
+    def partial(self, text: str) -> None:
+        pass
+
+    def turn(self, turn: ListenTurn) -> None:
+        pass

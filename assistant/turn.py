@@ -33,6 +33,8 @@ class TurnResult:
     announcements: list[str] = field(default_factory=list)
     ms: dict[str, float] = field(default_factory=dict)
     trace: list[TraceRecord] = field(default_factory=list, repr=False)
+    response: MiAiResponse | None = field(default=None, repr=False)
+    """The Mi-AI response the speaker acted on."""
 
     def to_json(self) -> dict[str, Any]:
         """The machine-readable form ``assistant chat --once ... --json`` prints."""
@@ -91,6 +93,7 @@ def turn_result(
         announcements=list(announcements or ()),
         ms=ms,
         trace=trace,
+        response=response,
     )
 
 

@@ -14,7 +14,6 @@ from rich.console import Console
 from assistant.cli.command import Command
 from assistant.config import Settings
 from assistant.errors import AssistantError
-from bridge import trace as hops
 from bridge.miai import MiAiResponse
 
 if TYPE_CHECKING:
@@ -58,10 +57,9 @@ class AssistantConversation:
 
 
 def _response_of(result: TurnResult) -> MiAiResponse:
-    for record in result.trace:
-        if record.hop == hops.SPEAKER_TO_BRIDGE and record.message_out is not None:
-            return MiAiResponse.from_dict(record.message_out)
-    raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
+    if result.response is None:
+        raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
+    return result.response
 
 
 class ConsoleView:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from datetime import timedelta
 
     from assistant.config import Settings
+    from assistant.speaker.stt import SttEngine
     from assistant.turn import TurnResult
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class AssistantFactory:
     def __init__(self) -> None:
         self._engines: dict[tuple[str, str], NluEngine] = {}
         self._failed: dict[tuple[str, str], AssistantError] = {}
+        self._recognizers: dict[tuple[str, str, str], SttEngine] = {}
 
     def __call__(self, settings: Settings, nlu: str, clock: ManualClock, data_dir: Path) -> Pipeline:
         from assistant.app import Assistant
@@ -90,8 +92,20 @@ class AssistantFactory:
             built: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir)
             return built
         engine = BorrowedEngine(self.engine(settings, nlu))
-        assistant: Pipeline = Assistant.build(settings, nlu=nlu, clock=clock, data_dir=data_dir, engine=engine)
+        assistant: Pipeline = Assistant.build(
+            settings, nlu=nlu, clock=clock, data_dir=data_dir, engine=engine, recognizer=self.recognizer
+        )
         return assistant
+
+    def recognizer(self, settings: Settings) -> SttEngine:
+        """The shared speech-to-text engine for audio steps (loading one and its grammar takes seconds); made on
+        first use, in the process that decodes (forked workers each make their own)."""
+        from assistant.app import make_recognizer
+
+        key = (settings.locale, settings.speaker.stt.engine, settings.speaker.stt.mode)
+        if key not in self._recognizers:
+            self._recognizers[key] = make_recognizer(settings)
+        return self._recognizers[key]
 
     def engine(self, settings: Settings, nlu: str) -> NluEngine:
         """The shared engine for ``nlu`` in the settings' locale, trained or loaded on first use."""
