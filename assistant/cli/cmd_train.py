@@ -32,7 +32,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from assistant.router.nlu.model_cache import CACHE_FOLDER, cached_engine, data_key
 
         if args.force:
-            shutil.rmtree(settings.models_dir / CACHE_FOLDER / data_key(data, EmbeddedParams()), ignore_errors=True)
+            from assistant.router.nlu.sentence_vectors import optional_vectors
+
+            key = data_key(data, EmbeddedParams(), optional_vectors(settings.models_dir))
+            shutil.rmtree(settings.models_dir / CACHE_FOLDER / key, ignore_errors=True)
         with console.status("training the embedded NLU engine"):
             engine, outcome = cached_engine(data, settings.models_dir)
         engine.close()

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 FloatArray = npt.NDArray[np.float32]
 VECTORS_FILE = Path("nlu-vectors") / "minilm-l6-static.npz"
 FORMAT_VERSION = 1
-BUILD_HINT = "build it with `assistant models build nlu-vectors` (needs torch; see README, 'NLU sentence vectors')"
+BUILD_HINT = "build it with `assistant models build nlu-vectors` (needs torch once; see `assistant models --help`)"
 
 
 def vectors_path(models_dir: Path) -> Path:
