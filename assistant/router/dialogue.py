@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import phrases, speech
+from assistant.router.carry_over import carried
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
 from assistant.router.intent_choice import choose
 from assistant.router.nlu.types import NluEngine, NluResult
@@ -20,7 +21,6 @@ from assistant.router.skill_call import call_skill, skill_activity
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import (
-    carry_over,
     format_prompt,
     intent_slots,
     missing_required,
@@ -100,6 +100,7 @@ class Dialogue:
         if doubtful(chosen, manifest.intent(chosen.intent).slots, found, unknown) or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
+        found = {**self._inherited(state, chosen.skill, chosen.intent, found, text), **found}
         return self._run(incoming, state, chosen.skill, chosen.intent, found, turn)
 
     def known_intent(
@@ -116,6 +117,7 @@ class Dialogue:
         turn.intent, turn.confidence, turn.engine = intent, 1.0, "speaker"
         if skill is None:
             return self._fallback(incoming, state, None, turn)
+        slots = {**self._inherited(state, skill, intent, slots, incoming.text or ""), **slots}
         return self._run(incoming, state, skill, intent, slots, turn, confirmed=semantic_state == "done")
 
     def no_response(self, incoming: Activity, state: SessionState) -> Outcome:
@@ -231,6 +233,7 @@ class Dialogue:
             return self._run(incoming, state, skill, intent.name, slots, turn)
         turn.confidence = chosen.confidence
         found = intent_slots(skill.manifest, skill.manifest.intent(chosen.intent), result.slots)
+        found = {**self._inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return self._run(incoming, state, skill, chosen.intent, found, turn)
 
     def _run(
@@ -250,10 +253,6 @@ class Dialogue:
         ``tries``: answers already given to a question of this intent; a skill that asks for the same slot again
         (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up."""
         intent = skill.manifest.intent(name)
-        context = state.context
-        if context is not None and context.skill == skill.name:
-            before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
-            slots = carry_over(intent, slots, context.slots, before)
         slots = {k: v for k, v in slots.items() if v not in (None, "")}
         turn.intent, turn.skill, turn.slots = name, skill.name, slots
         missing = missing_required(intent, slots)
@@ -284,6 +283,16 @@ class Dialogue:
         if answer.reply.type == "endOfConversation" or answer.reply.input_hint == "ignoringInput":
             new_state = SessionState()
         return Outcome(answer.reply, new_state)
+
+    def _inherited(
+        self, state: SessionState, skill: Skill, name: str, said: Mapping[str, Any], text: str
+    ) -> dict[str, Any]:
+        """What a new request takes from the previous turn (``carry_over``): only a real follow-up takes any."""
+        context = state.context
+        if context is None or context.skill != skill.name:
+            return {}
+        before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
+        return carried(skill.manifest, skill.manifest.intent(name), said, text, context.slots, before)
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents

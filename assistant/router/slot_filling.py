@@ -82,24 +82,6 @@ def slots_from_words(
     return found
 
 
-def carry_over(
-    intent: IntentSpec, slots: Mapping[str, Any], previous: Mapping[str, Any], before: IntentSpec | None = None
-) -> dict[str, Any]:
-    """``slots`` plus the previous turn's values for slots this intent takes but the user did not repeat
-    ("turn it off" after "turn on the kitchen lamp"; "will it rain" after "weather in Paris").
-
-    What the previous intent (``before``) required was the object of that request ("milk" in "add milk to my
-    list"); it carries over only into an intent that requires it too ("remove it"), not into one where it would
-    change the question ("what's on my list" is not "is milk on my list"). An intent with ``followup: false``
-    takes nothing from before."""
-    if not intent.followup:  # an intent that stands alone ("turn off everything") takes nothing from before
-        return dict(slots)
-    objects = set(before.required) - set(intent.required) if before is not None and before != intent else set()
-    merged = {k: v for k, v in previous.items() if k in intent.slots and k not in objects}
-    merged.update(slots)
-    return merged
-
-
 def missing_required(intent: IntentSpec, slots: Mapping[str, Any]) -> str | None:
     for name in intent.required:
         if slots.get(name) in (None, ""):
