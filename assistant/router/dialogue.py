@@ -76,8 +76,8 @@ class Dialogue:
             if answered is not None:
                 return answered
             state = replace(state, pending=None)
-        if phrases.is_cancel(text) and state.open_skill:
-            return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
+        if phrases.is_cancel(text):
+            return self._stop(incoming, state, turn)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
@@ -90,8 +90,6 @@ class Dialogue:
         previous = state.context.skill if state.context else None
         chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous)
         if chosen is None:
-            if phrases.is_cancel(text):
-                return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
@@ -293,6 +291,22 @@ class Dialogue:
             return {}
         before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
         return carried(skill.manifest, skill.manifest.intent(name), said, text, context.slots, before)
+
+    def _stop(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
+        """A bare "stop" / "cancel" with no question pending: it names no intent, so no guess of the NLU's is acted
+        on. What is playing stops (a skill whose state says ``paused: false`` and that has a ``<skill>.pause``
+        intent); otherwise the session ends politely."""
+        for name, skill_state in state.skills.items():
+            skill = self.registry.get(name)
+            pause = f"{name}.pause"
+            if (
+                skill is not None
+                and skill_state.get("paused") is False
+                and any(i.name == pause for i in skill.manifest.intents)
+            ):
+                turn.confidence = 1.0
+                return self._run(incoming, state, skill, pause, {}, turn)
+        return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
