@@ -21,6 +21,8 @@ from bridge.cortana import Activity
 Command = dict[str, Any]
 _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "warmer", "dark": "brighter",
              "bright": "dimmer"}  # fmt: skip
+#: Words for what only one kind of device does: "start cleaning" names the robot vacuum without naming it.
+_ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
 
 
 def _on(device: t.Device) -> dict[str, Any]:
@@ -35,6 +37,11 @@ def _off(device: t.Device) -> dict[str, Any]:
 
 def _clamp(value: float, low: int, high: int) -> int:
     return int(max(low, min(high, round(value))))
+
+
+def _activity_kind(text: str) -> str | None:
+    """The kind of device the words' activity implies ("start cleaning": the vacuum), else None."""
+    return next((_ACTIVITIES[w] for w in text.lower().split() if w in _ACTIVITIES), None)
 
 
 class DevicesSkill:
@@ -61,7 +68,7 @@ class DevicesSkill:
     # --- finding devices --------------------------------------------------------------------------------------
 
     def _targets(self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False) -> t.Targets:
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else None
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else _activity_kind(turn.text)
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I don't know how to control a {turn.slot('device')}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
