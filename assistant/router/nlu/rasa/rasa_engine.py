@@ -53,7 +53,7 @@ class RasaEngine:
     def __init__(
         self,
         settings: RasaSettings,
-        models_dir: Path,
+        cache_root: Path,
         *,
         locale: str = "en-US",
         port: int | None = None,
@@ -61,7 +61,7 @@ class RasaEngine:
         parse_timeout_s: float = 30.0,
     ) -> None:
         self.settings = settings
-        self.cache_dir = models_dir / "rasa"
+        self.cache_dir = cache_root / "rasa"
         self.locale = locale
         self.port = port if port is not None else settings.port
         self.token = settings.token or secrets.token_urlsafe(24)

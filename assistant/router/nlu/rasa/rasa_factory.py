@@ -10,12 +10,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 
 from assistant.config import Settings
 from assistant.router.nlu.rasa.rasa_engine import RasaEngine
-from assistant.router.nlu.rasa.rasa_environment import Progress
+from assistant.router.nlu.rasa.rasa_environment import Progress, default_venv_dir
 from assistant.router.nlu.types import TrainingData
 
 
@@ -43,10 +44,17 @@ def console_progress(console: Console | None = None) -> Iterator[Progress]:
         yield update
 
 
+def model_cache_root(settings: Settings) -> Path:
+    """Where trained Rasa models are cached (``<root>/rasa/nlu-<hash>.tar.gz``): beside Rasa's virtualenv in the
+    user's cache, not in the project's models/, so every clone of the project (and every CI run on the machine)
+    reuses a model trained for the same data and pipeline instead of spending minutes retraining it."""
+    return (settings.rasa.venv or default_venv_dir()).parent
+
+
 def make_rasa_engine(settings: Settings, data: TrainingData) -> RasaEngine:
     """A started ``RasaEngine`` for ``data`` (model trained or taken from the cache); the caller closes it."""
     with console_progress() as progress:
-        engine = RasaEngine(settings.rasa, settings.models_dir, locale=settings.locale, progress=progress)
+        engine = RasaEngine(settings.rasa, model_cache_root(settings), locale=settings.locale, progress=progress)
         try:
             engine.train(data)
         except BaseException:

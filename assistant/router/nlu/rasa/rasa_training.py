@@ -1,8 +1,9 @@
 """``rasa train nlu`` on the project's data, cached by a hash of data, pipeline and Rasa version.
 
 Training DIET costs minutes, so a model is trained once per distinct (data, pipeline) and kept as
-``<models_dir>/rasa/nlu-<hash>.tar.gz``; the next start with the same skills loads it directly. The model is
-written to a temporary folder and renamed into place, so an interrupted run never leaves a half model behind.
+``<cache>/rasa/nlu-<hash>.tar.gz`` (the user cache beside the virtualenv: ``rasa_factory.model_cache_root``); the
+next start with the same skills loads it directly. The model is written to a temporary folder and renamed into
+place, so an interrupted run never leaves a half model behind.
 """
 
 from __future__ import annotations
