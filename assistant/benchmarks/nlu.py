@@ -279,6 +279,9 @@ def render_markdown(figures: dict[str, Any]) -> str:
         f"{machine['loadavg_before'][0]:.1f}, after {machine['loadavg_after'][0]:.1f}. Python {machine['python']}."
         + (" **Quick run (a quarter of the training data): not figures to commit.**" if figures["quick"] else ""),
         "",
+        "The engine here is the n-gram-only variant (what runs when the sentence vectors are not built); the last "
+        "section puts it beside the variant with the static sentence vectors, measured in the same run.",
+        "",
         "| measure | embedded | baseline | difference |",
         "| --- | --- | --- | --- |",
         f"| Snips intent accuracy (700) | {pct(snips['intent_accuracy'])} | {pct(sb['intent_accuracy'])} | "
