@@ -58,6 +58,12 @@ run_tests() {
     say "ruff";  "$bin/ruff" check . && "$bin/ruff" format --check --quiet . || die "ruff found problems (run: $bin/ruff check --fix . && $bin/ruff format .)"
     say "mypy";  "$bin/mypy" || die "mypy found problems"
     say "pytest"; "$bin/python" -m pytest "$@"
+    mkdir -p reports
+    for nlu in embedded rasa; do
+        say "intent scripts, $nlu NLU (report and JUnit in reports/)"
+        "$bin/assistant" test suites --nlu "$nlu" --junit "reports/intents-$nlu.xml" --json "reports/intents-$nlu.json" \
+            | tee "reports/intents-$nlu.txt" || die "intent scripts failed with the $nlu NLU: see reports/intents-$nlu.txt"
+    done
 }
 
 command=${1:-chat}
