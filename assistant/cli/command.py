@@ -21,19 +21,3 @@ class Command:
     """Runs the command; returns the exit code. Raise AssistantError subclasses for user mistakes."""
     epilog: str = ""
     """Examples shown at the end of ``--help``."""
-
-
-def not_landed(issue: str) -> Callable[[argparse.Namespace, Settings], int]:
-    """The run function of a command whose issue has not landed: says so plainly, exits 2."""
-
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        import sys
-
-        print(f"assistant {args.command}: not available yet ({issue}); see README.md, 'Status'.", file=sys.stderr)
-        return 2
-
-    return run
-
-
-def no_arguments(parser: argparse.ArgumentParser) -> None:
-    """For commands that take only the common flags."""
