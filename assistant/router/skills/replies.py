@@ -62,19 +62,16 @@ def say(
 
 def ask(turn: Turn, slot: str, prompt: str, *, state: Mapping[str, Any] | None = None) -> Activity:
     """Ask the user for ``slot``; their next words fill it and the same intent is called again."""
-    return _reply(
-        turn,
-        prompt,
-        speak=None,
-        hint="expectingInput",
-        semantic_state="continue",
-        state=state,
-        extra={"expecting": slot},
-    )
+    return _question(turn, prompt, expecting=slot, state=state)
 
 
 def confirm(turn: Turn, prompt: str, *, state: Mapping[str, Any] | None = None) -> Activity:
     """Ask a yes/no question; on "yes" the same intent is called again with ``turn.confirmed`` True."""
+    return _question(turn, prompt, expecting=CONFIRM, state=state)
+
+
+def _question(turn: Turn, prompt: str, *, expecting: str, state: Mapping[str, Any] | None) -> Activity:
+    """A question that keeps the microphone open and tells the router what the answer fills."""
     return _reply(
         turn,
         prompt,
@@ -82,7 +79,7 @@ def confirm(turn: Turn, prompt: str, *, state: Mapping[str, Any] | None = None) 
         hint="expectingInput",
         semantic_state="continue",
         state=state,
-        extra={"expecting": CONFIRM},
+        extra={"expecting": expecting},
     )
 
 
