@@ -26,6 +26,7 @@ from assistant.router.slot_filling import (
     missing_required,
     slots_from_words,
 )
+from assistant.router.slot_recovery import recover
 from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
 
@@ -93,9 +94,12 @@ class Dialogue:
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
-        found = intent_slots(manifest, manifest.intent(chosen.intent), result.slots)
+        intent = manifest.intent(chosen.intent)
+        recovered = recover(manifest, intent, text, intent_slots(manifest, intent, result.slots))
+        found = recovered.slots
         unknown = unknown_share(text, self.known) if self.known else 0.0
-        if doubtful(chosen, manifest.intent(chosen.intent).slots, found, unknown) or mostly_unknown(chosen, unknown):
+        unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
+        if unsure or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
         found = {**self._inherited(state, chosen.skill, chosen.intent, found, text), **found}
@@ -230,7 +234,10 @@ class Dialogue:
                 return Outcome(speech.own_reply(incoming, text, "acceptingInput"), state, not_understood=True)
             return self._run(incoming, state, skill, intent.name, slots, turn)
         turn.confidence = chosen.confidence
-        found = intent_slots(skill.manifest, skill.manifest.intent(chosen.intent), result.slots)
+        intent = skill.manifest.intent(chosen.intent)
+        found = recover(
+            skill.manifest, intent, invocation.rest, intent_slots(skill.manifest, intent, result.slots)
+        ).slots
         found = {**self._inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return self._run(incoming, state, skill, chosen.intent, found, turn)
 

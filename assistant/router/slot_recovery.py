@@ -1,0 +1,87 @@
+"""Slots the NLU engine missed or cut short, recovered from the chosen intent's templates (``template_match``).
+
+Only what the manifest makes certain is taken, and never against the engine where it found something sound:
+
+- a slot the engine did not fill gets the words in its place under the best-matching template: a listed slot's
+  canonical value (the words matched one of its values), a built-in typed slot's value when the words parse as
+  one ("five minutes" -> 300 s; words that do not parse stay missing, so the dialogue asks), a free-text slot the
+  words themselves;
+- a free-text slot the engine filled with part of those words ("buy" of "buy flowers") gets the whole of them.
+
+So both engines give the skill the same slots for a sentence the templates cover, whatever each one's tagger
+happens to miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.router.nlu.normalize import normalize
+from assistant.router.phrases import normalise
+from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+from assistant.router.slot_filling import canonical
+from assistant.router.template_match import TemplateMatch, readings
+
+#: The slot type whose value is any words at all (a note, a message).
+FREE_TEXT = "text"
+
+
+def _value(spec: SlotSpec, raw: str) -> Any:
+    """The slot's value for the words in its place, or None when the words are not a value of its type."""
+    if spec.values:
+        return canonical(spec, raw)  # the template only matches a listed value or synonym there
+    if spec.type == FREE_TEXT:
+        return raw
+    parsed = normalize(spec.type, raw)
+    return None if isinstance(parsed, str) else parsed
+
+
+def _within(found: Any, words: str) -> bool:
+    """The engine's text is (part of) ``words``."""
+    return isinstance(found, str) and f" {normalise(found)} " in f" {normalise(words)} "
+
+
+def _cut_short(found: Any, whole: str) -> bool:
+    """The engine's free text is a strict part of the template's words for the slot."""
+    if not isinstance(found, str):
+        return False
+    part, full = normalise(found), normalise(whole)
+    return part != full and f" {part} " in f" {full} "
+
+
+@dataclass(frozen=True)
+class Recovered:
+    slots: dict[str, Any]
+    """The engine's slots with missed ones added and cut-short free text completed."""
+    fits: bool
+    """A template of the intent (or its start) reads the whole utterance, each slot's words a value of its type:
+    evidence the engine's intent is right even when it was unsure ("define" alone is ``define {term}``)."""
+
+
+def recover(manifest: SkillManifest, intent: IntentSpec, text: str, found: Mapping[str, Any]) -> Recovered:
+    """The best reading is one whose every slot's words are a value of its type, whole before partial, then the
+    one with the most slots ("remind me to buy flowers": the reminder "buy flowers", not "buy" on the date
+    "flowers"). A whole reading that fits also overrules the engine's free text made of another slot's words
+    ("send a message to mom" is the contact Mom and no message yet, not the message "mom")."""
+    best: tuple[tuple[bool, bool, int], TemplateMatch, dict[str, Any]] | None = None
+    for reading in readings(manifest, intent, text):
+        values = {name: _value(manifest.slot(name), raw) for name, raw in reading.raw.items()}
+        valid = {name: value for name, value in values.items() if value is not None}
+        rank = (len(valid) == len(values), reading.complete, len(valid))
+        if best is None or rank > best[0]:
+            best = (rank, reading, valid)
+    slots = dict(found)
+    if best is None:
+        return Recovered(slots, fits=False)
+    (fits, complete, _), reading, values = best
+    for name, value in values.items():
+        spec = manifest.slot(name)
+        if name not in slots or (spec.type == FREE_TEXT and _cut_short(slots[name], value)):
+            slots[name] = value
+    if fits and complete:
+        for name in [n for n in slots if n not in reading.raw and manifest.slot(n).type == FREE_TEXT]:
+            if any(_within(slots[name], raw) for raw in reading.raw.values()):
+                del slots[name]
+    return Recovered(slots, fits)

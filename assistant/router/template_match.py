@@ -1,0 +1,121 @@
+"""An utterance read against its intent's own example templates, as a check on what the NLU engine found.
+
+A statistical engine can miss or cut short an entity ("remind me to buy flowers" with the reminder ``buy``, the
+target unit of "convert 5 miles to kilometers" not found at all), and engines differ in which they miss. The
+manifest knows more than any engine's guess: the fixed words of each template around a slot ("remind me to
+{reminder} at {time}") and the values a listed slot can take. Each template becomes a regular expression:
+its fixed words literally, a listed slot as any of its values or synonyms, any other slot as "some words". An
+utterance may also stop before or after any top-level slot ("define" is the start of "define {term}"; "remind me
+to buy flowers" of "remind me to {reminder} at {time}"), which is a *partial* match.
+
+Compiled once per intent; matching is a handful of regular expressions per turn.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+_TRAILING = re.compile(r"[\s?!.,;]+$")
+_GAP = r"[\s,]*"
+_WORDS = r"(?<![\w'])\S.*?(?<=\S)(?![\w'])"
+"""Some words: at least one character, starting and ending at a word edge."""
+
+
+@dataclass(frozen=True)
+class TemplateMatch:
+    """The words the utterance has in each slot's place (by slot name) under one template."""
+
+    raw: dict[str, str]
+    complete: bool
+    """The whole template matched, not just its start up to a slot the user left out."""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: re.Pattern[str]
+    groups: tuple[str, ...]
+    """Slot name of group ``g<i>`` (a template may use one slot twice: "{number} times {number}")."""
+    complete: bool
+
+
+def _value_pattern(spec: SlotSpec) -> str:
+    if not spec.values:
+        return _WORDS
+    surfaces = {s for v in spec.values for s in (v.value, *v.synonyms)}
+    spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))
+    return rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
+
+
+def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled:
+    """One template as a regular expression; ``partial``: the utterance may end before or after any top-level
+    slot (an optional group opens at each, all closed at the end)."""
+    out: list[str] = []
+    groups: list[str] = []
+    depth = opened = 0
+    pos = 0
+    while pos < len(template):
+        ch = template[pos]
+        slot = _PLACEHOLDER.match(template, pos)
+        if slot:
+            name = slot.group(1)
+            if partial and depth == 0:
+                out.append("(?:")
+                opened += 1
+            out.append(f"(?P<g{len(groups)}>{_value_pattern(manifest.slot(name))})")
+            groups.append(name)
+            if partial and depth == 0:
+                out.append("(?:")
+                opened += 1
+            pos = slot.end()
+            continue
+        if ch in "([":
+            depth += 1
+            out.append("(?:")
+        elif ch == ")":
+            depth -= 1
+            out.append(")")
+        elif ch == "]":
+            depth -= 1
+            out.append(")?")
+        elif ch == "|":
+            out.append("|")
+        elif ch.isspace():
+            if not out or out[-1] != _GAP:
+                out.append(_GAP)
+        else:
+            out.append(re.escape(ch))
+        pos += 1
+    out.append(")?" * opened)
+    return _Compiled(re.compile("".join(out), re.IGNORECASE), tuple(groups), not partial)
+
+
+@functools.lru_cache(maxsize=512)
+def _patterns(manifest: SkillManifest, intent: IntentSpec) -> tuple[_Compiled, ...]:
+    """Every template of the intent whole, then every template's partial form."""
+    whole = [_compile(manifest, t, partial=False) for t in intent.examples]
+    partial = [_compile(manifest, t, partial=True) for t in intent.examples if _PLACEHOLDER.search(t)]
+    return (*whole, *partial)
+
+
+def readings(manifest: SkillManifest, intent: IntentSpec, text: str) -> list[TemplateMatch]:
+    """Every template's reading of ``text`` (whole ones first); empty when no template fits the words at all.
+    Which reading is best depends on whether the words in each slot's place are values of its type: the caller
+    judges (``slot_recovery``)."""
+    cleaned = _TRAILING.sub("", " ".join(text.split()))
+    found: list[TemplateMatch] = []
+    for compiled in _patterns(manifest, intent):
+        match = compiled.pattern.fullmatch(cleaned)
+        if match is None:
+            continue
+        raw: dict[str, str] = {}
+        for i, name in enumerate(compiled.groups):
+            value = match.group(f"g{i}")
+            if value and name not in raw:
+                raw[name] = value.strip()
+        found.append(TemplateMatch(raw, compiled.complete))
+    return found

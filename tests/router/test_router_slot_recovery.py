@@ -1,0 +1,82 @@
+"""Reading an utterance against its intent's templates, and the slots recovered from that reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import assistant.router.skills.builtin as builtin
+from assistant.router.skills.manifest import SkillManifest
+from assistant.router.skills.registry import load_manifests
+from assistant.router.slot_recovery import recover
+from assistant.router.template_match import TemplateMatch, readings
+
+BUILTIN = Path(builtin.__path__[0])
+
+
+@pytest.fixture(scope="module")
+def manifests() -> dict[str, SkillManifest]:
+    return {m.name: m for m in load_manifests([BUILTIN])}
+
+
+def _recover(manifests: dict[str, SkillManifest], name: str, text: str, found: dict[str, Any]) -> Any:
+    manifest = manifests[name.split(".")[0]]
+    return recover(manifest, manifest.intent(name), text, found)
+
+
+def test_templates_read_whole_utterances_or_their_start(manifests: dict[str, SkillManifest]) -> None:
+    alarms = manifests["alarms"]
+    remind = alarms.intent("alarms.remind")
+    whole = readings(alarms, remind, "Remind me in 20 minutes to check the oven.")
+    assert TemplateMatch({"duration": "20 minutes", "reminder": "check the oven"}, complete=True) in whole
+    start = readings(alarms, remind, "remind me to buy flowers")
+    assert TemplateMatch({"reminder": "buy flowers"}, complete=False) in start
+    assert not any(reading.complete for reading in start)
+
+
+def test_words_no_template_reads_do_not_match(manifests: dict[str, SkillManifest]) -> None:
+    devices = manifests["devices"]
+    assert readings(devices, devices.intent("devices.color"), "make the bed") == []
+    unknown_city = _recover(manifests, "weather.forecast", "weather in Atlantis", {})
+    assert unknown_city.slots == {} and not unknown_city.fits  # "in Atlantis" is no date either
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "engine", "expected"),
+    [
+        ("alarms.remind", "remind me to buy flowers", {"reminder": "buy"}, {"reminder": "buy flowers"}),
+        ("alarms.remind", "remind me in 20 minutes to check the oven", {"duration": {"seconds": 1200}},
+         {"duration": {"seconds": 1200}, "reminder": "check the oven"}),
+        ("answers.convert", "convert 5 miles to kilometers", {"number": 5, "from_unit": "miles"},
+         {"number": 5, "from_unit": "miles", "to_unit": "kilometers"}),
+        ("calls.message", "send a message to alex saying I'm late", {"contact": "Alex"},
+         {"contact": "Alex", "message": "I'm late"}),
+        ("calls.message", "send a message to mom", {}, {"contact": "Mom"}),
+        ("calls.message", "send a message to mom", {"message": "mom"}, {"contact": "Mom"}),
+        ("weather.forecast", "is it sunny in Madrid", {}, {"city": "Madrid"}),
+        ("timers.set", "set a timer for five minutes", {}, {"duration": {"seconds": 300}}),
+    ],
+)  # fmt: skip
+def test_missed_and_cut_short_slots_are_recovered(
+    manifests: dict[str, SkillManifest], name: str, text: str, engine: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    recovered = _recover(manifests, name, text, engine)
+    assert recovered.slots == expected and recovered.fits
+
+
+def test_the_engine_is_kept_where_it_found_something_sound(manifests: dict[str, SkillManifest]) -> None:
+    kept = _recover(manifests, "alarms.remind", "remind me to call mom at 6 pm", {"reminder": "call mom at"})
+    assert kept.slots["reminder"] == "call mom at"  # not a part of "call mom": the engine's own reading stays
+    assert kept.slots["time"] == {"hour": 18, "minute": 0, "day_offset": 0}
+
+
+def test_words_that_are_no_value_stay_missing_and_are_no_evidence(manifests: dict[str, SkillManifest]) -> None:
+    blorf = _recover(manifests, "timers.set", "blorf timer", {})
+    assert blorf.slots == {} and not blorf.fits
+
+
+def test_the_start_of_a_template_is_evidence_for_the_intent(manifests: dict[str, SkillManifest]) -> None:
+    define = _recover(manifests, "answers.define", "define", {})
+    assert define.slots == {} and define.fits
