@@ -26,14 +26,12 @@ from assistant.router.slot_filling import (
     missing_required,
     slots_from_words,
 )
-from assistant.router.slot_recovery import recover
+from assistant.router.slot_recovery import FREE_TEXT, recover
 from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
 
 #: How many times a question is asked again before the router gives up on it.
 MAX_TRIES = 2
-#: The slot type whose answers are any words at all (a note, a message).
-FREE_TEXT = "text"
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
 FOLLOWUP_WORDS = 3
 
