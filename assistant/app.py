@@ -84,6 +84,7 @@ class Assistant:
         self._announced: list[str] = []
         self._listeners: list[Callable[[str], None]] = []
         self._lock = threading.Lock()
+        self._early: list[Activity] | None = []
         self.hub = MiHomeHub.in_dir(settings.data_dir)
         self._stt: SttEngine | None = None
         self._make_recognizer = recognizer
@@ -100,6 +101,7 @@ class Assistant:
             trace=self.trace,
         )
         self.bridge.connect_speaker(self)
+        self._connected()
         speaker_wire = InProcessTransport(
             self.bridge,
             MiAiRequest,
@@ -217,11 +219,27 @@ class Assistant:
             listener(text)
 
     def _proactive(self, activity: Activity) -> None:
+        """A skill speaks unasked. Timers that fell due while nothing ran fire while the router is being built,
+        before the bridge exists: those wait and go out once the speaker is connected."""
+        with self._lock:
+            if self._early is not None:
+                self._early.append(activity)
+                return
         self.bridge.push(activity)
 
+    def _connected(self) -> None:
+        with self._lock:
+            early, self._early = self._early or [], None
+        for activity in early:
+            self.bridge.push(activity)
+
     def on_announcement(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener`` with every announcement from now on, and at once with any not yet taken."""
         with self._lock:
             self._listeners.append(listener)
+            waiting = list(self._announced)
+        for text in waiting:
+            listener(text)
 
     def take_announcements(self) -> list[str]:
         with self._lock:

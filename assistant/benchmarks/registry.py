@@ -21,7 +21,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "nlu_compare": ("assistant.benchmarks.nlu_compare", "embedded NLU vs Rasa DIET: Snips, CLINC150, one run each"),
     "chat": ("assistant.benchmarks.chat", "assistant chat: first prompt cold/warm, pipeline peak RSS, turn latency"),
     "scripts": ("assistant.benchmarks.scripts", "the shipped intent scripts, embedded NLU: wall time vs a 10 s budget"),
-    "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, end of speech -> audio, RSS"),
+    "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, speech end -> audio, RSS"),
 }
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,24 @@ def test_chat_once_json_reports_the_whole_turn(tmp_path: Path) -> None:
     for stage in ("bridge", "router", "nlu", "skill", "total"):
         assert result["ms"][stage] >= 0.0
     assert result["ms"]["total"] >= result["ms"]["router"]
+
+
+def test_a_timer_due_while_nothing_ran_is_announced_at_the_next_start(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {ROOT / 'models'}\n", encoding="utf-8")
+    first = run_cli("chat", "--once", "set a timer for 1 second", "--config", str(config), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    time.sleep(1.5)  # due while no assistant runs
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    second = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", "--config", str(config)],
+        input="what's the date\n",
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "Traceback" not in second.stderr
+    assert "announce Your 1 second timer is done" in second.stdout
