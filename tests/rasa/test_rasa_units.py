@@ -219,3 +219,36 @@ def test_the_training_lock_makes_a_second_trainer_wait(tmp_path: Path) -> None:
         assert not got_it.wait(0.3)
     assert got_it.wait(5)
     waiter.join()
+
+
+def test_the_auth_token_is_one_argument_even_when_it_starts_with_a_dash(tmp_path: Path) -> None:
+    """A random token once began with "-": rasa's argparse took it for an option and the server never started."""
+    import argparse
+
+    from assistant.router.nlu.rasa.rasa_environment import RasaEnvironment
+    from assistant.router.nlu.rasa.rasa_server import RasaServer, ServerSpec
+
+    spec = ServerSpec(RasaEnvironment(tmp_path), tmp_path / "m.tar.gz", 5905, "-Xy_z", 2, tmp_path / "log", 5.0)
+    argv = RasaServer(spec).command()
+    parser = argparse.ArgumentParser()  # parses the way rasa's own command line does
+    parser.add_argument("--enable-api", action="store_true")
+    parser.add_argument("-t", "--auth-token")
+    parser.add_argument("-p", "--port")
+    parser.add_argument("-i", "--interface")
+    parser.add_argument("--model")
+    parsed = parser.parse_args(argv[2:])
+    assert parsed.auth_token == "-Xy_z"
+    assert parsed.port == "5905"
+
+
+def test_random_tokens_never_start_with_a_dash() -> None:
+    from assistant.config.rasa import RasaSettings
+    from assistant.router.nlu.rasa.rasa_engine import RasaEngine
+
+    tokens = set()
+    for _ in range(200):
+        engine = RasaEngine(RasaSettings(), Path("/nonexistent"))
+        tokens.add(engine.token)
+        engine.close()
+    assert len(tokens) == 200
+    assert not any(t.startswith("-") for t in tokens)

@@ -64,7 +64,7 @@ class RasaEngine:
         self.cache_dir = cache_root / "rasa"
         self.locale = locale
         self.port = port if port is not None else settings.port
-        self.token = settings.token or secrets.token_urlsafe(24)
+        self.token = settings.token or secrets.token_hex(24)
         self.timings: RasaTimings | None = None
         self._progress = progress
         self._client = httpx.Client(timeout=parse_timeout_s)

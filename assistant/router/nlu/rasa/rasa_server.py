@@ -95,16 +95,14 @@ class RasaServer:
     def alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    def start(self) -> float:
-        """Start the child and wait until healthy; returns the seconds it took (the cold start)."""
+    def command(self) -> list[str]:
+        """The ``rasa run`` command line for this server."""
         spec = self.spec
-        check_port_free(spec.port)
-        command = [
+        return [
             str(spec.environment.rasa),
             "run",
             "--enable-api",
-            "--auth-token",
-            spec.token,
+            f"--auth-token={spec.token}",  # one argument: a token starting with "-" must not read as an option
             "-p",
             str(spec.port),
             "-i",
@@ -112,6 +110,12 @@ class RasaServer:
             "--model",
             str(spec.model),
         ]
+
+    def start(self) -> float:
+        """Start the child and wait until healthy; returns the seconds it took (the cold start)."""
+        spec = self.spec
+        check_port_free(spec.port)
+        command = self.command()
         spec.log.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         with spec.log.open("wb") as sink:
