@@ -47,9 +47,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         print("assistant chat: error: --json needs --once TEXT", file=sys.stderr)
         return 2
     console = Console(stderr=False, highlight=False, soft_wrap=True)
+    speak = _voice(settings) if args.speak else None
     with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
         if args.once is not None:
             result = assistant.text_turn(args.once)
+            if speak is not None:
+                speak(result.speech)
             if args.json:
                 document = result.to_json()
                 if args.trace:
@@ -58,11 +61,44 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 show_turn(console, result, trace=args.trace)
             return 0
-        assistant.on_announcement(lambda text: show_announcement(console, text))
-        return _repl(console, assistant, trace=args.trace, history=settings.data_dir / "chat_history")
+
+        def announce(text: str) -> None:
+            show_announcement(console, text)
+            if speak is not None:
+                speak(text)
+
+        assistant.on_announcement(announce)
+        return _repl(console, assistant, trace=args.trace, history=settings.data_dir / "chat_history", speak=speak)
 
 
-def _repl(console: Console, assistant: Assistant, *, trace: bool, history: Path) -> int:
+def _voice(settings: Settings) -> Callable[[str | None], None]:
+    """The speaker's own text-to-speech: pyttsx3 (espeak-ng) renders a WAV, which plays on the default output.
+    Without a sound device the first reply logs one warning and the chat goes on in text."""
+    import itertools
+    import tempfile
+
+    from assistant.speaker.tts import Player, Pyttsx3Voice
+
+    voice = Pyttsx3Voice(settings.speaker.tts)
+    player = Player()
+    folder = Path(tempfile.mkdtemp(prefix="assistant-chat-"))
+    numbers = itertools.count(1)
+
+    def speak(text: str | None) -> None:
+        if text:
+            player.play(voice.render(text, folder / f"reply-{next(numbers)}.wav"))
+
+    return speak
+
+
+def _repl(
+    console: Console,
+    assistant: Assistant,
+    *,
+    trace: bool,
+    history: Path,
+    speak: Callable[[str | None], None] | None,
+) -> int:
     console.print("[bold]Mi-AI × Cortana text chat[/] — type [bold]/help[/] for commands, Ctrl-D to leave.")
     read = _line_reader(history)
     while True:
@@ -89,7 +125,10 @@ def _repl(console: Console, assistant: Assistant, *, trace: bool, history: Path)
         elif text.startswith("/"):
             console.print(f"unknown command {text}; /help lists them")
         else:
-            show_turn(console, assistant.text_turn(text), trace=trace)
+            result = assistant.text_turn(text)
+            show_turn(console, result, trace=trace)
+            if speak is not None:
+                speak(result.speech)
 
 
 def _line_reader(history: Path) -> Callable[[], str]:

@@ -97,8 +97,11 @@ class Player:
             data = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").reshape(-1, channels)
         try:
             import sounddevice as sd
-
-            self._stop.clear()
+        except (ImportError, OSError) as e:  # no PortAudio library on this machine
+            self._no_device(str(e))
+            return False
+        self._stop.clear()
+        try:
             with sd.OutputStream(samplerate=rate, channels=channels, dtype="int16") as stream:
                 block = rate // 20
                 for i in range(0, len(data), block):
@@ -106,7 +109,7 @@ class Player:
                         return True
                     stream.write(np.ascontiguousarray(data[i : i + block]))
             return True
-        except (OSError, ValueError, RuntimeError) as e:  # PortAudioError is an OSError subclass... or not found
+        except (sd.PortAudioError, OSError, ValueError) as e:  # no output device, or it refused the format
             self._no_device(str(e))
             return False
 

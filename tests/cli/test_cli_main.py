@@ -111,3 +111,14 @@ def test_a_timer_due_while_nothing_ran_is_announced_at_the_next_start(tmp_path: 
     assert second.returncode == 0, second.stderr
     assert "Traceback" not in second.stderr
     assert "announce Your 1 second timer is done" in second.stdout
+
+
+def test_chat_speak_renders_speech_and_survives_a_machine_without_sound(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {ROOT / 'models'}\n", encoding="utf-8")
+    done = run_cli("chat", "--once", "thank you", "--speak", "--config", str(config), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "You're welcome" in done.stdout
+    if "no audio output" in done.stderr:  # no sound card: said once, in one line
+        assert done.stderr.count("no audio output") == 1

@@ -113,7 +113,7 @@ def optional_vectors(models_dir: Path) -> SentenceVectors | None:
     """The table under ``models_dir`` if built, else None with one log line saying what is lost and how to get it."""
     path = vectors_path(models_dir)
     if not path.is_file():
-        logger.warning(
+        logger.info(  # optional: the engine works on n-grams alone; `assistant models --help` tells how to add it
             "NLU sentence vectors not found at %s: intents are recognised from n-grams alone (less accurate); %s",
             path,
             BUILD_HINT,
