@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
@@ -25,11 +25,8 @@ from assistant.fixtures import seed_world
 from assistant.router.factory import build_router
 from assistant.router.nlu.types import NluEngine, TrainingData
 from assistant.router.services.clock import Clock, ManualClock, SystemClock
-from assistant.speaker.listen_turn import ListenTurn
-from assistant.speaker.loop import State
 from assistant.speaker.mihome.hub import MiHomeHub
 from assistant.speaker.session import SpeakerSession
-from assistant.speaker.stt import SttEngine
 from assistant.turn import TurnResult, turn_result
 from bridge import trace as hops
 from bridge.cortana import Activity
@@ -37,6 +34,11 @@ from bridge.endpoint import Bridge
 from bridge.miai import MiAiRequest, MiAiResponse
 from bridge.trace import Trace
 from bridge.transport import InProcessTransport
+
+if TYPE_CHECKING:  # the audio path (PocketSphinx, scipy, PortAudio) is imported only when a WAV is decoded
+    from assistant.speaker.listen_turn import ListenTurn
+    from assistant.speaker.loop import State
+    from assistant.speaker.stt import SttEngine
 
 log = logging.getLogger(__name__)
 
