@@ -95,7 +95,7 @@ def test_missing_or_broken_table_is_a_one_line_error_naming_the_build_command(
     broken.write_bytes(b"not a zip")
     with pytest.raises(NluError, match=r"unreadable.*assistant models build nlu-vectors"):
         load_vectors(broken)
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.INFO):
         assert optional_vectors(tmp_path) is None
     assert "assistant models build nlu-vectors" in caplog.text
     with pytest.raises(ValueError, match="does not match"):
