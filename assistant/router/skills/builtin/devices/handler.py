@@ -160,13 +160,10 @@ class DevicesSkill:
             return ask(turn, "color", "Which colour?")
         if color not in t.LAMP_COLORS:
             return say(turn, f"The lamps can't do {color.replace('_', ' ')}. Try warm white, red, green or blue.")
-        devices = self._resolve(turn)
-        if isinstance(devices, Activity):
-            return devices
-        if any(d.get("kind") != "lamp" for d in devices):
-            return say(turn, "Only lamps can change colour.")
-        commands = [{"device": d["id"], "set": {"power": "on", "color": color}} for d in devices]
-        return self._act(turn, commands, f"Making {t.names(devices)} {color.replace('_', ' ')}.", devices)
+        shown = color.replace("_", " ")
+        return self._switch_on_and_set(
+            turn, {"color": color}, kind="lamp", refusal="Only lamps can change colour.", saying=f"Making {{}} {shown}."
+        )
 
     def _temperature(self, turn: Turn) -> Activity:
         value = turn.slot("temperature")
@@ -178,25 +175,48 @@ class DevicesSkill:
         low, high = t.AC_RANGE
         if not low <= round(degrees) <= high:
             return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius.")
-        devices = self._resolve(turn, default_kind="ac")
-        if isinstance(devices, Activity):
-            return devices
-        if any(d.get("kind") != "ac" for d in devices):
-            return say(turn, "Only the air conditioners have a temperature to set.")
-        commands = [{"device": d["id"], "set": {"power": "on", "target_temperature": round(degrees)}} for d in devices]
-        return self._act(turn, commands, f"Setting {t.names(devices)} to {round(degrees)} degrees.", devices)
+        return self._switch_on_and_set(
+            turn,
+            {"target_temperature": round(degrees)},
+            kind="ac",
+            refusal="Only the air conditioners have a temperature to set.",
+            saying=f"Setting {{}} to {round(degrees)} degrees.",
+            default_kind="ac",
+        )
 
     def _mode(self, turn: Turn) -> Activity:
         mode = t.snake(turn.slot("ac_mode", ""))
         if mode not in t.AC_MODES:
             return ask(turn, "ac_mode", "Which mode, cool, heat, dry or auto?")
-        devices = self._resolve(turn, default_kind="ac")
+        return self._switch_on_and_set(
+            turn,
+            {"mode": mode},
+            kind="ac",
+            refusal="Only the air conditioners have modes.",
+            saying=f"Switching {{}} to {mode} mode.",
+            default_kind="ac",
+        )
+
+    def _switch_on_and_set(
+        self,
+        turn: Turn,
+        values: dict[str, Any],
+        *,
+        kind: str,
+        refusal: str,
+        saying: str,
+        default_kind: str | None = None,
+    ) -> Activity:
+        """Switch the targeted devices on with ``values`` set, when they are all of ``kind``; ``saying`` has a {}
+        for the devices' names."""
+        options = {"default_kind": default_kind} if default_kind else {}
+        devices = self._resolve(turn, **options)
         if isinstance(devices, Activity):
             return devices
-        if any(d.get("kind") != "ac" for d in devices):
-            return say(turn, "Only the air conditioners have modes.")
-        commands = [{"device": d["id"], "set": {"power": "on", "mode": mode}} for d in devices]
-        return self._act(turn, commands, f"Switching {t.names(devices)} to {mode} mode.", devices)
+        if any(d.get("kind") != kind for d in devices):
+            return say(turn, refusal)
+        commands = [{"device": d["id"], "set": {"power": "on", **values}} for d in devices]
+        return self._act(turn, commands, saying.format(t.names(devices)), devices)
 
     def _adjust(self, turn: Turn) -> Activity:
         direction = str(turn.slot("direction", "")).lower()
