@@ -155,12 +155,12 @@ class Assistant:
         from assistant.speaker.loop import ListenLoop, LoopOptions
         from assistant.speaker.sources import WavFileSource
 
-        spoken = _SpokenTurns(self)
+        spoken = SpokenConversation(self)
         loop = ListenLoop(
             self.settings.speaker,
             self._recognizer(),
             spoken,
-            _Quiet(),
+            QuietObserver(),
             options=LoopOptions(wake_mode="none", once=True, out_dir=None),
         )
         source = WavFileSource(path, realtime=False)
@@ -284,8 +284,9 @@ class Assistant:
         self.close()
 
 
-class _SpokenTurns:
-    """The listen loop's conversation: each transcript becomes a text turn of the assistant, kept for the caller."""
+class SpokenConversation:
+    """The listen loop's conversation over the assistant: each transcript becomes a text turn, kept for the caller
+    (``assistant listen`` shows the last one; ``audio_turn`` returns it)."""
 
     def __init__(self, assistant: Assistant) -> None:
         self._assistant = assistant
@@ -297,13 +298,18 @@ class _SpokenTurns:
     def no_speech(self) -> MiAiResponse:
         return self._keep(self._assistant.no_speech_turn())
 
+    @property
+    def last(self) -> TurnResult | None:
+        return self.results[-1] if self.results else None
+
     def _keep(self, result: TurnResult) -> MiAiResponse:
         self.results.append(result)
-        assert result.response is not None  # every turn result built by turn_result carries its response
+        if result.response is None:
+            raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
         return result.response
 
 
-class _Quiet:
+class QuietObserver:
     """A listen-loop observer that shows nothing (scripted and programmatic audio turns)."""
 
     def state(self, state: State, detail: str) -> None:

@@ -109,8 +109,7 @@ def _stt(settings: Settings, sentences: list[str], clips: list[tuple[str, bytes]
 
 
 def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, Any]:
-    from assistant.app import Assistant
-    from assistant.cli.cmd_listen import AssistantConversation
+    from assistant.app import Assistant, QuietObserver, SpokenConversation
     from assistant.router.factory import training_data
     from assistant.speaker.audio import write_wav
     from assistant.speaker.grammar import compile_grammar
@@ -118,11 +117,6 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
     from assistant.speaker.sources import WavFileSource
     from assistant.speaker.stt import make_engine
     from assistant.speaker.tts import Pyttsx3Voice
-
-    class Quiet:
-        def state(self, *_: object) -> None: ...
-        def partial(self, *_: object) -> None: ...
-        def turn(self, *_: object) -> None: ...
 
     engine = make_engine(settings, "pocketsphinx")
     engine.use_grammar(compile_grammar((e.text for e in training_data(settings).examples), engine.vocabulary()))
@@ -137,8 +131,8 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
             loop = ListenLoop(
                 settings.speaker,
                 engine,
-                AssistantConversation(assistant),
-                Quiet(),
+                SpokenConversation(assistant),
+                QuietObserver(),
                 options=LoopOptions(wake_mode="none", once=True, out_dir=work),
                 voice=voice,
             )

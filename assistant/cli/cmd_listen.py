@@ -13,14 +13,11 @@ from rich.console import Console
 
 from assistant.cli.command import Command
 from assistant.config import Settings
-from assistant.errors import AssistantError
-from bridge.miai import MiAiResponse
 
 if TYPE_CHECKING:
-    from assistant.app import Assistant
+    from assistant.app import SpokenConversation
     from assistant.speaker.listen_turn import ListenTurn
     from assistant.speaker.loop import State
-    from assistant.turn import TurnResult
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,32 +37,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: router.nlu.engine)")
 
 
-class AssistantConversation:
-    """The loop's Conversation over the composed assistant: each transcript is a text turn, recorded for JSON."""
-
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-        self.last: TurnResult | None = None
-
-    def say(self, text: str) -> MiAiResponse:
-        self.last = self.assistant.text_turn(text)
-        return _response_of(self.last)
-
-    def no_speech(self) -> MiAiResponse:
-        self.last = self.assistant.no_speech_turn()
-        return _response_of(self.last)
-
-
-def _response_of(result: TurnResult) -> MiAiResponse:
-    if result.response is None:
-        raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
-    return result.response
-
-
 class ConsoleView:
     """A live status line (state, partial transcript) and a summary per turn."""
 
-    def __init__(self, console: Console, conversation: AssistantConversation, as_json: bool) -> None:
+    def __init__(self, console: Console, conversation: SpokenConversation, as_json: bool) -> None:
         self.console = console
         self.conversation = conversation
         self.as_json = as_json
@@ -95,12 +70,9 @@ class ConsoleView:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.app import Assistant
-    from assistant.router.factory import training_data
-    from assistant.speaker.grammar import compile_grammar
+    from assistant.app import Assistant, SpokenConversation, make_recognizer
     from assistant.speaker.loop import ListenLoop, LoopOptions
     from assistant.speaker.sources import AudioSource, MicrophoneSource, WavFileSource
-    from assistant.speaker.stt import make_engine
     from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
     from assistant.speaker.wake import PushToTalk
 
@@ -110,11 +82,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.input
         else MicrophoneSource(settings.speaker.input_device)
     )
-    engine = make_engine(settings, args.engine)
-    mode = args.mode or settings.speaker.stt.mode
-    if mode == "grammar":
-        grammar = compile_grammar((e.text for e in training_data(settings).examples), engine.vocabulary())
-        engine.use_grammar(grammar)
+    chosen = {key: value for key, value in (("engine", args.engine), ("mode", args.mode)) if value}
+    stt = settings.speaker.stt.model_copy(update=chosen)
+    settings = settings.model_copy(update={"speaker": settings.speaker.model_copy(update={"stt": stt})})
+    engine = make_recognizer(settings)
+    mode = stt.mode
     engine.set_wake_phrases(settings.speaker.wake.phrases, settings.speaker.wake.sensitivity)
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="assistant-listen-"))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,7 +94,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     player = Player(enabled=args.input is None or args.realtime)
     console = Console(stderr=args.json, highlight=False, soft_wrap=True)
     with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
-        conversation = AssistantConversation(assistant)
+        conversation = SpokenConversation(assistant)
         view = ConsoleView(console, conversation, args.json)
         if not args.json:
             console.print(f"listening on {source.name} with {engine.name} ({mode}); wake: {wake_mode}; Ctrl-C stops")
