@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "chat": ("assistant.benchmarks.chat", "assistant chat: first prompt cold/warm, pipeline peak RSS, turn latency"),
     "scripts": ("assistant.benchmarks.scripts", "the shipped intent scripts, embedded NLU: wall time vs a 10 s budget"),
     "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, speech end -> audio, RSS"),
+    "wake": ("assistant.benchmarks.wake", "wake phrases: keyword search + verification vs verification alone"),
 }
 
 

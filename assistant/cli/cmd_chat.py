@@ -72,21 +72,20 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _voice(settings: Settings) -> Callable[[str | None], None]:
-    """The speaker's own text-to-speech: pyttsx3 (espeak-ng) renders a WAV, which plays on the default output.
-    Without a sound device the first reply logs one warning and the chat goes on in text."""
-    import itertools
+    """The speaker's own text-to-speech: pyttsx3 (espeak-ng) renders a WAV, which plays on the default output and
+    is then deleted. Without a sound device the first reply logs one warning and the chat goes on in text."""
     import tempfile
 
     from assistant.speaker.tts import Player, Pyttsx3Voice
 
     voice = Pyttsx3Voice(settings.speaker.tts)
     player = Player()
-    folder = Path(tempfile.mkdtemp(prefix="assistant-chat-"))
-    numbers = itertools.count(1)
 
     def speak(text: str | None) -> None:
-        if text:
-            player.play(voice.render(text, folder / f"reply-{next(numbers)}.wav"))
+        if not text:
+            return
+        with tempfile.TemporaryDirectory(prefix="assistant-chat-") as folder:
+            player.play(voice.render(text, Path(folder) / "reply.wav"))
 
     return speak
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from assistant.app import SpokenConversation
     from assistant.speaker.listen_turn import ListenTurn
     from assistant.speaker.loop import State
+    from assistant.speaker.sources import AudioSource
+    from assistant.speaker.stt import SttEngine
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,10 +43,12 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 class ConsoleView:
     """A live status line (state, partial transcript) and a summary per turn."""
 
-    def __init__(self, console: Console, conversation: SpokenConversation, as_json: bool) -> None:
+    def __init__(self, console: Console, conversation: SpokenConversation, as_json: bool, keep_audio: bool) -> None:
         self.console = console
         self.conversation = conversation
         self.as_json = as_json
+        self.keep_audio = keep_audio
+        """Without --out the reply WAVs live in a temporary folder removed at exit: report no path then."""
         self.results: list[dict[str, Any]] = []
 
     def state(self, state: State, detail: str) -> None:
@@ -60,6 +65,8 @@ class ConsoleView:
             fields = {k: v for k, v in result.to_json().items() if k not in ("query", "ms", "speech")}
             turn = turn.merged(ms=result.ms, fields=fields)
         data = turn.to_json()
+        if not self.keep_audio:
+            data["reply_wav"] = None
         self.results.append(data)
         if self.as_json:
             print(json.dumps(data, ensure_ascii=False, indent=2), flush=True)
@@ -70,11 +77,8 @@ class ConsoleView:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.app import Assistant, SpokenConversation, make_recognizer
-    from assistant.speaker.loop import ListenLoop, LoopOptions
-    from assistant.speaker.sources import AudioSource, MicrophoneSource, WavFileSource
-    from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
-    from assistant.speaker.wake import PushToTalk
+    from assistant.app import make_recognizer
+    from assistant.speaker.sources import MicrophoneSource, WavFileSource
 
     wake_mode = args.wake or ("none" if args.once else "phrase")
     source: AudioSource = (
@@ -86,16 +90,41 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     stt = settings.speaker.stt.model_copy(update=chosen)
     settings = settings.model_copy(update={"speaker": settings.speaker.model_copy(update={"stt": stt})})
     engine = make_recognizer(settings)
-    mode = stt.mode
     engine.set_wake_phrases(settings.speaker.wake.phrases, settings.speaker.wake.sensitivity)
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="assistant-listen-"))
     out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        turns = _listen(args, settings, source, engine, wake_mode, out_dir)
+    finally:
+        if args.out is None:
+            shutil.rmtree(out_dir, ignore_errors=True)
+    if not turns and args.json:
+        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}, indent=2))
+    if not turns and not args.json:
+        print("no wake phrase was heard", file=sys.stderr)
+    return 0
+
+
+def _listen(
+    args: argparse.Namespace,
+    settings: Settings,
+    source: AudioSource,
+    engine: SttEngine,
+    wake_mode: str,
+    out_dir: Path,
+) -> list[ListenTurn]:
+    from assistant.app import Assistant, SpokenConversation
+    from assistant.speaker.loop import ListenLoop, LoopOptions
+    from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
+    from assistant.speaker.wake import PushToTalk
+
+    mode = settings.speaker.stt.mode
     voice = None if args.no_tts else Pyttsx3Voice(settings.speaker.tts)
     player = Player(enabled=args.input is None or args.realtime)
     console = Console(stderr=args.json, highlight=False, soft_wrap=True)
     with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
         conversation = SpokenConversation(assistant)
-        view = ConsoleView(console, conversation, args.json)
+        view = ConsoleView(console, conversation, args.json, keep_audio=args.out is not None)
         if not args.json:
             console.print(f"listening on {source.name} with {engine.name} ({mode}); wake: {wake_mode}; Ctrl-C stops")
             if player.enabled:
@@ -111,14 +140,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             push_to_talk=PushToTalk() if wake_mode == "ptt" else None,
         )
         try:
-            turns = loop.run(source)
+            return loop.run(source)
         finally:
             source.close()
-    if not turns and args.json:
-        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}, indent=2))
-    if not turns and not args.json:
-        print("no wake phrase was heard", file=sys.stderr)
-    return 0
 
 
 COMMAND = Command(

@@ -16,7 +16,8 @@ class WakeSettings(Section):
     )
     """Wake phrases, spotted by the recognizer in keyword mode."""
     sensitivity: float = Field(default=0.5, ge=0.0, le=1.0)
-    """0 = only clear wake phrases, 1 = wake on near misses too."""
+    """0 = only clear wake phrases, 1 = wake on near misses too (sets the keyword-search thresholds and how strict
+    the verification is)."""
 
     @field_validator("phrases")
     @classmethod

@@ -1,10 +1,10 @@
 """Waking the speaker: a spoken wake phrase, or push-to-talk (Enter).
 
 Wake phrases are spotted by the recognizer in keyword mode: the voice-activity detector cuts the idle stream into
-short speech segments, and each is decoded against a small grammar where the wake phrases compete with the
-assistant's own sentences and a few common words. Only a whole wake phrase with enough posterior wins; everything
-else ("turn on the lamp" said without waking) is explained by a competitor and ignored. Decoding only segments that
-contain speech keeps the idle CPU near zero.
+short speech segments, and the engine's ``spot`` runs its keyword search on each, then verifies a keyword hit by
+decoding the segment against the wake phrases competing with the assistant's own sentences and a few common words.
+Only a whole wake phrase that wins both stages wakes the speaker; everything else ("turn on the lamp" said without
+waking) is ignored. Decoding only segments that contain speech keeps the idle CPU near zero.
 """
 
 from __future__ import annotations

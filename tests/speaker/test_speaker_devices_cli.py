@@ -89,3 +89,22 @@ def test_listen_once_json_runs_a_spoken_command_through_bridge_and_router(
     assert result["intent"] and result["reply"]
     assert {"end_of_speech", "stt", "tts", "turn"} <= set(result["ms"])
     assert Path(result["reply_wav"]).is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.audio
+def test_listen_without_out_leaves_no_temporary_audio_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    path = wav(tmp_path / "cmd.wav", silence(0.5), speech("what time is it", "en-us+f2", 130), silence(1.2))
+    config = tmp_path / "config.yml"
+    config.write_text(f"models_dir: {tmp_path / 'models'}\ndata_dir: {tmp_path / 'data'}\n")
+    assert main(["--config", str(config), "listen", "--input", str(path), "--once", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["reply"] and result["reply_wav"] is None, "a path to a deleted file would mislead"
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("assistant-listen-")] == []

@@ -14,6 +14,7 @@ import json
 import logging
 import shutil
 import tempfile
+import weakref
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,8 @@ class EmbeddedEngine:
         self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
         self.threshold = self._pick_threshold(labels, held_out)
         self._workdir = Path(tempfile.mkdtemp(prefix="nlu-embedded-"))
+        # removed by close(), or when the engine is collected or the process exits if nobody closed it
+        weakref.finalize(self, shutil.rmtree, self._workdir, ignore_errors=True)
         in_scope = [e for e in data.examples if e.intent != OUT_OF_SCOPE]
         self._slots = train_slot_tagger(in_scope, self._workdir, self.params.slots, data.lookups, data.regexes)
         self._synonyms = synonym_table(data)

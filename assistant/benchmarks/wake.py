@@ -1,0 +1,137 @@
+"""Benchmark: wake-phrase spotting, PocketSphinx keyword search + verification against verification alone.
+
+Issue 5 asks for wake phrases spotted by the recognizer in keyword mode with a sensitivity setting. The engine runs
+two stages on each speech segment (assistant/speaker/stt_pocketsphinx.py); the peer here is the second stage alone,
+which is how wake phrases were spotted before keyword mode.
+
+- Wake clips: each configured phrase spoken by espeak-ng in three voices/speeds, alone and followed by a command in
+  the same breath. "xiao ai" is synthesised as "shao eye", what a person says (espeak-ng reads the pinyin as
+  "zai-oh ay-eye").
+- Other speech: the assistant's own commands in the same voices, plus the shared real recordings.
+- Per sensitivity: wake phrases found, false wakes, how much other speech the keyword pass stops before
+  verification, and milliseconds of decoding per segment (what an idle speaker spends on speech not meant for it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.benchmarks.speech import AUDIO, VOICES, _commands, _pct, _silence, _speech
+from assistant.config import Settings
+
+NAME = "wake"
+SENSITIVITIES = (0.2, 0.5, 0.8)
+SAID = {"xiao ai": "shao eye"}
+
+
+def _clips(settings: Settings, quick: bool) -> tuple[list[tuple[str, bytes]], list[bytes]]:
+    from assistant.speaker.audio import read_pcm16k
+
+    wake: list[tuple[str, bytes]] = []
+    for phrase in settings.speaker.wake.phrases:
+        said = SAID.get(phrase, phrase)
+        for voice, speed in VOICES:
+            for tail in ("", " what time is it"):
+                wake.append((phrase, _silence(0.3) + _speech(said + tail, voice, speed) + _silence(0.5)))
+    commands = _commands(settings, 8 if quick else 30)
+    other = [_silence(0.3) + _speech(c, v, s) + _silence(0.5) for c in commands for v, s in VOICES]
+    rows = (line.split("\t") for line in (AUDIO / "TRANSCRIPTS.tsv").read_text().splitlines()[1:])
+    other += [read_pcm16k(AUDIO / f) for f, _text, src in rows if "wake word" not in src]
+    return wake, other
+
+
+def _measure(engine: Any, wake: list[tuple[str, bytes]], other: list[bytes], keyword_pass: bool) -> dict[str, Any]:
+    spot = engine.spot if keyword_pass else engine.verify
+    found = 0
+    wake_ms: list[float] = []
+    for phrase, pcm in wake:
+        started = time.perf_counter()
+        hit = spot(pcm)
+        wake_ms.append((time.perf_counter() - started) * 1000)
+        found += hit is not None and hit.phrase == phrase
+    engine.keyword_hits = 0
+    false = 0
+    other_ms: list[float] = []
+    for pcm in other:
+        started = time.perf_counter()
+        false += spot(pcm) is not None
+        other_ms.append((time.perf_counter() - started) * 1000)
+    return {
+        "wake_found": found,
+        "wake_clips": len(wake),
+        "false_wakes": false,
+        "other_clips": len(other),
+        "other_stopped_by_keyword_pass": len(other) - engine.keyword_hits if keyword_pass else 0,
+        "other_ms_p50": round(_pct(other_ms, 0.5), 1),
+        "other_ms_p95": round(_pct(other_ms, 0.95), 1),
+        "other_ms_total": round(sum(other_ms), 1),
+        "wake_ms_p50": round(_pct(wake_ms, 0.5), 1),
+    }
+
+
+def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
+    if shutil.which("espeak-ng") is None:
+        raise SystemExit("wake benchmark needs espeak-ng (apt-get install espeak-ng)")
+    from assistant.router.factory import training_data
+    from assistant.speaker.grammar import compile_grammar
+    from assistant.speaker.stt_pocketsphinx import PocketSphinxEngine, keyword_threshold
+
+    load_before = os.getloadavg()
+    wake, other = _clips(settings, quick)
+    engine = PocketSphinxEngine()
+    engine.use_grammar(compile_grammar([e.text for e in training_data(settings).examples], engine.vocabulary()))
+    rows: dict[str, Any] = {}
+    for sensitivity in SENSITIVITIES:
+        engine.set_wake_phrases(settings.speaker.wake.phrases, sensitivity)
+        rows[f"{sensitivity}"] = {
+            "thresholds": {
+                p: f"{keyword_threshold(engine.phones(p), sensitivity):.0e}" for p in settings.speaker.wake.phrases
+            },
+            "keyword+verify": _measure(engine, wake, other, keyword_pass=True),
+            "verify only": _measure(engine, wake, other, keyword_pass=False),
+        }
+    data = {
+        "benchmark": NAME,
+        "quick": quick,
+        "cores": os.cpu_count(),
+        "load_avg_before": [round(x, 2) for x in load_before],
+        "load_avg_after": [round(x, 2) for x in os.getloadavg()],
+        "phrases": list(settings.speaker.wake.phrases),
+        "by_sensitivity": rows,
+    }
+    json_path, md_path = out_dir / f"{NAME}.json", out_dir / f"{NAME}.md"
+    json_path.write_text(json.dumps(data, indent=2) + "\n")
+    md_path.write_text(_markdown(data))
+    return [json_path, md_path]
+
+
+def _markdown(d: dict[str, Any]) -> str:
+    lines = [
+        "# Wake benchmark (`assistant bench wake`)",
+        "",
+        f"{d['cores']} cores, shared; load average before {d['load_avg_before']}, after {d['load_avg_after']}.",
+        f"Wake phrases {d['phrases']}, each in {len(VOICES)} espeak-ng voices/speeds, alone and followed by a command;"
+        " other speech: the assistant's commands in the same voices plus the shared recordings.",
+        "",
+        "| sensitivity | stages | wake found | false wakes | other speech stopped by keyword pass |"
+        " decode ms per other segment p50 / p95 | total ms, other speech | ratio vs verify only |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for sensitivity, row in d["by_sensitivity"].items():
+        base = row["verify only"]["other_ms_total"]
+        for stages in ("keyword+verify", "verify only"):
+            m = row[stages]
+            lines.append(
+                f"| {sensitivity} | {stages} | {m['wake_found']}/{m['wake_clips']} | {m['false_wakes']}/"
+                f"{m['other_clips']} | {m['other_stopped_by_keyword_pass']}/{m['other_clips']} | {m['other_ms_p50']} /"
+                f" {m['other_ms_p95']} | {m['other_ms_total']} | {m['other_ms_total'] / max(base, 1e-9):.2f}x |"
+            )
+    lines += ["", "Keyword thresholds per sensitivity: "]
+    lines += [f"- {s}: {row['thresholds']}" for s, row in d["by_sensitivity"].items()]
+    lines.append("")
+    return "\n".join(lines)
