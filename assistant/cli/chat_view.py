@@ -72,10 +72,14 @@ def _nlu_line(result: TurnResult) -> str:
 
 
 def _change_line(change: dict[str, Any]) -> str:
-    name = change.get("name") or change.get("device") or change.get("id") or "device"
-    before, after = change.get("before") or {}, change.get("after") or change.get("set") or {}
-    moved = [f"{k} {before.get(k, '?')} -> {v}" for k, v in after.items() if before.get(k) != v]
-    return f"{name}: " + (", ".join(moved) if moved else _compact(after))
+    """One hub change (``assistant.speaker.mihome.hub.Change``): ``kitchen lamp: power off -> on``."""
+    name = change.get("name") or change.get("device") or "device"
+    old, new = (_plain(change.get(k)) for k in ("old", "new"))
+    return f"{name}: {change.get('property', '?')} {old} -> {new}"
+
+
+def _plain(value: object) -> str:
+    return value if isinstance(value, str) else _compact(value)
 
 
 def _compact(value: object) -> str:

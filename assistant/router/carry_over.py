@@ -12,7 +12,13 @@ change its meaning. Slots carry over only when the words point back at the previ
 - a bare question about the same topic that names nothing ("will it rain" after the weather in Paris tomorrow):
   a different intent of the same skill with no slot filled inherits the slots it uses, except what the previous
   intent required and this one does not (the item added is not the question "what's on my list"), and except this
-  intent's own required slots unless a pronoun stands for them ("call" after "call Alex" asks who again).
+  intent's own required slots unless a pronoun stands for them ("call" after "call Alex" asks who again);
+- a slot its manifest marks ``keep: true`` (the weather's city): "what's the weather tomorrow" or "will it rain on
+  Friday" after the weather in Paris are still about Paris. Only marked ones: an earlier timer name or room would
+  change a complete request's meaning.
+
+A pronoun the chosen skill cannot resolve may point at another skill's last answer: "turn it down" while music
+plays is the music's volume, not a device to ask about (``dangling``).
 
 Elliptical "and tomorrow?" follow-ups and answers to the assistant's own question are handled by the dialogue
 itself; this module is the rule for an ordinary new request. Pure functions of the manifests and the words.
@@ -76,4 +82,13 @@ def carried(
         objects = set(before.required) - set(intent.required)
         own = set(intent.required) - referred
         referred |= {n for n in intent.slots if n not in objects and n not in own}
+    referred |= {n for n in intent.slots if manifest.slot(n).keep}
     return {k: v for k, v in previous.items() if k in referred and k in intent.slots and k not in said}
+
+
+def dangling(manifest: SkillManifest, intent: IntentSpec, said: Mapping[str, Any], text: str) -> bool:
+    """Whether a pronoun in ``text`` stands for a slot of ``intent`` the skill would have to ask for (it has a
+    prompt) and nothing said fills: when the previous turn belongs to another skill, the pronoun points there
+    ("turn it down" after "play Queen")."""
+    wanted = {n for p in pronouns_in(text) for n in stands_for(manifest, intent, p)}
+    return any(manifest.slot(n).prompt is not None and n not in said for n in wanted)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import phrases, speech
-from assistant.router.carry_over import carried
+from assistant.router.carry_over import carried, dangling
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
-from assistant.router.intent_choice import choose
+from assistant.router.intent_choice import choose, in_context
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Context, Pending, SessionState
 from assistant.router.skill_call import call_skill, skill_activity
@@ -93,6 +93,11 @@ class Dialogue:
             return guessed or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
         intent = manifest.intent(chosen.intent)
+        said = intent_slots(manifest, intent, result.slots)
+        if previous not in (None, chosen.skill.name) and dangling(manifest, intent, said, text):
+            chosen = in_context(self.registry, result, self.threshold, str(previous), text) or chosen
+            manifest = chosen.skill.manifest
+            intent = manifest.intent(chosen.intent)
         recovered = recover(manifest, intent, text, intent_slots(manifest, intent, result.slots))
         found = recovered.slots
         unknown = unknown_share(text, self.known) if self.known else 0.0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.skills.registry import Skill, SkillRegistry
+from assistant.router.template_match import readings
 
 #: The share of the threshold an intent of a named, opened or previous skill needs.
 NAMED_SKILL_FACTOR = 0.5
@@ -74,6 +75,22 @@ def choose(
     if not sure or top_skill is None:
         return None
     return Chosen(top_skill, top.name, top.confidence, "top")
+
+
+def in_context(registry: SkillRegistry, result: NluResult, threshold: float, skill: str, text: str) -> Chosen | None:
+    """For words that point back at the previous turn's skill: its best intent at the lower bar, else its intent
+    whose own example templates read the whole utterance ("turn it down" is one of the music volume's examples,
+    however sure the engine is that it is a device's)."""
+    ranked = scores(result)
+    best = _best_of(registry, ranked, skill, threshold * NAMED_SKILL_FACTOR, "context")
+    owner = registry.get(skill)
+    if best is not None or owner is None:
+        return best
+    confidence = {s.name: s.confidence for s in ranked}
+    for intent in owner.manifest.intents:
+        if any(m.complete for m in readings(owner.manifest, intent, text)):
+            return Chosen(owner, intent.name, confidence.get(intent.name, 0.0), "context")
+    return None
 
 
 def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar: float, why: str) -> Chosen | None:

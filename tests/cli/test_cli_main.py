@@ -92,6 +92,14 @@ def test_chat_once_json_reports_the_whole_turn(tmp_path: Path) -> None:
     assert result["ms"]["total"] >= result["ms"]["router"]
 
 
+def test_chat_shows_what_changed_on_the_hub(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {ROOT / 'models'}\n", encoding="utf-8")
+    done = run_cli("chat", "--once", "turn on the kitchen lamp", "--config", str(config), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "mi-home kitchen lamp: power off -> on" in done.stdout
+
+
 def test_a_timer_due_while_nothing_ran_is_announced_at_the_next_start(tmp_path: Path) -> None:
     config = tmp_path / "config.yml"
     config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {ROOT / 'models'}\n", encoding="utf-8")

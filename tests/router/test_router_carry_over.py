@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import assistant.router.skills.builtin as builtin
-from assistant.router.carry_over import carried, stands_for
+from assistant.router.carry_over import carried, dangling, stands_for
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import load_manifests
 
@@ -100,3 +100,29 @@ def test_complete_requests_inherit_nothing(
     previous: dict[str, Any],
 ) -> None:
     assert _carried(manifests, name, said, text, before, previous) == {}
+
+
+def test_a_kept_slot_stays_for_any_later_request_of_the_skill_that_leaves_it_unsaid(
+    manifests: dict[str, SkillManifest],
+) -> None:
+    paris = {"city": "Paris", "date": "2024-03-15"}
+    tomorrow = {"date": "2024-03-16"}
+    assert _carried(manifests, "weather.forecast", tomorrow, "weather tomorrow", "weather.forecast", paris) == {
+        "city": "Paris"
+    }
+    assert _carried(manifests, "weather.rain", tomorrow, "will it rain tomorrow", "weather.forecast", paris) == {
+        "city": "Paris"
+    }
+    london = {"city": "London"}
+    assert _carried(manifests, "weather.rain", london, "will it rain in London", "weather.forecast", paris) == {}
+
+
+def test_a_pronoun_dangles_when_it_stands_for_something_the_skill_would_have_to_ask(
+    manifests: dict[str, SkillManifest],
+) -> None:
+    devices, music = manifests["devices"], manifests["music"]
+    adjust = devices.intent("devices.adjust")
+    assert dangling(devices, adjust, {"direction": "down"}, "turn it down")
+    assert not dangling(devices, adjust, {"direction": "down", "device": "lamp"}, "turn the lamp down")
+    assert not dangling(devices, adjust, {"direction": "down"}, "a bit down please")  # no pronoun
+    assert not dangling(music, music.intent("music.volume"), {}, "turn it up")  # "it" is the volume itself

@@ -41,6 +41,9 @@ class SlotSpec:
     type: str
     values: tuple[SlotValueSpec, ...] = ()
     prompt: str | None = None
+    keep: bool = False
+    """Whether a later request to the same skill that leaves this slot unsaid keeps its value ("will it rain
+    tomorrow" after the weather in Paris is still about Paris)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class _Slot(_Strict):
     type: str | None = Field(default=None, pattern=_NAME)
     values: list[str | _Value] = []
     prompt: str | None = Field(default=None, min_length=1)
+    keep: bool = False
 
 
 class _Intent(_Strict):
@@ -204,7 +208,7 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
                 f"slots.{name}",
                 f"type {slot.type or name!r} is not built in ({', '.join(BUILTIN_SAMPLES)}); list its values:",
             )
-        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt))
+        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt, slot.keep))
     declared = {s.name for s in slots}
     intents: list[IntentSpec] = []
     for name, intent in model.intents.items():

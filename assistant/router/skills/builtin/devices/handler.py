@@ -231,7 +231,8 @@ class DevicesSkill:
             if change is None:
                 return say(turn, f"I can't make the {d.get('name')} {direction or 'different'}.")
             commands.append({"device": d["id"], "set": change})
-        return self._act(turn, commands, f"Making {t.names(devices)} {direction}.", devices)
+        verb = "Turning" if direction in ("up", "down") else "Making"
+        return self._act(turn, commands, f"{verb} {t.names(devices)} {direction}.", devices)
 
     def _status(self, turn: Turn) -> Activity:
         if not turn.has("device") and not turn.has("room") and not turn.state.get("last"):
