@@ -15,6 +15,9 @@ pytestmark = pytest.mark.audio
 SENTENCES = ["turn on the lamp", "turn off the lamp", "what time is it", "play the beatles", "set a timer"]
 #: what a person says for 小爱 ("xiao ai"); espeak-ng reads the pinyin spelling as "zai-oh ay-eye"
 SAID = {"hey cortana": "hey cortana", "xiao ai": "shao eye"}
+#: "xiao ai" is three phones, easy to confuse with "how i"; at the default 0.5 the synthesised set finds it 7 times
+#: in 12 (benchmarks/wake.md), at 0.8 every time: users of a short phrase raise the sensitivity
+SENSITIVITY = {"hey cortana": 0.5, "xiao ai": 0.8}
 NOT_WAKE = ("turn on the lamp", "what time is it", "play the beatles", "hello there", "good morning", "hey there")
 
 
@@ -38,7 +41,7 @@ def test_thresholds_are_stricter_for_longer_phrases_and_looser_with_sensitivity(
 def test_each_wake_phrase_passes_keyword_search_and_verification_in_most_voices(
     engine: PocketSphinxEngine, phrase: str
 ) -> None:
-    engine.set_wake_phrases(("xiao ai", "hey cortana"), 0.5)
+    engine.set_wake_phrases(("xiao ai", "hey cortana"), SENSITIVITY[phrase])
     engine.keyword_hits = 0
     heard = [engine.spot(clip(SAID[phrase], voice, speed)) for voice, speed in VOICES]
     assert engine.keyword_hits >= 3, "the keyword search let too few through"
@@ -62,3 +65,16 @@ def test_zero_sensitivity_rejects_what_full_sensitivity_accepts(engine: PocketSp
     engine.set_wake_phrases(("xiao ai",), 0.0)
     strict = sum(1 for a in said if engine.spot(a))
     assert eager > strict
+
+
+def test_a_command_in_the_same_breath_does_not_hide_the_wake_phrase(engine: PocketSphinxEngine) -> None:
+    """Verification decodes only up to where the keyword search heard the phrase end, so the command after it is
+    not decoded with it (benchmarks/wake.md at 0.8: "xiao ai" alone or with a command found 12/12 this way, 8/12
+    when the whole segment was verified)."""
+    engine.set_wake_phrases(("xiao ai", "hey cortana"), SENSITIVITY["xiao ai"])
+    clips = [clip("shao eye turn on the kitchen lamp", voice, speed) for voice, speed in VOICES]
+    hits = [engine.spot(audio) for audio in clips]
+    found = [(h, len(a)) for h, a in zip(hits, clips, strict=True) if h is not None and h.phrase == "xiao ai"]
+    assert len(found) >= 3, hits
+    for hit, size in found:
+        assert hit.end_ms < 0.5 * size / 32, "the command after the phrase is left to be carried into the turn"
