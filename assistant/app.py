@@ -45,14 +45,13 @@ log = logging.getLogger(__name__)
 
 def make_recognizer(settings: Settings) -> SttEngine:
     """The speaker's speech-to-text engine, constrained to the skills' sentences in grammar mode."""
-    from assistant.router.factory import training_data
+    from assistant.router.factory import spoken_sentences
     from assistant.speaker.grammar import compile_grammar
     from assistant.speaker.stt import make_engine as make_stt
 
     engine = make_stt(settings)
     if settings.speaker.stt.mode == "grammar":
-        sentences = (e.text for e in training_data(settings).examples)
-        engine.use_grammar(compile_grammar(sentences, engine.vocabulary()))
+        engine.use_grammar(compile_grammar(spoken_sentences(settings), engine.vocabulary()))
     return engine
 
 

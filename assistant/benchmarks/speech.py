@@ -110,7 +110,7 @@ def _stt(settings: Settings, sentences: list[str], clips: list[tuple[str, bytes]
 
 def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, Any]:
     from assistant.app import Assistant, QuietObserver, SpokenConversation
-    from assistant.router.factory import training_data
+    from assistant.router.factory import spoken_sentences
     from assistant.speaker.audio import write_wav
     from assistant.speaker.grammar import compile_grammar
     from assistant.speaker.loop import ListenLoop, LoopOptions
@@ -119,7 +119,7 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
     from assistant.speaker.tts import Pyttsx3Voice
 
     engine = make_engine(settings, "pocketsphinx")
-    engine.use_grammar(compile_grammar((e.text for e in training_data(settings).examples), engine.vocabulary()))
+    engine.use_grammar(compile_grammar(spoken_sentences(settings), engine.vocabulary()))
     voice = Pyttsx3Voice(settings.speaker.tts)
     samples: list[float] = []
     stages: dict[str, list[float]] = {}
@@ -174,9 +174,9 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
 
     rows = (line.split("\t") for line in (AUDIO / "TRANSCRIPTS.tsv").read_text().splitlines()[1:])
     recordings = [(text, read_pcm16k(AUDIO / f)) for f, text, src in rows if "wake word" not in src]
-    from assistant.router.factory import training_data
+    from assistant.router.factory import spoken_sentences
 
-    sentences = [e.text for e in training_data(settings).examples] + [t for t, _ in recordings] + ["set timer"]
+    sentences = [*spoken_sentences(settings), *(t for t, _ in recordings), "set timer"]
     work = Path(tempfile.mkdtemp(prefix="bench-speech-"))
     try:
         stt = _stt(settings, sentences, clips + recordings)

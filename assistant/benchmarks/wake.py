@@ -82,14 +82,14 @@ def _measure(engine: Any, wake: list[tuple[str, bytes]], other: list[bytes], key
 def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     if shutil.which("espeak-ng") is None:
         raise SystemExit("wake benchmark needs espeak-ng (apt-get install espeak-ng)")
-    from assistant.router.factory import training_data
+    from assistant.router.factory import spoken_sentences
     from assistant.speaker.grammar import compile_grammar
     from assistant.speaker.stt_pocketsphinx import PocketSphinxEngine, keyword_threshold
 
     load_before = os.getloadavg()
     wake, other = _clips(settings, quick)
     engine = PocketSphinxEngine()
-    engine.use_grammar(compile_grammar([e.text for e in training_data(settings).examples], engine.vocabulary()))
+    engine.use_grammar(compile_grammar(spoken_sentences(settings), engine.vocabulary()))
     rows: dict[str, Any] = {}
     for sensitivity in SENSITIVITIES:
         engine.set_wake_phrases(settings.speaker.wake.phrases, sensitivity)

@@ -35,6 +35,14 @@ def training_data(settings: Settings) -> TrainingData:
     return compile_training_data(load_manifests(skill_dirs(settings)))
 
 
+def spoken_sentences(settings: Settings) -> list[str]:
+    """What the speaker's command grammar is made of: the training examples, plus each skill's ``samples`` (what
+    help and the README tell people to say, in words the sampled examples may not have drawn)."""
+    manifests = load_manifests(skill_dirs(settings))
+    examples = [e.text for e in compile_training_data(manifests).examples]
+    return list(dict.fromkeys([*examples, *(s for m in manifests for s in m.samples)]))
+
+
 def compile_nlu_file(settings: Settings) -> Path:
     """Compile the skills' data and write it as Rasa YAML to ``models/nlu/nlu.yml``; returns the path."""
     path = write_nlu_yaml(training_data(settings), settings.models_dir / NLU_FILE)

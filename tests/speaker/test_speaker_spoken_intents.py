@@ -122,3 +122,26 @@ def test_synthesised_commands_for_every_skill_reach_their_intent(assistant: Assi
     wrong = [o for o in outcomes if o[4] != o[5]]
     accuracy = 1 - len(wrong) / len(outcomes)
     assert accuracy >= 0.95, f"{accuracy:.1%} right; wrong: {wrong}"
+
+
+@pytest.mark.slow
+def test_what_help_tells_people_to_say_is_heard_word_for_word(assistant: Assistant, tmp_path: Path) -> None:
+    """Each skill's ``samples`` (read out by "what can you do", quoted in the README) are in the grammar even when
+    the sampled training examples never drew that combination ("what's the weather in Paris tomorrow")."""
+    from assistant.router.factory import spoken_sentences, training_data
+    from assistant.router.skills.registry import load_manifests, skill_dirs
+    from assistant.speaker.grammar import normalize
+
+    settings = Settings()
+    samples = [s for m in load_manifests(skill_dirs(settings)) for s in m.samples]
+    assert set(samples) <= set(spoken_sentences(settings))
+    examples = {e.text.lower() for e in training_data(settings).examples}
+    assert "what's the weather in paris tomorrow" not in examples, "pick another sample to prove the point"
+    heard = []
+    for index, text in enumerate(samples):
+        voice, speed = VOICES[index % len(VOICES)]
+        audio = wav(tmp_path / f"sample-{index}.wav", silence(0.4), speech(text, voice, speed), silence(0.8))
+        assistant.new_session()
+        heard.append((text, assistant.audio_turn(audio).query))
+    wrong = [(said, got) for said, got in heard if normalize(got) != normalize(said)]
+    assert len(wrong) <= len(samples) // 10, wrong
