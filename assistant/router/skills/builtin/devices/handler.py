@@ -73,9 +73,10 @@ class DevicesSkill:
             return t.Targets(problem=f"I don't know how to control a {turn.slot('device')}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
         previous = turn.state.get("last") or []
+        everywhere = all_rooms or (room is None and _says_all(turn.text))  # "turn on all the lights"
         return t.find_targets(
             turn.devices, kind, room, previous if isinstance(previous, list) else [], default_kind=default_kind,
-            all_rooms=all_rooms,
+            all_rooms=everywhere,
         )  # fmt: skip
 
     def _resolve(self, turn: Turn, **options: Any) -> tuple[t.Device, ...] | Activity:
@@ -275,3 +276,9 @@ def _adjusted(device: t.Device, direction: str) -> dict[str, Any] | None:
 
 def create(context: SkillContext) -> DevicesSkill:
     return DevicesSkill(context)
+
+
+def _says_all(text: str) -> bool:
+    """ "all the lights", "every lamp", "the lights everywhere": the request is for each room, not one to ask."""
+    words = text.lower().replace("-", " ").split()
+    return bool({"all", "every", "everywhere"} & set(words))

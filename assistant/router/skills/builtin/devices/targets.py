@@ -114,8 +114,11 @@ def describe(device: Device) -> str:
 
 
 def names(devices: Sequence[Device]) -> str:
-    """ "the kitchen lamp", "the kitchen lamp and the bedroom lamp", "4 devices"."""
+    """ "the kitchen lamp", "the kitchen lamp and the bedroom lamp", "5 lamps", "4 devices"."""
     labels = [f"the {d.get('name') or d.get('id')}" for d in devices]
+    kinds = {d.get("kind") for d in devices}
+    if len(labels) > 3 and len(kinds) == 1 and (label := LABELS.get(str(kinds.pop()))) and label != "curtains":
+        return f"{len(labels)} {label}s"
     if len(labels) > 3:
         return f"{len(labels)} devices"
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]

@@ -5,6 +5,8 @@ Without a list named, items go to the shopping list, except what sounds like a t
 
 from __future__ import annotations
 
+import re
+
 from assistant.router.services.lists_store import ListsStore
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, confirm, say
@@ -53,9 +55,13 @@ class ListsSkill:
         name = list_name(turn)
         if not item:
             return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
-        if self.store.add(name, item, now=self._clock.now()):
-            return say(turn, f"Added {item} to your {NAMES[name]}.", slots={"list": name})
-        return say(turn, f"{item.capitalize()} is already on your {NAMES[name]}.", slots={"list": name})
+        items = also_named(turn.text, item)
+        added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
+        if added:
+            return say(turn, f"Added {spoken_list(tuple(added))} to your {NAMES[name]}.", slots={"list": name})
+        verb = "is" if len(items) == 1 else "are"
+        already = f"{spoken_list(tuple(items)).capitalize()} {verb} already on your {NAMES[name]}."
+        return say(turn, already, slots={"list": name})
 
     def _remove(self, turn: Turn) -> Activity:
         item = " ".join(str(turn.slot("item", "")).split())
@@ -92,3 +98,18 @@ class ListsSkill:
 
 def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
+
+
+_MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
+
+
+def also_named(text: str, item: str) -> list[str]:
+    """``item`` and the others said right after it: "add eggs, bread and milk to my list" -> eggs, bread, milk."""
+    at = text.lower().find(item.lower())
+    if at < 0:
+        return [item]
+    more = _MORE.match(text[at + len(item) :])
+    if more is None:
+        return [item]
+    rest = [" ".join(p.lower().split()) for p in re.split(r",|\band\b", more.group(1))]
+    return list(dict.fromkeys([item, *(p for p in rest if p)]))
