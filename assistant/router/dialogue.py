@@ -100,6 +100,8 @@ class Dialogue:
             intent = manifest.intent(chosen.intent)
         recovered = recover(manifest, intent, text, intent_slots(manifest, intent, result.slots))
         found = recovered.slots
+        if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
+            found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known) if self.known else 0.0
         unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
         if unsure or mostly_unknown(chosen, unknown):

@@ -68,10 +68,12 @@ def compile_training_data(
     manifests: Sequence[SkillManifest], options: CompileOptions = CompileOptions(), *, out_of_scope: bool = True
 ) -> TrainingData:
     """Every intent's expanded examples plus synonyms and lookups; conflicting synonyms are a SkillError."""
-    rng = random.Random(options.seed)
     examples: list[Example] = []
     for manifest in manifests:
         for intent in manifest.intents:
+            # one random stream per intent: editing one skill's templates leaves every other intent's examples
+            # (and so the speech grammar built from them) exactly as they were
+            rng = random.Random(f"{options.seed}:{intent.name}")
             examples += _intent_examples(manifest, intent, rng, options)
     if out_of_scope:
         negatives = dict.fromkeys((*OUT_OF_SCOPE_EXAMPLES, *out_of_scope_examples(options.seed)))

@@ -46,7 +46,7 @@ OFF_TOPIC: tuple[str, ...] = (
 #: Off-topic sentences the embedded engine is sure are in scope, on the strength of one in-domain word with a
 #: slot value ("office", "green"). The router answers them without any action or device change; they are kept
 #: here so that a better engine shows up as a failing "still a miss" list to trim.
-ENGINE_MISSES: tuple[str, ...] = ("is the post office open on saturday", "my favourite colour is green")
+ENGINE_MISSES: tuple[str, ...] = ("my favourite colour is green",)
 
 #: Nonsense, some of it shaped like a command.
 GIBBERISH: tuple[str, ...] = (

@@ -28,26 +28,27 @@ RECORDINGS = [
     ("rhasspy3_whats_the_date_today.wav", "datetime.date"),
 ]
 
-#: at least one command for every built-in skill, all sentences of the skills' own grammar
+#: at least one command for every built-in skill, all sentences of the skills' own grammar (sampled examples
+#: change when a skill's templates do: then pick sentences the grammar holds again)
 COMMANDS = [
-    ("will it rain in Tokyo", "weather.rain"),
-    ("weather forecast in Singapore", "weather.forecast"),
-    ("what time is it in London", "datetime.time"),
+    ("will it rain in Singapore", "weather.rain"),
+    ("how is the weather in Delhi", "weather.forecast"),
+    ("what time is it now in London", "datetime.time"),
     ("what's the date today", "datetime.date"),
     ("set a timer for ten minutes", "timers.set"),
     ("how much time is left", "timers.remaining"),
     ("wake me up at noon", "alarms.set"),
     ("set a reminder for half past six", "alarms.remind"),
     ("turn on the bedroom plug", "devices.on"),
-    ("close the curtains", "devices.off"),
+    ("close the kitchen blinds", "devices.off"),
     ("start the vacuum", "devices.on"),
     ("play some Queen", "music.play"),
     ("pause the music", "music.pause"),
     ("next song", "music.next"),
     ("who wrote hamlet", "answers.question"),
-    ("what is four times seven", "answers.calculate"),
+    ("what is seven times ten", "answers.calculate"),
     ("call mom", "calls.call"),
-    ("add bread to my shopping list", "lists.add"),
+    ("add milk to my shopping list", "lists.add"),
     ("what's on my shopping list", "lists.read"),
     ("what can you do", "help.capabilities"),
     ("hello", "smalltalk.greet"),
@@ -65,9 +66,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
 
 
 def test_the_commands_are_sentences_of_the_grammar() -> None:
-    from assistant.router.factory import training_data
+    from assistant.router.factory import spoken_sentences
 
-    sentences = {e.text.lower() for e in training_data(Settings()).examples}
+    sentences = {s.lower() for s in spoken_sentences(Settings())}
     missing = [text for text, _ in COMMANDS if text.lower() not in sentences]
     assert missing == []
 

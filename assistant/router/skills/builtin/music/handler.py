@@ -34,6 +34,7 @@ class MusicSkill:
                 "music.resume": self._resume,
                 "music.next": self._next,
                 "music.volume": self._volume,
+                "music.now_playing": self._now_playing,
             },
         )
 
@@ -79,6 +80,14 @@ class MusicSkill:
         if not self._queue(turn):
             return say(turn, "Nothing is playing.")
         return say(turn, text, action=Action(name), state={**turn.state, "paused": paused})
+
+    def _now_playing(self, turn: Turn) -> Activity:
+        songs = self._queue(turn)
+        if not songs:
+            return say(turn, "Nothing is playing.")
+        song = songs[min(int(turn.state.get("index", 0)), len(songs) - 1)]
+        paused = " (paused)" if turn.state.get("paused") else ""
+        return say(turn, f"This is {song.spoken}{paused}.")
 
     def _resume(self, turn: Turn) -> Activity:
         return self._control(turn, "player.resume", "Resuming.", paused=False)

@@ -9,6 +9,13 @@ from assistant.router.skills.replies import say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
+JOKES = (
+    "Why did the smart speaker go to school? To improve its listening skills.",
+    "I told my lamp a joke. It didn't get it, but it lit up anyway.",
+    "What's a robot's favourite music? Heavy metal.",
+    "Why don't timers ever win arguments? They always run out.",
+)
+
 
 def part_of_day(hour: int) -> str:
     return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 18 else "evening"
@@ -30,8 +37,14 @@ class SmallTalkSkill:
                     t, "I'm your assistant: a skill router answering through your speaker. Ask me what I can do."
                 ),
                 "smalltalk.how_are_you": lambda t: say(t, "I'm doing great, thanks for asking! How can I help?"),
+                "smalltalk.joke": self._joke,
             },
         )
+
+    def _joke(self, turn: Turn) -> Activity:
+        """The next joke of the session (kept in the skill's state), so "another joke" is a new one."""
+        told = int(turn.state.get("jokes", 0))
+        return say(turn, JOKES[told % len(JOKES)], state={**turn.state, "jokes": told + 1})
 
     def _greet(self, turn: Turn) -> Activity:
         hour = self._clock.now().astimezone(self._home).hour
