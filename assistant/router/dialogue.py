@@ -87,7 +87,7 @@ class Dialogue:
         if followed is not None:
             return followed
         previous = state.context.skill if state.context else None
-        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous)
+        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous, text=text)
         if chosen is None:
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)

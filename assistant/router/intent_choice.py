@@ -3,12 +3,14 @@
 Never a wrong action: when the engine says out of scope, or its top intent is below the router's threshold, there
 is no choice at all (the caller falls back). The engine's own verdict is respected: its out-of-scope threshold was
 chosen on utterances it never saw, so the router does not dig an in-scope intent out of the ranking behind its back.
-Three exceptions, each with a lower bar because the user already said where the request goes:
+Four exceptions, each with a lower bar because the words already say where the request goes:
 
 - a skill the user named ("ask weather ...") restricts the choice to its intents;
 - a skill opened earlier ("open weather") wins when the engine found nothing better;
 - the skill of the previous turn wins when the engine was merely unsure between intents ("turn it up" after
-  "play jazz" is the music volume, after "turn on the lamp" the lamp), never when it judged the words out of scope.
+  "play jazz" is the music volume, after "turn on the lamp" the lamp), never when it judged the words out of scope;
+- the engine's best in-scope intent, when unsure, if the words are literally one of that intent's templates
+  ("how are you" under a Rasa model that gives it 0.38): the manifest, not a guess, says what they mean.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.skills.registry import Skill, SkillRegistry
-from assistant.router.template_match import readings
+from assistant.router.slot_recovery import literal
 
 #: The share of the threshold an intent of a named, opened or previous skill needs.
 NAMED_SKILL_FACTOR = 0.5
@@ -53,9 +55,11 @@ def choose(
     only: str | None = None,
     prefer: str | None = None,
     context: str | None = None,
+    text: str | None = None,
 ) -> Chosen | None:
     """The intent to run, or None for a fallback. ``only``: the skill the user named; ``prefer``: the skill the
-    user opened; ``context``: the skill that answered the previous turn."""
+    user opened; ``context``: the skill that answered the previous turn; ``text``: the words, for the literal
+    template check."""
     ranked = scores(result)
     bar = threshold * NAMED_SKILL_FACTOR
     if only is not None:
@@ -67,6 +71,8 @@ def choose(
         preferred = _best_of(registry, ranked, prefer, bar, "opened")
         if preferred is not None and not sure:
             return preferred
+    if not sure and top_skill is not None and text and top.confidence >= bar and reads_whole(top_skill, top.name, text):
+        return Chosen(top_skill, top.name, top.confidence, "template")
     unsure_between_intents = top_skill is not None and not sure
     if context is not None and unsure_between_intents:
         previous = _best_of(registry, ranked, context, bar, "context")
@@ -88,9 +94,14 @@ def in_context(registry: SkillRegistry, result: NluResult, threshold: float, ski
         return best
     confidence = {s.name: s.confidence for s in ranked}
     for intent in owner.manifest.intents:
-        if any(m.complete for m in readings(owner.manifest, intent, text)):
+        if reads_whole(owner, intent.name, text):
             return Chosen(owner, intent.name, confidence.get(intent.name, 0.0), "context")
     return None
+
+
+def reads_whole(skill: Skill, intent: str, text: str) -> bool:
+    """The words are one of the intent's own example templates (``slot_recovery.literal``): not a guess."""
+    return literal(skill.manifest, skill.manifest.intent(intent), text)
 
 
 def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar: float, why: str) -> Chosen | None:

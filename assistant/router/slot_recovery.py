@@ -6,7 +6,8 @@ Only what the manifest makes certain is taken, and never against the engine wher
   canonical value (the words matched one of its values), a built-in typed slot's value when the words parse as
   one ("five minutes" -> 300 s; words that do not parse stay missing, so the dialogue asks), a free-text slot the
   words themselves;
-- a free-text slot the engine filled with part of those words ("buy" of "buy flowers") gets the whole of them.
+- a free-text slot the engine filled with part of those words ("buy" of "buy flowers") gets the whole of them;
+- a typed slot the engine filled with words that do not parse ("minutes" of "five minutes") gets the template's.
 
 So both engines give the skill the same slots for a sentence the templates cover, whatever each one's tagger
 happens to miss.
@@ -51,6 +52,12 @@ def _cut_short(found: Any, whole: str) -> bool:
     return part != full and f" {part} " in f" {full} "
 
 
+def _unparsed(spec: SlotSpec, found: Any) -> bool:
+    """A built-in typed slot the engine filled with words that are no value of its type ("minutes" cut from "five
+    minutes" leaves a duration as plain text)."""
+    return not spec.values and spec.type != FREE_TEXT and isinstance(found, str) and _value(spec, found) is None
+
+
 @dataclass(frozen=True)
 class Recovered:
     slots: dict[str, Any]
@@ -78,10 +85,23 @@ def recover(manifest: SkillManifest, intent: IntentSpec, text: str, found: Mappi
     (fits, complete, _), reading, values = best
     for name, value in values.items():
         spec = manifest.slot(name)
-        if name not in slots or (spec.type == FREE_TEXT and _cut_short(slots[name], value)):
+        if (
+            name not in slots
+            or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
+            or _unparsed(spec, slots[name])
+        ):
             slots[name] = value
     if fits and complete:
         for name in [n for n in slots if n not in reading.raw and manifest.slot(n).type == FREE_TEXT]:
             if any(_within(slots[name], raw) for raw in reading.raw.values()):
                 del slots[name]
     return Recovered(slots, fits)
+
+
+def literal(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:
+    """The words are one of the intent's templates, whole, each slot's words a value of its type ("how are you";
+    not "weather for Paris on saturday please now", where "for Paris on saturday please now" is no date)."""
+    return any(
+        reading.complete and all(_value(manifest.slot(n), raw) is not None for n, raw in reading.raw.items())
+        for reading in readings(manifest, intent, text)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from router_support import Conversation, activity
 
 from assistant.errors import NluError
+from assistant.router.nlu.types import IntentScore, NluResult
 
 
 def nlu(reply: Any) -> dict[str, Any]:
@@ -54,6 +56,24 @@ def test_below_threshold_is_a_fallback_not_a_guess(skills_root: Path) -> None:
 
     router, clock, _ = make_router(skills_root, skills_root.parent / "data", nlu={"threshold": 0.99})
     reply = Conversation(router, clock).say("weather for Paris on saturday please now")
+    assert reply.channel_data is not None and reply.channel_data["notUnderstood"] is True
+
+
+def test_below_threshold_words_that_are_one_of_the_intents_templates_are_served(skills_root: Path) -> None:
+    """Unsure is not lost when the words are literally the top intent's own template (each slot a value), as with
+    a Rasa model that gives "how are you" 0.38; other unsure words still get the fallback."""
+    from router_support import TinyEngine, make_router
+
+    class Unsure(TinyEngine):
+        def parse(self, text: str) -> NluResult:
+            result = super().parse(text)
+            ranking = tuple(IntentScore(s.name, s.confidence * 0.6) for s in result.ranking)
+            return replace(result, confidence=result.confidence * 0.6, ranking=ranking)
+
+    router, clock, _ = make_router(skills_root, skills_root.parent / "data", Unsure(), nlu={"threshold": 0.9})
+    talk = Conversation(router, clock)
+    assert talk.say("what is the weather in Paris tomorrow").text == "Tomorrow in Paris: sunny."
+    reply = talk.say("weather for Paris on saturday please now")
     assert reply.channel_data is not None and reply.channel_data["notUnderstood"] is True
 
 

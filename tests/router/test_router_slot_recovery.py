@@ -10,7 +10,7 @@ import pytest
 import assistant.router.skills.builtin as builtin
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import load_manifests
-from assistant.router.slot_recovery import recover
+from assistant.router.slot_recovery import literal, recover
 from assistant.router.template_match import TemplateMatch, readings
 
 BUILTIN = Path(builtin.__path__[0])
@@ -80,3 +80,21 @@ def test_words_that_are_no_value_stay_missing_and_are_no_evidence(manifests: dic
 def test_the_start_of_a_template_is_evidence_for_the_intent(manifests: dict[str, SkillManifest]) -> None:
     define = _recover(manifests, "answers.define", "define", {})
     assert define.slots == {} and define.fits
+
+
+def test_a_typed_slot_the_engine_cut_to_words_that_do_not_parse_is_read_again(
+    manifests: dict[str, SkillManifest],
+) -> None:
+    """Rasa tagged only "minutes" of "five minutes": the duration comes from the template's reading."""
+    got = _recover(manifests, "timers.set", "set a timer for five minutes", {"duration": "minutes"})
+    assert got.slots["duration"] == {"seconds": 300}
+    kept = _recover(manifests, "timers.set", "set a timer for five minutes", {"duration": {"seconds": 300}})
+    assert kept.slots["duration"] == {"seconds": 300}
+
+
+def test_literal_means_a_whole_template_with_every_slot_a_value(manifests: dict[str, SkillManifest]) -> None:
+    smalltalk, weather = manifests["smalltalk"], manifests["weather"]
+    assert literal(smalltalk, smalltalk.intent("smalltalk.how_are_you"), "how are you")
+    assert literal(weather, weather.intent("weather.forecast"), "weather in Paris tomorrow")
+    assert not literal(weather, weather.intent("weather.forecast"), "weather tomorrow and also my taxes")
+    assert not literal(smalltalk, smalltalk.intent("smalltalk.how_are_you"), "how are you going to pay")

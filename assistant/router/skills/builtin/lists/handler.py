@@ -51,7 +51,7 @@ class ListsSkill:
         self.store.close()
 
     def _add(self, turn: Turn) -> Activity:
-        item = " ".join(str(turn.slot("item", "")).split())
+        item = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
         name = list_name(turn)
         if not item:
             return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
@@ -100,6 +100,7 @@ def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
 
 
+_TRAILING_JOIN = re.compile(r"\s*(?:,|\band)\s*$")  # an engine's item span can take the "and" after it
 _MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
 
 
