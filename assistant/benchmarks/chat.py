@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.benchmarks.registry import write_figures
 from assistant.config import Settings
 
 NAME = "chat"
@@ -153,11 +154,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "quick": quick,
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    json_path = out_dir / f"{NAME}.json"
-    json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    md_path = out_dir / f"{NAME}.md"
-    md_path.write_text(_markdown(figures), encoding="utf-8")
-    return [json_path, md_path]
+    return write_figures(out_dir, NAME, figures, _markdown(figures))
 
 
 def _markdown(f: dict[str, Any]) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.benchmarks.registry import write_figures
 from assistant.config import Settings
 from assistant.router.nlu.baseline import BaselineEngine
 from assistant.router.nlu.datasets import load_clinc, load_snips
@@ -259,10 +260,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "loadavg_before": load_before,
         "loadavg_after": os.getloadavg(),
     }
-    json_path, md_path = out_dir / "nlu.json", out_dir / "nlu.md"
-    json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    md_path.write_text(render_markdown(figures), encoding="utf-8")
-    return [json_path, md_path]
+    return write_figures(out_dir, "nlu", figures, render_markdown(figures))
 
 
 def render_markdown(figures: dict[str, Any]) -> str:

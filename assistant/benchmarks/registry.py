@@ -8,6 +8,7 @@ writes ``<out_dir>/<name>.json`` and ``<out_dir>/<name>.md`` (the committed figu
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,14 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, speech end -> audio, RSS"),
     "wake": ("assistant.benchmarks.wake", "wake phrases: keyword search + verification vs verification alone"),
 }
+
+
+def write_figures(out_dir: Path, name: str, figures: object, markdown: str) -> list[Path]:
+    """Write ``<name>.json`` (the figures) and ``<name>.md`` (the table people read) and return both paths."""
+    json_path, md_path = out_dir / f"{name}.json", out_dir / f"{name}.md"
+    json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    md_path.write_text(markdown, encoding="utf-8")
+    return [json_path, md_path]
 
 
 def load_benchmark(name: str) -> BenchmarkRun:

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.benchmarks.registry import write_figures
 from assistant.config import Settings
 
 NAME = "scripts"
@@ -100,10 +101,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         },
         "quick": quick,
     }
-    json_path, md_path = out_dir / f"{NAME}.json", out_dir / f"{NAME}.md"
-    json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    md_path.write_text(_markdown(figures), encoding="utf-8")
-    return [json_path, md_path]
+    return write_figures(out_dir, NAME, figures, _markdown(figures))
 
 
 def _row(label: str, r: dict[str, Any]) -> str:

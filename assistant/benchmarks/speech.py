@@ -15,7 +15,6 @@ The machine has 2 cores shared with other work; the load average is recorded wit
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.benchmarks.registry import write_figures
 from assistant.config import Settings
 
 NAME = "speech"
@@ -197,10 +197,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "listen_peak_rss_mb": round(rss, 1),
         "goals": {"rtf_grammar": RTF_GOAL, "latency_p50_ms": LATENCY_GOAL_MS, "peak_rss_mb": RSS_GOAL_MB},
     }
-    json_path, md_path = out_dir / f"{NAME}.json", out_dir / f"{NAME}.md"
-    json_path.write_text(json.dumps(data, indent=2) + "\n")
-    md_path.write_text(_markdown(data))
-    return [json_path, md_path]
+    return write_figures(out_dir, NAME, data, _markdown(data))
 
 
 def _markdown(d: dict[str, Any]) -> str:

@@ -15,13 +15,13 @@ which is how wake phrases were spotted before keyword mode.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
 from pathlib import Path
 from typing import Any
 
+from assistant.benchmarks.registry import write_figures
 from assistant.benchmarks.speech import AUDIO, VOICES, _commands, _pct, _silence, _speech
 from assistant.config import Settings
 
@@ -109,10 +109,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "phrases": list(settings.speaker.wake.phrases),
         "by_sensitivity": rows,
     }
-    json_path, md_path = out_dir / f"{NAME}.json", out_dir / f"{NAME}.md"
-    json_path.write_text(json.dumps(data, indent=2) + "\n")
-    md_path.write_text(_markdown(data))
-    return [json_path, md_path]
+    return write_figures(out_dir, NAME, data, _markdown(data))
 
 
 def _markdown(d: dict[str, Any]) -> str:
