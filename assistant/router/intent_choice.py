@@ -31,7 +31,8 @@ class Chosen:
     intent: str
     confidence: float
     why: str
-    """``top`` (the engine's answer), ``named``, ``opened`` or ``context``."""
+    """``top`` (the engine's answer), ``named``, ``opened``, ``context`` or ``template`` (the words are one of the
+    intent's templates)."""
 
 
 def scores(result: NluResult) -> list[IntentScore]:
