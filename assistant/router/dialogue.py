@@ -98,7 +98,8 @@ class Dialogue:
             chosen = in_context(self.registry, result, self.threshold, str(previous), text) or chosen
             manifest = chosen.skill.manifest
             intent = manifest.intent(chosen.intent)
-        recovered = recover(manifest, intent, text, intent_slots(manifest, intent, result.slots))
+            said = intent_slots(manifest, intent, result.slots)
+        recovered = recover(manifest, intent, text, said)
         found = recovered.slots
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}

@@ -38,8 +38,8 @@ def training_data(settings: Settings) -> TrainingData:
 def spoken_sentences(settings: Settings) -> list[str]:
     """What the speaker's command grammar is made of: the training examples, plus each skill's ``samples`` (what
     help and the README tell people to say, in words the sampled examples may not have drawn)."""
-    manifests = load_manifests(skill_dirs(settings))
-    examples = [e.text for e in compile_training_data(manifests).examples]
+    manifests = tuple(load_manifests(skill_dirs(settings)))
+    examples = [e.text for e in _compiled(manifests).examples]  # the compile the router's engine already made
     return list(dict.fromkeys([*examples, *(s for m in manifests for s in m.samples)]))
 
 
