@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from assistant.config import Settings
 
@@ -25,6 +27,23 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, speech end -> audio, RSS"),
     "wake": ("assistant.benchmarks.wake", "wake phrases: keyword search + verification vs verification alone"),
 }
+
+
+def machine(load_before: tuple[float, float, float]) -> dict[str, object]:
+    """The machine facts every figure file carries: cores and the load average before and after the run."""
+    return {
+        "cores": os.cpu_count(),
+        "load_avg_before": [round(x, 2) for x in load_before],
+        "load_avg_after": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def machine_line(figures: dict[str, Any]) -> str:
+    """``machine``'s facts as the first line of a figure file's table."""
+    return (
+        f"{figures['cores']} cores, shared; load average before {figures['load_avg_before']}, "
+        f"after {figures['load_avg_after']}."
+    )
 
 
 def write_figures(out_dir: Path, name: str, figures: object, markdown: str) -> list[Path]:

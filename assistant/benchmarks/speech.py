@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.benchmarks.registry import write_figures
+from assistant.benchmarks.registry import machine, machine_line, write_figures
 from assistant.config import Settings
 
 NAME = "speech"
@@ -35,7 +35,7 @@ AUDIO = Path(__file__).resolve().parents[3] / "shared" / "data" / "audio"
 VOICES = (("en-us+klatt", 160), ("en-us+f2", 130), ("en+klatt4", 175))
 
 
-def _pct(values: list[float], q: float) -> float:
+def pct(values: list[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))] if s else 0.0
 
@@ -56,6 +56,11 @@ def _silence(seconds: float) -> bytes:
     return float_to_pcm(np.random.default_rng(0).normal(0, 30, int(RATE * seconds)))
 
 
+def clip(text: str, voice: str, speed: int) -> bytes:
+    """``text`` spoken by espeak-ng between short stretches of room noise, as the recognizer would hear it."""
+    return _silence(0.3) + _speech(text, voice, speed) + _silence(0.5)
+
+
 def _decode(engine: Any, pcm: bytes) -> tuple[str, float]:
     from assistant.speaker.audio import FRAME_BYTES
 
@@ -67,7 +72,7 @@ def _decode(engine: Any, pcm: bytes) -> tuple[str, float]:
     return text, time.perf_counter() - started
 
 
-def _commands(settings: Settings, count: int) -> list[str]:
+def command_sentences(settings: Settings, count: int) -> list[str]:
     from assistant.router.factory import training_data
 
     examples = sorted({e.text.lower() for e in training_data(settings).examples if 3 <= len(e.text.split()) <= 7})
@@ -142,9 +147,9 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
                     stages.setdefault(key, []).append(turn.ms[key])
     return {
         "runs": len(samples),
-        "p50_ms": round(_pct(samples, 0.5), 1),
-        "p95_ms": round(_pct(samples, 0.95), 1),
-        "stages_p50_ms": {k: round(_pct(v, 0.5), 1) for k, v in stages.items()},
+        "p50_ms": round(pct(samples, 0.5), 1),
+        "p95_ms": round(pct(samples, 0.95), 1),
+        "stages_p50_ms": {k: round(pct(v, 0.5), 1) for k, v in stages.items()},
         "trailing_silence_ms": settings.speaker.end_silence_ms,
     }
 
@@ -168,8 +173,8 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     if shutil.which("espeak-ng") is None:
         raise SystemExit("speech benchmark needs espeak-ng (apt-get install espeak-ng)")
     load_before = os.getloadavg()
-    commands = _commands(settings, 8 if quick else 30)
-    clips = [(c, _silence(0.3) + _speech(c, v, s) + _silence(0.5)) for c in commands for v, s in VOICES]
+    commands = command_sentences(settings, 8 if quick else 30)
+    clips = [(c, clip(c, v, s)) for c in commands for v, s in VOICES]
     from assistant.speaker.audio import read_pcm16k
 
     rows = (line.split("\t") for line in (AUDIO / "TRANSCRIPTS.tsv").read_text().splitlines()[1:])
@@ -187,9 +192,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     data = {
         "benchmark": NAME,
         "quick": quick,
-        "cores": os.cpu_count(),
-        "load_avg_before": [round(x, 2) for x in load_before],
-        "load_avg_after": [round(x, 2) for x in os.getloadavg()],
+        **machine(load_before),
         "synthesised_clips": len(clips),
         "recordings": len(recordings),
         "stt": stt,
@@ -204,7 +207,7 @@ def _markdown(d: dict[str, Any]) -> str:
     lines = [
         "# Speech benchmark (`assistant bench speech`)",
         "",
-        f"{d['cores']} cores, shared; load average before {d['load_avg_before']}, after {d['load_avg_after']}.",
+        machine_line(d),
         f"{d['synthesised_clips']} espeak-ng clips ({len(VOICES)} voices/speeds) + {d['recordings']} recordings.",
         "",
         "| engine/mode | RTF | goal | transcript accuracy | grammar sentences |",

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.benchmarks.registry import write_figures
-from assistant.benchmarks.speech import AUDIO, VOICES, _commands, _pct, _silence, _speech
+from assistant.benchmarks.registry import machine, machine_line, write_figures
+from assistant.benchmarks.speech import AUDIO, VOICES, clip, command_sentences, pct
 from assistant.config import Settings
 
 NAME = "wake"
@@ -41,9 +41,9 @@ def _clips(settings: Settings, quick: bool) -> tuple[list[tuple[str, bytes]], li
         said = SAID.get(phrase, phrase)
         for voice, speed in VOICES:
             for tail in TAILS:
-                wake.append((phrase, _silence(0.3) + _speech(said + tail, voice, speed) + _silence(0.5)))
-    sentences = [*_commands(settings, 8 if quick else 30), *NEAR_MISSES]
-    other = [_silence(0.3) + _speech(c, v, s) + _silence(0.5) for c in sentences for v, s in VOICES]
+                wake.append((phrase, clip(said + tail, voice, speed)))
+    sentences = [*command_sentences(settings, 8 if quick else 30), *NEAR_MISSES]
+    other = [clip(c, v, s) for c in sentences for v, s in VOICES]
     rows = (line.split("\t") for line in (AUDIO / "TRANSCRIPTS.tsv").read_text().splitlines()[1:])
     other += [read_pcm16k(AUDIO / f) for f, _text, src in rows if "wake word" not in src]
     return wake, other
@@ -72,10 +72,10 @@ def _measure(engine: Any, wake: list[tuple[str, bytes]], other: list[bytes], key
         "false_wakes": false,
         "other_clips": len(other),
         "other_stopped_by_keyword_pass": len(other) - engine.keyword_hits if keyword_pass else 0,
-        "other_ms_p50": round(_pct(other_ms, 0.5), 1),
-        "other_ms_p95": round(_pct(other_ms, 0.95), 1),
+        "other_ms_p50": round(pct(other_ms, 0.5), 1),
+        "other_ms_p95": round(pct(other_ms, 0.95), 1),
         "other_ms_total": round(sum(other_ms), 1),
-        "wake_ms_p50": round(_pct(wake_ms, 0.5), 1),
+        "wake_ms_p50": round(pct(wake_ms, 0.5), 1),
     }
 
 
@@ -103,9 +103,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     data = {
         "benchmark": NAME,
         "quick": quick,
-        "cores": os.cpu_count(),
-        "load_avg_before": [round(x, 2) for x in load_before],
-        "load_avg_after": [round(x, 2) for x in os.getloadavg()],
+        **machine(load_before),
         "phrases": list(settings.speaker.wake.phrases),
         "by_sensitivity": rows,
     }
@@ -116,7 +114,7 @@ def _markdown(d: dict[str, Any]) -> str:
     lines = [
         "# Wake benchmark (`assistant bench wake`)",
         "",
-        f"{d['cores']} cores, shared; load average before {d['load_avg_before']}, after {d['load_avg_after']}.",
+        machine_line(d),
         f"Wake phrases {d['phrases']}, each in {len(VOICES)} espeak-ng voices/speeds, alone and followed by a command;"
         " other speech: the assistant's commands and short near misses in the same voices plus the shared recordings.",
         "",
