@@ -5,8 +5,15 @@ test): in-scope accuracy and out-of-scope recall/precision with the threshold ch
 Also training time, model load time, warm parse latency per utterance, and the peak RSS of a separate process that
 only loads the CLINC model and parses (the footprint a speaker would carry).
 
-Both variants of the engine run in the same benchmark: n-grams only, and n-grams plus the static sentence vectors
-(``assistant models build nlu-vectors``, found under ``models_dir``); without the table only the first is measured.
+Up to three variants of the engine run in the same benchmark: n-grams only; n-grams plus the static sentence vectors
+(``assistant models build nlu-vectors``); and the tuned sentence encoder (``assistant models build nlu-encoder
+--tune-on snips`` and ``--tune-on clinc150``: fine-tuned on each benchmark's training split only), which replaces the
+n-grams and scores out-of-scope by ``scope``. A variant whose files are not under ``models_dir`` is skipped, with
+the command that builds them in the report.
+
+CLINC's threshold is the lowest that rejects 90 % of the validation split's out-of-scope utterances (the target is
+85 % on test; the validation split has only 100 of them); with the encoder the validation split's in-scope
+utterances also standardise the scope score. The test split is never looked at to choose anything.
 """
 
 from __future__ import annotations
@@ -29,11 +36,14 @@ from assistant.benchmarks.registry import write_figures
 from assistant.config import Settings
 from assistant.router.nlu.baseline import BaselineEngine
 from assistant.router.nlu.datasets import load_clinc, load_snips
-from assistant.router.nlu.embedded import EmbeddedEngine, choose_threshold
+from assistant.router.nlu.embedded import EmbeddedEngine
 from assistant.router.nlu.evaluate import intent_accuracy, scope_score, slot_score
-from assistant.router.nlu.sentence_vectors import BUILD_HINT, SentenceVectors, load_vectors, vectors_path
+from assistant.router.nlu.sentence_encoder import BUILD_HINT as ENCODER_HINT
+from assistant.router.nlu.sentence_encoder import encoder_folder, load_encoder
+from assistant.router.nlu.sentence_vectors import BUILD_HINT, Embedder, load_vectors, vectors_path
 from assistant.router.nlu.types import OUT_OF_SCOPE, Example, NluEngine, NluResult, TrainingData
 
+VAL_OOS_RECALL = 0.90
 TARGETS = {
     "snips_intent_accuracy": (">=", 0.990),
     "snips_slot_f1": (">=", 0.93),
@@ -79,7 +89,7 @@ def _thin(data: TrainingData, quick: bool) -> TrainingData:
     return TrainingData(examples=data.examples[::4]) if quick else data
 
 
-def _snips(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
+def _snips(quick: bool, vectors: Embedder | None) -> dict[str, Any]:
     train, test = _thin(load_snips("train"), quick), load_snips("validate")
     engine = EmbeddedEngine(vectors=vectors)
     train_s = _trained(engine, train)
@@ -113,19 +123,19 @@ def _snips(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
     return figures
 
 
-def _clinc(quick: bool, model_dir: Path, vectors: SentenceVectors | None) -> dict[str, Any]:
+def _clinc(quick: bool, model_dir: Path, vectors: Embedder | None) -> dict[str, Any]:
     train, val, test = _thin(load_clinc("train"), quick), load_clinc("val"), load_clinc("test")
     engine = EmbeddedEngine(vectors=vectors)
     train_s = _trained(engine, train)
     trained_threshold = engine.threshold
+    engine.restandardise_scope([e.text for e in val.examples if e.intent != OUT_OF_SCOPE])  # no-op without encoder
     engine.threshold = 0.0
     val_results, _ = _parse_all(engine, val.examples)
-    confidence = np.array([-1.0 if r.out_of_scope else r.confidence for r in val_results], dtype=np.float32)
-    correct = np.array([r.intent == e.intent for r, e in zip(val_results, val.examples, strict=True)])
+    confidence = _scope_confidences(val_results)
     is_oos = np.array([e.intent == OUT_OF_SCOPE for e in val.examples])
     top_only, _ = _parse_all(engine, test.examples)
     points = _operating_points(confidence, is_oos, top_only, test.examples)
-    engine.threshold = choose_threshold(confidence, correct, is_oos, engine.params.reject_rate)
+    engine.threshold = _threshold_for_recall(confidence, is_oos, VAL_OOS_RECALL)
     results, seconds = _parse_all(engine, test.examples)
     scope = scope_score(test.examples, results)
     engine.save(model_dir)
@@ -161,17 +171,28 @@ def _clinc(quick: bool, model_dir: Path, vectors: SentenceVectors | None) -> dic
     return figures
 
 
+def _scope_confidences(results: Sequence[NluResult]) -> np.ndarray:
+    """What the engine's threshold is compared with, per result; -1 where the trained ``oos`` class won."""
+    return np.array(
+        [-1.0 if r.out_of_scope else (r.confidence if r.scope is None else r.scope) for r in results], dtype=np.float32
+    )
+
+
+def _threshold_for_recall(confidence: np.ndarray, is_oos: np.ndarray, wanted: float) -> float:
+    """The lowest threshold that rejects ``wanted`` of these out-of-scope utterances."""
+    return float(np.quantile(confidence[is_oos], wanted)) + 1e-6
+
+
 def _operating_points(
     val_confidence: np.ndarray, val_oos: np.ndarray, test_top: Sequence[NluResult], test: Sequence[Example]
 ) -> list[dict[str, float]]:
     """The in-scope accuracy / OOS recall trade-off on test, at thresholds picked on validation for set recalls."""
-    confidence = np.array([-1.0 if r.out_of_scope else r.confidence for r in test_top])
+    confidence = _scope_confidences(test_top)
     correct = np.array([r.intent == e.intent for r, e in zip(test_top, test, strict=True)])
     is_oos = np.array([e.intent == OUT_OF_SCOPE for e in test])
     points = []
-    for wanted in (0.3, 0.5, 0.7, 0.85, 0.9):
-        # the lowest threshold that rejects ``wanted`` of validation's out-of-scope utterances
-        threshold = float(np.quantile(val_confidence[val_oos], wanted)) + 1e-6
+    for wanted in (0.3, 0.5, 0.7, 0.85, 0.9, 0.95):
+        threshold = _threshold_for_recall(val_confidence, val_oos, wanted)
         accepted = confidence >= threshold
         points.append(
             {
@@ -230,11 +251,14 @@ def _checks(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _variant(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
+def _variant(quick: bool, snips_vectors: Embedder | None, clinc_vectors: Embedder | None) -> dict[str, Any]:
     """All figures of one engine variant: Snips, CLINC, and the CLINC model's load time and footprint."""
     model_dir = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     try:
-        figures: dict[str, Any] = {"snips": _snips(quick, vectors), "clinc": _clinc(quick, model_dir, vectors)}
+        figures: dict[str, Any] = {
+            "snips": _snips(quick, snips_vectors),
+            "clinc": _clinc(quick, model_dir, clinc_vectors),
+        }
         texts = [e.text for e in load_clinc("test").examples[:500]]
         figures["clinc_model"] = _load_and_rss(model_dir, texts, 3 if quick else 7)
     finally:
@@ -244,16 +268,29 @@ def _variant(quick: bool, vectors: SentenceVectors | None) -> dict[str, Any]:
 
 
 def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
-    """Figures without and (when the table is built under ``settings.models_dir``) with the sentence vectors."""
+    """Figures of every variant whose files are built under ``settings.models_dir`` (n-grams only always)."""
     load_before = os.getloadavg()
     table_path = vectors_path(settings.models_dir)
-    figures: dict[str, Any] = {"quick": quick, **_variant(quick, None)}
+    figures: dict[str, Any] = {"quick": quick, **_variant(quick, None, None)}
+    figures["with_vectors"] = figures["with_encoder"] = None
     if table_path.is_file():
         table = load_vectors(table_path)
-        figures["with_vectors"] = {"table": str(table_path), "digest": table.digest, **_variant(quick, table)}
+        figures["with_vectors"] = {"table": str(table_path), "digest": table.digest, **_variant(quick, table, table)}
     else:
-        figures["with_vectors"] = None
         figures["vectors_missing"] = f"no table at {table_path}; {BUILD_HINT}"
+    folders = {name: encoder_folder(settings.models_dir, name) for name in ("snips", "clinc150")}
+    missing = [name for name, folder in folders.items() if not (folder / "model.onnx").is_file()]
+    if not missing:
+        snips_encoder, clinc_encoder = load_encoder(folders["snips"]), load_encoder(folders["clinc150"])
+        figures["with_encoder"] = {
+            "encoders": {name: {"folder": str(f), "digest": load_encoder(f).digest} for name, f in folders.items()},
+            **_variant(quick, snips_encoder, clinc_encoder),
+        }
+    else:
+        figures["encoder_missing"] = (
+            f"no encoder tuned on {' and '.join(missing)} under {settings.models_dir}; {ENCODER_HINT} with "
+            + " and ".join(f"--tune-on {name}" for name in missing)
+        )
     figures["machine"] = {
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
@@ -277,8 +314,9 @@ def render_markdown(figures: dict[str, Any]) -> str:
         f"{machine['loadavg_before'][0]:.1f}, after {machine['loadavg_after'][0]:.1f}. Python {machine['python']}."
         + (" **Quick run (a quarter of the training data): not figures to commit.**" if figures["quick"] else ""),
         "",
-        "The engine here is the n-gram-only variant (what runs when the sentence vectors are not built); the last "
-        "section puts it beside the variant with the static sentence vectors, measured in the same run.",
+        "The engine here is the n-gram-only variant (what runs when neither the sentence vectors nor the encoder is "
+        "built); the last sections put it beside the other variants, measured in the same run. CLINC's threshold is "
+        f"the lowest that rejects {VAL_OOS_RECALL:.0%} of the validation split's out-of-scope utterances.",
         "",
         "| measure | embedded | baseline | difference |",
         "| --- | --- | --- | --- |",
@@ -324,43 +362,76 @@ def render_markdown(figures: dict[str, Any]) -> str:
             f"{pct(p['test_oos_recall'])} |"
             for p in clinc["operating_points"]
         ),
+    ]
+    return "\n".join(lines + _targets_section(figures) + _variants_section(figures)) + "\n"
+
+
+VARIANTS = (
+    (None, "n-grams only"),
+    ("with_vectors", "+ static vectors"),
+    ("with_encoder", "tuned encoder"),
+)
+
+
+def _present(figures: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(column title, figures) of each variant that was measured, n-grams only first."""
+    return [
+        (title, figures if key is None else figures[key]) for key, title in VARIANTS if key is None or figures.get(key)
+    ]
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f} %"
+
+
+def _targets_section(figures: dict[str, Any]) -> list[str]:
+    variants = _present(figures)
+    lines = [
         "",
         "## Targets",
         "",
-        "| target | value | required | met |",
-        "| --- | --- | --- | --- |",
+        "| target | required | " + " | ".join(title for title, _ in variants) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in variants) + " |",
     ]
     for name, check in figures["targets"].items():
-        value = check["value"]
-        shown = f"{value:.3f} ms" if name.endswith("_ms") else pct(value)
-        lines.append(f"| {name} | {shown} | {check['target']} | {'yes' if check['met'] else '**no**'} |")
-    return "\n".join(lines + _vectors_section(figures)) + "\n"
+        cells = []
+        for _, variant in variants:
+            c = variant["targets"][name]
+            value = f"{c['value']:.3f} ms" if name.endswith("_ms") else _pct(c["value"])
+            cells.append(value + ("" if c["met"] else " **(no)**"))
+        lines.append(f"| {name} | {check['target']} | " + " | ".join(cells) + " |")
+    met = [title for title, variant in variants if all(c["met"] for c in variant["targets"].values())]
+    lines += ["", f"Every target met by: {', '.join(met) if met else 'no variant'}."]
+    return lines
 
 
-def _vectors_section(figures: dict[str, Any]) -> list[str]:
-    """The n-gram-only engine beside the one that also reads the static sentence vectors, same run."""
-    vectors = figures.get("with_vectors")
-    lines = [
-        "",
-        "## With the static sentence vectors (all-MiniLM-L6-v2 distilled, `assistant models build nlu-vectors`)",
-        "",
-    ]
-    if not vectors:
-        return [*lines, f"Not measured: {figures.get('vectors_missing', 'no table')}."]
-
-    def pct(x: float) -> str:
-        return f"{x * 100:.1f} %"
+def _variants_section(figures: dict[str, Any]) -> list[str]:
+    """The variants side by side, same run; then the CLINC trade-off of each variant beyond n-grams."""
+    lines = ["", "## Variants of the engine, same run", ""]
+    for key, note in (("with_vectors", "vectors_missing"), ("with_encoder", "encoder_missing")):
+        if not figures.get(key):
+            lines.append(f"- not measured: {figures.get(note, 'files missing')}.")
+        elif key == "with_vectors":
+            lines.append(f"- static vectors: `{figures[key]['table']}` (digest {figures[key]['digest']}).")
+        else:
+            encoders = figures[key]["encoders"]
+            lines.append(
+                "- tuned encoder: "
+                + ", ".join(f"`{e['folder']}` (digest {e['digest']})" for e in encoders.values())
+                + "; each tuned on its benchmark's training split only, 3 epochs."
+            )
+    variants = _present(figures)
 
     def ms(d: dict[str, float]) -> str:
         return f"{d['p50']:.3f} / {d['p95']:.3f} ms (CPU {d['cpu_p50']:.3f} / {d['cpu_p95']:.3f})"
 
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-        ("Snips intent accuracy", lambda f: pct(f["snips"]["intent_accuracy"])),
-        ("Snips slot F1", lambda f: pct(f["snips"]["slot_f1"])),
-        ("CLINC in-scope accuracy (val threshold)", lambda f: pct(f["clinc"]["in_scope_accuracy"])),
-        ("CLINC OOS recall (val threshold)", lambda f: pct(f["clinc"]["oos_recall"])),
-        ("CLINC OOS precision", lambda f: pct(f["clinc"]["oos_precision"])),
-        ("CLINC in-scope accuracy, no threshold", lambda f: pct(f["clinc"]["in_scope_accuracy_without_threshold"])),
+        ("Snips intent accuracy", lambda f: _pct(f["snips"]["intent_accuracy"])),
+        ("Snips slot F1", lambda f: _pct(f["snips"]["slot_f1"])),
+        ("CLINC in-scope accuracy (val threshold)", lambda f: _pct(f["clinc"]["in_scope_accuracy"])),
+        ("CLINC OOS recall (val threshold)", lambda f: _pct(f["clinc"]["oos_recall"])),
+        ("CLINC OOS precision", lambda f: _pct(f["clinc"]["oos_precision"])),
+        ("CLINC in-scope accuracy, no threshold", lambda f: _pct(f["clinc"]["in_scope_accuracy_without_threshold"])),
         ("CLINC threshold (from val)", lambda f: f"{f['clinc']['threshold_from_validation']:.3f}"),
         ("training time Snips / CLINC", lambda f: f"{f['snips']['train_s']:.1f} s / {f['clinc']['train_s']:.1f} s"),
         ("parse p50 / p95, Snips", lambda f: ms(f["snips"]["parse_ms"])),
@@ -370,31 +441,22 @@ def _vectors_section(figures: dict[str, Any]) -> list[str]:
         ("model size on disk (CLINC)", lambda f: f"{f['clinc_model']['model_mb']:.1f} MB"),
     ]
     lines += [
-        f"Table `{vectors['table']}` (digest {vectors['digest']}); its load time and memory are included below.",
         "",
-        "| measure | n-grams only | n-grams + sentence vectors |",
-        "| --- | --- | --- |",
-        *(f"| {name} | {get(figures)} | {get(vectors)} |" for name, get in rows),
-        "",
-        "CLINC150 trade-off with the vectors (thresholds set on validation for a wanted OOS recall):",
-        "",
-        "| wanted OOS recall (val) | threshold | in-scope accuracy (test) | OOS recall (test) |",
-        "| --- | --- | --- | --- |",
-        *(
-            f"| {pct(p['val_oos_recall_wanted'])} | {p['threshold']:.3f} | {pct(p['test_in_scope_accuracy'])} | "
-            f"{pct(p['test_oos_recall'])} |"
-            for p in vectors["clinc"]["operating_points"]
-        ),
-        "",
-        "| target | n-grams only | + sentence vectors | required |",
-        "| --- | --- | --- | --- |",
+        "| measure | " + " | ".join(title for title, _ in variants) + " |",
+        "| --- | " + " | ".join("---" for _ in variants) + " |",
+        *(f"| {name} | " + " | ".join(get(v) for _, v in variants) + " |" for name, get in rows),
     ]
-    for name, check in vectors["targets"].items():
-        plain = figures["targets"][name]
-
-        def shown(c: dict[str, Any], name: str = name) -> str:
-            value = f"{c['value']:.3f} ms" if name.endswith("_ms") else pct(c["value"])
-            return value + ("" if c["met"] else " **(no)**")
-
-        lines.append(f"| {name} | {shown(plain)} | {shown(check)} | {check['target']} |")
+    for title, variant in variants[1:]:
+        lines += [
+            "",
+            f"CLINC150 trade-off, {title} (thresholds set on validation for a wanted OOS recall):",
+            "",
+            "| wanted OOS recall (val) | threshold | in-scope accuracy (test) | OOS recall (test) |",
+            "| --- | --- | --- | --- |",
+            *(
+                f"| {_pct(p['val_oos_recall_wanted'])} | {p['threshold']:.3f} | {_pct(p['test_in_scope_accuracy'])} | "
+                f"{_pct(p['test_oos_recall'])} |"
+                for p in variant["clinc"]["operating_points"]
+            ),
+        ]
     return lines

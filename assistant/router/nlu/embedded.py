@@ -21,10 +21,19 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import NluError
-from assistant.router.nlu.intent_model import FloatArray, IntentModel, IntentParams, train_intent_model
+from assistant.router.nlu.intent_model import (
+    FloatArray,
+    IntentModel,
+    IntentParams,
+    train_dense_intent_model,
+    train_intent_model,
+)
 from assistant.router.nlu.normalize import normalize
-from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, SentenceVectors, VectorsChoice, load_vectors
+from assistant.router.nlu.scope import ScopeModel, train_scope
+from assistant.router.nlu.sentence_encoder import SentenceEncoder
+from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, Embedder, VectorsChoice, load_embedder
 from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger
+from assistant.router.nlu.text_features import NgramAnalyzer
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult, Slot, TrainingData
 
 logger = logging.getLogger(__name__)
@@ -74,12 +83,16 @@ class EmbeddedEngine:
 
     name = ENGINE_NAME
 
-    def __init__(self, params: EmbeddedParams | None = None, vectors: SentenceVectors | None = None) -> None:
+    def __init__(self, params: EmbeddedParams | None = None, vectors: Embedder | None = None) -> None:
         self.params = params or EmbeddedParams()
         self.vectors = vectors
-        """Sentence vectors the classifier reads beside n-grams; None = n-grams only."""
+        """Sentence vectors the classifier reads beside n-grams (the static table) or instead of them (a tuned
+        encoder); None = n-grams only."""
         self.threshold = self.params.oos_threshold or 0.0
+        """Below this the utterance is out of scope: compared with the top intent's probability, or with the scope
+        model's confidence when there is one (a tuned encoder)."""
         self._intents: IntentModel | None = None
+        self._scope: ScopeModel | None = None
         self._slots: SlotTagger | None = None
         self._synonyms: dict[str, str] = {}
         self._workdir: Path | None = None  # where a freshly trained CRF lives until saved
@@ -93,8 +106,16 @@ class EmbeddedEngine:
         texts = [e.text for e in data.examples]
         labels = [e.intent for e in data.examples]
         dense = self.vectors.embed_many(texts) if self.vectors is not None else None
-        self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
-        self.threshold = self._pick_threshold(labels, held_out)
+        self._scope = None
+        if isinstance(self.vectors, SentenceEncoder) and dense is not None:
+            analyzer = NgramAnalyzer(
+                self.params.intent.word_n, self.params.intent.char_min, self.params.intent.char_max
+            )
+            self._intents, held_out = train_dense_intent_model(dense, labels, self.params.intent, analyzer)
+            self.threshold = self._train_scope(dense, labels, held_out)
+        else:
+            self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
+            self.threshold = self._pick_threshold(labels, held_out)
         self._workdir = Path(tempfile.mkdtemp(prefix="nlu-embedded-"))
         # removed by close(), or when the engine is collected or the process exits if nobody closed it
         weakref.finalize(self, shutil.rmtree, self._workdir, ignore_errors=True)
@@ -125,11 +146,31 @@ class EmbeddedEngine:
         correct = label_array[top] == gold
         return choose_threshold(confidence, correct, gold == OUT_OF_SCOPE, self.params.reject_rate)
 
+    def _train_scope(self, dense: FloatArray, labels: list[str], held_out: FloatArray | None) -> float:
+        """Fit the scope model on held-out signals and return the threshold on its confidence."""
+        model = self._require()
+        if held_out is None:  # an intent with one example: no honest held-out figures to build on
+            return self._pick_threshold(labels, held_out)
+        label_array = np.array(model.labels)
+        oos_columns = label_array == OUT_OF_SCOPE
+        label_ids = np.searchsorted(label_array, np.array(labels))
+        gold = np.array(labels)
+        in_scope = gold != OUT_OF_SCOPE
+        masked = np.where(oos_columns, 0.0, held_out).astype(np.float32)
+        self._scope, confidence = train_scope(dense, label_ids, len(model.labels), masked, in_scope)
+        if self.params.oos_threshold is not None:
+            return self.params.oos_threshold
+        confidence[oos_columns[held_out.argmax(axis=1)]] = -1.0  # the oos class won: rejected at any threshold
+        correct = label_array[masked.argmax(axis=1)] == gold
+        return choose_threshold(confidence, correct, ~in_scope, self.params.reject_rate)
+
     def save(self, folder: Path) -> None:
         """Write the model folder (created if needed); ``load`` reads it back."""
         model = self._require()
         folder.mkdir(parents=True, exist_ok=True)
         model.save(folder)
+        if self._scope is not None:
+            self._scope.save(folder)
         if self._slots is not None:
             self._slots.save_tables(folder)
             if self._workdir is not None and (self._workdir / "slots.crfsuite").exists():
@@ -147,7 +188,7 @@ class EmbeddedEngine:
 
     @classmethod
     def load(
-        cls, folder: Path, params: EmbeddedParams | None = None, vectors: SentenceVectors | None = None
+        cls, folder: Path, params: EmbeddedParams | None = None, vectors: Embedder | None = None
     ) -> EmbeddedEngine:
         """Read a folder ``save`` wrote; a missing, foreign or older-format folder is an ``NluError``, and so is a
         model trained with sentence vectors when ``vectors`` (default: the table file it was trained with) is not
@@ -163,7 +204,7 @@ class EmbeddedEngine:
             )
         digest = meta.get("vectors_digest")
         if digest is not None and vectors is None and meta.get("vectors_path"):
-            vectors = load_vectors(Path(meta["vectors_path"]))
+            vectors = load_embedder(Path(meta["vectors_path"]))
         if digest is not None and (vectors is None or vectors.digest != digest):
             found = "none was given" if vectors is None else f"the given table is {vectors.digest}"
             raise NluError(
@@ -173,6 +214,7 @@ class EmbeddedEngine:
         engine.threshold = float(meta["threshold"])
         engine._synonyms = {str(k): str(v) for k, v in meta["synonyms"].items()}
         engine._intents = IntentModel.load(folder)
+        engine._scope = ScopeModel.load(folder) if (folder / "scope.json").exists() else None
         engine._slots = SlotTagger.load(folder, engine.params.slots)
         return engine
 
@@ -200,12 +242,40 @@ class EmbeddedEngine:
         )
         best = next((int(i) for i in order if model.labels[i] != OUT_OF_SCOPE), int(order[0]))
         confidence = float(probabilities[best])
+        scope = self._scope_confidence(model, probabilities, vector)
         if model.labels[int(order[0])] == OUT_OF_SCOPE:
-            return NluResult(text, OUT_OF_SCOPE, float(probabilities[order[0]]), (), ranking, ENGINE_NAME)
-        if confidence < self.threshold:
-            return NluResult(text, OUT_OF_SCOPE, 1.0 - confidence, (), ranking, ENGINE_NAME)
+            oos = float(probabilities[order[0]])
+            return NluResult(text, OUT_OF_SCOPE, oos, (), ranking, ENGINE_NAME, scope=scope)
+        if (confidence if scope is None else scope) < self.threshold:
+            return NluResult(text, OUT_OF_SCOPE, 1.0 - confidence, (), ranking, ENGINE_NAME, scope=scope)
         intent = model.labels[best]
-        return NluResult(text, intent, confidence, self._slots_of(text, intent), ranking, ENGINE_NAME)
+        return NluResult(text, intent, confidence, self._slots_of(text, intent), ranking, ENGINE_NAME, scope=scope)
+
+    def _scope_confidence(
+        self, model: IntentModel, probabilities: FloatArray, vector: FloatArray | None
+    ) -> float | None:
+        if self._scope is None or vector is None:
+            return None
+        in_scope = np.where(np.array(model.labels) == OUT_OF_SCOPE, 0.0, probabilities).astype(np.float32)
+        return self._scope.confidence(float(in_scope.max()), self._scope.closeness(vector, in_scope))
+
+    def scope_signals(self, texts: list[str]) -> tuple[FloatArray, FloatArray] | None:
+        """Top in-scope probability and nearest-example closeness of each text; None without a scope model."""
+        model = self._require()
+        if self._scope is None or self.vectors is None:
+            return None
+        oos_columns = np.array(model.labels) == OUT_OF_SCOPE
+        top, near = np.zeros(len(texts), dtype=np.float32), np.zeros(len(texts), dtype=np.float32)
+        for row, (text, vector) in enumerate(zip(texts, self.vectors.embed_many(texts), strict=True)):
+            in_scope = np.where(oos_columns, 0.0, model.probabilities(text, vector)).astype(np.float32)
+            top[row], near[row] = float(in_scope.max()), self._scope.closeness(vector, in_scope)
+        return top, near
+
+    def restandardise_scope(self, texts: list[str]) -> None:
+        """Standardise the scope score on these in-scope utterances (a validation split) instead of training's."""
+        signals = self.scope_signals(texts)
+        if signals is not None and self._scope is not None:
+            self._scope = self._scope.restandardised(*signals)
 
     def _slots_of(self, text: str, intent: str) -> tuple[Slot, ...]:
         if self._slots is None:

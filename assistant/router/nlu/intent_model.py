@@ -50,6 +50,9 @@ class IntentParams:
     half the training time); n-grams alone do better at ``c``."""
     dense_scale: float = 1.0
     """Weight of the sentence-vector features beside the TF-IDF ones (both unit length), when vectors are used."""
+    c_encoder: float = 10.0
+    """Regularisation of the logistic regression that reads a tuned encoder's vectors alone (no n-grams): measured
+    on CLINC150, n-grams beside those vectors add nothing but parse time."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,10 @@ class IntentModel:
 
     def scores(self, text: str, vector: FloatArray | None = None) -> FloatArray:
         """Margins per label; ``vector`` is the text's sentence vector when the model was trained with them."""
-        columns, values = sublinear_tfidf(self.analyzer(text), self.vocabulary, self.idf)
-        out: FloatArray = values @ self.weights[columns] + self.bias
+        out: FloatArray = self.bias
+        if self.vocabulary:  # empty when the classifier reads an encoder's vectors alone
+            columns, values = sublinear_tfidf(self.analyzer(text), self.vocabulary, self.idf)
+            out = values @ self.weights[columns] + self.bias
         if self.dense_weights is not None:
             if vector is None:
                 raise NluError("this intent model was trained with sentence vectors; pass the text's vector")
@@ -215,5 +220,45 @@ def train_intent_model(
         temperature=temperature,
         analyzer=analyzer,
         dense_weights=None if dense_coef is None else np.ascontiguousarray(dense_coef.T, dtype=np.float32),
+    )
+    return model, held_out
+
+
+def train_dense_intent_model(
+    vectors: FloatArray, labels: list[str], params: IntentParams, analyzer: NgramAnalyzer
+) -> tuple[IntentModel, FloatArray | None]:
+    """A multinomial logistic regression on sentence vectors alone (a tuned encoder's), with out-of-fold
+    probabilities as ``train_intent_model`` gives. Its probabilities need no temperature: the log-loss it minimises
+    already calibrates them."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise NluError(f"training data has {len(classes)} intent(s); the classifier needs at least 2")
+
+    def regression() -> LogisticRegression:
+        return LogisticRegression(C=params.c_encoder, max_iter=1000)
+
+    fitted = regression().fit(vectors, labels)
+    folds = min(params.calibration_folds, min(Counter(labels).values()))
+    held_out: FloatArray | None = None
+    if folds >= 2:
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+        probabilities = cross_val_predict(regression(), vectors, labels, cv=splitter, method="predict_proba")
+        held_out = np.asarray(probabilities, dtype=np.float32)
+    coef = np.asarray(fitted.coef_, dtype=np.float32)
+    bias = np.asarray(fitted.intercept_, dtype=np.float32)
+    if len(classes) == 2:  # one row for the second class: the same split into two symmetric columns
+        coef, bias = np.vstack([-coef / 2, coef / 2]), np.concatenate([-bias / 2, bias / 2])
+    model = IntentModel(
+        labels=tuple(classes),
+        vocabulary={},
+        idf=np.zeros(0, dtype=np.float32),
+        weights=np.zeros((0, len(classes)), dtype=np.float32),
+        bias=bias,
+        temperature=1.0,
+        analyzer=analyzer,
+        dense_weights=np.ascontiguousarray(coef.T),
     )
     return model, held_out

