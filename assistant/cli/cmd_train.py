@@ -40,7 +40,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             engine, outcome = cached_engine(data, settings.models_dir)
         engine.close()
         verb = "trained" if outcome.trained else "already trained (cached)"
-        console.print(f"embedded engine {verb}: {outcome.folder} in {outcome.seconds:.2f} s")
+        reads = "n-grams" if engine.vectors is None else f"sentence vectors from {engine.vectors.path}"
+        console.print(f"embedded engine {verb} ({reads}): {outcome.folder} in {outcome.seconds:.2f} s")
         return 0
     from assistant.router.nlu.rasa.rasa_factory import make_rasa_engine
 

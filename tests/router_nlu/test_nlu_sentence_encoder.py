@@ -228,3 +228,10 @@ def test_scope_closeness_is_the_nearest_example_of_the_likeliest_intents_and_nev
     _, with_twin = train_scope(twin, label_ids, 4, held_out, np.ones(40, dtype=bool))
     assert with_twin[0] > confidences[0]
     assert one.confidence(0.9, 0.9) > one.confidence(0.5, 0.5) > one.confidence(0.1, 0.1)
+
+
+def test_neighbours_are_capped_per_intent_evenly_and_out_of_scope_rows_left_out() -> None:
+    from assistant.router.nlu.scope import neighbours_by_label
+
+    rows, offsets = neighbours_by_label(np.array([0, 0, 0, 0, 0, 1, -1, 1]), 3, cap=3)
+    assert rows.tolist() == [0, 2, 4, 5, 7] and offsets.tolist() == [0, 3, 5, 5]

@@ -3,8 +3,10 @@
 An intent classifier (``intent_model``) and a CRF slot tagger (``slot_model``) trained together; slot values go
 through synonyms then ``normalize``. Out of scope is decided twice: an ``oos`` class when the training data has
 out-of-scope examples, and a confidence threshold chosen on out-of-fold probabilities (see ``choose_threshold``).
-With a sentence-vectors table (``sentence_vectors``) the classifier also reads pretrained dense features; a model
-trained with a table records its digest and needs the same table to load. A model is a folder of plain files
+With a sentence-vectors table (``sentence_vectors``) the classifier also reads pretrained dense features. With a
+tuned encoder (``sentence_encoder``) a logistic regression reads its vectors alone, and the threshold applies to the
+``scope`` score (top probability and closeness to known examples) instead of the probability. A model trained with
+either records its digest and needs the same file to load. A model is a folder of plain files
 (JSON, ``.npz``, CRFsuite's own format), never a pickle.
 """
 
