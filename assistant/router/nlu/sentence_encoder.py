@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,15 +80,15 @@ class SentenceEncoder:
         return out
 
 
-def load_encoder(folder: Path, threads: int | None = None) -> SentenceEncoder:
+def load_encoder(folder: Path, threads: int = 1) -> SentenceEncoder:
     """Read a folder ``encoder_build`` wrote; missing or unreadable parts are a one-line ``NluError``.
 
-    ``threads``: onnxruntime's intra-op threads, by default 2 (1 on a single core). Measured on Snips utterances
-    here: p50 0.77 ms with 2 threads against 0.90 with 1, at the price of CPU spent spinning (p95 5 ms against 1.3);
-    a parse runs after speech recognition is done, so the second core is free then. Fusing the attention layers
-    (onnxruntime's transformer optimiser) gained nothing on the int8 model.
+    ``threads``: onnxruntime's intra-op threads, by default one. Measured on Snips utterances here (int8 weights
+    per channel, the fastest of the int8/uint8 and reduced-range variants tried): p50 0.8 ms on one thread; two
+    threads gave 0.63-0.77 ms in a quiet process but 1.2 ms in one that had other work (the benchmark), and spin a
+    second core (CPU p95 5 ms); fusing the attention layers (onnxruntime's transformer optimiser) gained nothing.
+    One thread also leaves the other cores to speech recognition.
     """
-    threads = threads or min(2, os.cpu_count() or 1)
     model_file, vocab_file = folder / "model.onnx", folder / "vocab.txt"
     if not model_file.is_file() or not vocab_file.is_file():
         raise NluError(f"no NLU sentence encoder at {folder} (model.onnx and vocab.txt); {BUILD_HINT}")
