@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.types import Slot
 from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
@@ -78,7 +79,9 @@ def slots_from_words(
     if rest in _FILLER:
         rest = ""
     if len(open_specs) == 1 and rest and not listed_only:
-        found[open_specs[0].name] = rest
+        # typed as the engine's slots are ("6 pm" -> {"hour": 18}); words that do not parse stay words for the skill
+        parsed = normalize(open_specs[0].type, rest)
+        found[open_specs[0].name] = rest if isinstance(parsed, str) else parsed
     return found
 
 

@@ -98,3 +98,13 @@ def test_literal_means_a_whole_template_with_every_slot_a_value(manifests: dict[
     assert literal(weather, weather.intent("weather.forecast"), "weather in Paris tomorrow")
     assert not literal(weather, weather.intent("weather.forecast"), "weather tomorrow and also my taxes")
     assert not literal(smalltalk, smalltalk.intent("smalltalk.how_are_you"), "how are you going to pay")
+
+
+def test_a_short_answer_fills_the_asked_slot_typed_as_the_engine_would(manifests: dict[str, SkillManifest]) -> None:
+    from assistant.router.slot_filling import slots_from_words
+
+    alarms = manifests["alarms"]
+    remind = alarms.intent("alarms.remind")
+    assert slots_from_words(alarms, remind, "at 6 pm", "time")["time"]["hour"] == 18
+    assert slots_from_words(alarms, remind, "buy flowers", "reminder") == {"reminder": "buy flowers"}
+    assert slots_from_words(alarms, remind, "whenever", "time") == {"time": "whenever"}  # left for the skill to judge

@@ -51,8 +51,9 @@ class IntentParams:
     dense_scale: float = 1.0
     """Weight of the sentence-vector features beside the TF-IDF ones (both unit length), when vectors are used."""
     c_encoder: float = 10.0
-    """Regularisation of the logistic regression that reads a tuned encoder's vectors alone (no n-grams): measured
-    on CLINC150, n-grams beside those vectors add nothing but parse time."""
+    """Regularisation of the logistic regression that reads a tuned encoder's vectors alone (no n-grams). Measured
+    on CLINC150 (threshold for 90 % validation OOS recall): 95.3 % in-scope at 85.8 % OOS recall alone, against
+    95.3 % at 83.0 % for an SVM over n-grams and the vectors together."""
 
 
 @dataclass(frozen=True)
