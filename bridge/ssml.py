@@ -1,8 +1,8 @@
 """SSML (the Cortana side's ``speak``) reduced to text a Mi-AI speaker can say, and plain text wrapped as SSML.
 
-Breaks and paragraph/sentence ends become punctuation so a plain TTS still pauses there; ``<sub alias>`` speaks its
-alias; ``<audio>`` is dropped (the speaker cannot fetch it). Text without markup passes through unchanged, so
-``ssml_to_text(text_to_ssml(t)) == t`` for any ``t``.
+Breaks and paragraph/sentence ends become punctuation so a plain TTS still pauses there (full-width "，" "。"
+after Chinese); ``<sub alias>`` speaks its alias; ``<audio>`` is dropped (the speaker cannot fetch it). Text without
+markup passes through unchanged, so ``ssml_to_text(text_to_ssml(t)) == t`` for any ``t``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ _TIME = re.compile(r"^\s*([\d.]+)\s*(ms|s)\s*$")
 _STRONG = {"strong", "x-strong"}
 _SKIPPED = {"audio", "desc", "mark"}  # content not spoken (audio's fallback text is, see below)
 _SENTENCE_ENDS = {"p", "s", "paragraph", "sentence"}
+_AFTER_CJK = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])([,.])\s*")
 
 
 def text_to_ssml(text: str) -> str:
@@ -89,4 +90,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([.!?;:])[,.]+", r"\1", text)  # a pause after a sentence end adds nothing
     text = re.sub(r",(?:\s*,)+", ",", text)
     text = re.sub(r"^[\s,.;:]+", "", text)
-    return text.strip().rstrip(",")
+    text = text.strip().rstrip(",")
+    # after Chinese, pauses are full-width marks with no space: "打开灯，好的" as a Chinese TTS expects
+    return _AFTER_CJK.sub(lambda m: "，" if m.group(1) == "," else "。", text)

@@ -87,12 +87,12 @@ def test_a_plain_cortana_activity_becomes_a_request_by_its_own_fields() -> None:
 @pytest.mark.parametrize(
     ("speak", "said"),
     [
-        ('<speak>好的<break time="600ms"/>马上播放</speak>', "好的. 马上播放"),
-        ('<speak>好的<break time="300ms"/>马上播放</speak>', "好的, 马上播放"),
+        ('<speak>好的<break time="600ms"/>马上播放</speak>', "好的。马上播放"),  # full-width marks after Chinese
+        ('<speak>好的<break time="300ms"/>马上播放</speak>', "好的，马上播放"),
         ('<speak>one<break strength="strong"/>two</speak>', "one. two"),
         ("<speak>one<break/>two</speak>", "one, two"),
         ('<speak>a<break time="100ms"/>b</speak>', "a b"),
-        ("<speak><s>第一句</s><s>第二句</s></speak>", "第一句. 第二句."),
+        ("<speak><s>第一句</s><s>第二句</s></speak>", "第一句。第二句。"),
         ('<speak><sub alias="World Wide Web">WWW</sub> rocks</speak>', "World Wide Web rocks"),
         ('<speak>hi<audio src="x.mp3">beep</audio>there</speak>', "hi beep there"),
         ("<speak>a &amp; b &lt;3</speak>", "a & b <3"),

@@ -88,7 +88,7 @@ def test_one_turn_crosses_every_hop_in_order() -> None:
     router, trace = EchoRouter(), Trace()
     wire, _ = stack(router, trace)
     response = wire.handle(REQUEST)
-    assert response.response.to_speak == Speech(text="你说. 打开客厅灯 💡")
+    assert response.response.to_speak == Speech(text="你说。打开客厅灯 💡")
     assert response.response.to_display == Speech(text="你说: 打开客厅灯 💡")
     assert (response.response.open_mic, response.is_session_end) == (True, False)
     assert response.session_attributes == {"n": 1, "turns": 1}
