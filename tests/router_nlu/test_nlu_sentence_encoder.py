@@ -229,3 +229,16 @@ def test_neighbours_are_capped_per_intent_evenly_and_out_of_scope_rows_left_out(
 
     rows, offsets = neighbours_by_label(np.array([0, 0, 0, 0, 0, 1, -1, 1]), 3, cap=3)
     assert rows.tolist() == [0, 2, 4, 5, 7] and offsets.tolist() == [0, 3, 5, 5]
+
+
+def test_model_trained_with_a_deleted_encoder_says_how_to_rebuild_it(tmp_path: Path) -> None:
+    import shutil
+
+    encoder = load_encoder(write_tiny_encoder(tmp_path / "encoder", _table(), _vocabulary()))
+    engine = EmbeddedEngine(vectors=encoder)
+    engine.train(sample_data())
+    engine.save(tmp_path / "model")
+    engine.close()
+    shutil.rmtree(tmp_path / "encoder")
+    with pytest.raises(NluError, match=r"no NLU sentence encoder.*assistant models build nlu-encoder"):
+        EmbeddedEngine.load(tmp_path / "model")

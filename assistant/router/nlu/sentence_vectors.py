@@ -113,8 +113,9 @@ VectorsChoice = Embedder | None | Literal["find"]
 
 
 def load_embedder(path: Path) -> Embedder:
-    """An encoder folder or a table file, as a saved model recorded it."""
-    return load_encoder(path) if path.is_dir() else load_vectors(path)
+    """A table file (``.npz``) or an encoder folder, as a saved model recorded it; either may have been deleted since,
+    and the error names the command that builds the right one."""
+    return load_vectors(path) if path.suffix == ".npz" else load_encoder(path)
 
 
 def optional_vectors(models_dir: Path) -> Embedder | None:
