@@ -9,8 +9,9 @@ import pytest
 from router_nlu_sample import sample_data
 
 from assistant.errors import NluError
-from assistant.router.nlu.embedded import EmbeddedEngine, choose_threshold
+from assistant.router.nlu.embedded import EmbeddedEngine
 from assistant.router.nlu.intent_model import IntentParams, train_intent_model
+from assistant.router.nlu.scope import choose_threshold
 from assistant.router.nlu.text_features import NgramAnalyzer, sublinear_tfidf, tokenize
 from assistant.router.nlu.types import OUT_OF_SCOPE, TrainingData
 

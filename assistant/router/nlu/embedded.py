@@ -2,7 +2,7 @@
 
 An intent classifier (``intent_model``) and a CRF slot tagger (``slot_model``) trained together; slot values go
 through synonyms then ``normalize``. Out of scope is decided twice: an ``oos`` class when the training data has
-out-of-scope examples, and a confidence threshold chosen on out-of-fold probabilities (see ``choose_threshold``).
+out-of-scope examples, and a confidence threshold chosen on out-of-fold probabilities (see ``scope.choose_threshold``).
 With a sentence-vectors table (``sentence_vectors``) the classifier also reads pretrained dense features. With a
 tuned encoder (``sentence_encoder``) a logistic regression reads its vectors alone, and the threshold applies to the
 ``scope`` score (top probability and closeness to known examples) instead of the probability. A model trained with
@@ -31,7 +31,7 @@ from assistant.router.nlu.intent_model import (
     train_intent_model,
 )
 from assistant.router.nlu.normalize import normalize
-from assistant.router.nlu.scope import ScopeModel, train_scope
+from assistant.router.nlu.scope import ScopeModel, choose_threshold, train_scope
 from assistant.router.nlu.sentence_encoder import SentenceEncoder
 from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, Embedder, VectorsChoice, load_embedder
 from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger
@@ -58,26 +58,6 @@ class EmbeddedParams:
     """How many intents ``NluResult.ranking`` lists."""
     locale: str = "en-US"
     """Locale handed to slot normalisation."""
-
-
-def choose_threshold(confidence: FloatArray, correct: np.ndarray, is_oos: np.ndarray, reject_rate: float) -> float:
-    """The out-of-scope threshold on top in-scope confidence.
-
-    With out-of-scope examples: the value maximising the mean of in-scope accuracy (correct and accepted) and
-    out-of-scope recall; candidates lie midway between observed confidences, and of equally good ones the middle
-    is taken, so the threshold sits in the gap rather than on an example. Without: the ``reject_rate`` quantile of
-    in-scope confidences, so about that share of known utterances would be turned away.
-    """
-    if not is_oos.any():
-        return float(np.quantile(confidence, reject_rate)) if len(confidence) else 0.0
-    observed = np.unique(confidence[confidence >= 0])
-    candidates = np.concatenate([[0.0], (observed[1:] + observed[:-1]) / 2, [1.0]])
-    in_scope = ~is_oos
-    scores = np.array(
-        [(correct[in_scope] & (confidence[in_scope] >= t)).mean() + (confidence[is_oos] < t).mean() for t in candidates]
-    )
-    best = candidates[np.flatnonzero(scores >= scores.max() - 1e-12)]
-    return float(np.median(best))
 
 
 class EmbeddedEngine:
