@@ -282,10 +282,10 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     folders = {name: encoder_folder(settings.models_dir, name) for name in ("snips", "clinc150")}
     missing = [name for name, folder in folders.items() if not (folder / "model.onnx").is_file()]
     if not missing:
-        snips_encoder, clinc_encoder = load_encoder(folders["snips"]), load_encoder(folders["clinc150"])
+        encoders = {name: load_encoder(folder) for name, folder in folders.items()}
         figures["with_encoder"] = {
-            "encoders": {name: {"folder": str(f), "digest": load_encoder(f).digest} for name, f in folders.items()},
-            **_variant(quick, snips_encoder, clinc_encoder),
+            "encoders": {name: {"folder": str(e.path), "digest": e.digest} for name, e in encoders.items()},
+            **_variant(quick, encoders["snips"], encoders["clinc150"]),
         }
     else:
         figures["encoder_missing"] = (

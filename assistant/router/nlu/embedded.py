@@ -119,8 +119,7 @@ class EmbeddedEngine:
         if held_out is None:
             return 0.0
         gold = np.array(labels)
-        label_array = np.array(model.labels)
-        oos_columns = label_array == OUT_OF_SCOPE
+        label_array, oos_columns = np.array(model.labels), model.oos_columns
         masked = np.where(oos_columns, -1.0, held_out)
         top = masked.argmax(axis=1)
         confidence = masked[np.arange(len(gold)), top].astype(np.float32)
@@ -133,12 +132,11 @@ class EmbeddedEngine:
         model = self._require()
         if held_out is None:  # an intent with one example: no honest held-out figures to build on
             return self._pick_threshold(labels, held_out)
-        label_array = np.array(model.labels)
-        oos_columns = label_array == OUT_OF_SCOPE
+        label_array, oos_columns = np.array(model.labels), model.oos_columns
         label_ids = np.searchsorted(label_array, np.array(labels))
         gold = np.array(labels)
         in_scope = gold != OUT_OF_SCOPE
-        masked = np.where(oos_columns, 0.0, held_out).astype(np.float32)
+        masked = model.in_scope(held_out)
         self._scope, confidence = train_scope(dense, label_ids, len(model.labels), masked, in_scope)
         if self.params.oos_threshold is not None:
             return self.params.oos_threshold
@@ -238,7 +236,7 @@ class EmbeddedEngine:
     ) -> float | None:
         if self._scope is None or vector is None:
             return None
-        in_scope = np.where(np.array(model.labels) == OUT_OF_SCOPE, 0.0, probabilities).astype(np.float32)
+        in_scope = model.in_scope(probabilities)
         return self._scope.confidence(float(in_scope.max()), self._scope.closeness(vector, in_scope))
 
     def scope_signals(self, texts: list[str]) -> tuple[FloatArray, FloatArray] | None:
@@ -246,10 +244,9 @@ class EmbeddedEngine:
         model = self._require()
         if self._scope is None or self.vectors is None:
             return None
-        oos_columns = np.array(model.labels) == OUT_OF_SCOPE
         top, near = np.zeros(len(texts), dtype=np.float32), np.zeros(len(texts), dtype=np.float32)
         for row, (text, vector) in enumerate(zip(texts, self.vectors.embed_many(texts), strict=True)):
-            in_scope = np.where(oos_columns, 0.0, model.probabilities(text, vector)).astype(np.float32)
+            in_scope = model.in_scope(model.probabilities(text, vector))
             top[row], near[row] = float(in_scope.max()), self._scope.closeness(vector, in_scope)
         return top, near
 

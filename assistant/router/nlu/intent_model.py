@@ -15,6 +15,7 @@ import json
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import numpy.typing as npt
 
 from assistant.errors import NluError
 from assistant.router.nlu.text_features import NgramAnalyzer, sublinear_tfidf
+from assistant.router.nlu.types import OUT_OF_SCOPE
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +89,17 @@ class IntentModel:
 
     def probabilities(self, text: str, vector: FloatArray | None = None) -> FloatArray:
         return softmax(self.scores(text, vector) / self.temperature)
+
+    @cached_property
+    def oos_columns(self) -> npt.NDArray[np.bool_]:
+        """Which labels are the trained out-of-scope class (computed once, not per parse)."""
+        columns: npt.NDArray[np.bool_] = np.array(self.labels) == OUT_OF_SCOPE
+        return columns
+
+    def in_scope(self, probabilities: FloatArray) -> FloatArray:
+        """``probabilities`` with the out-of-scope class's zeroed."""
+        out: FloatArray = np.where(self.oos_columns, 0.0, probabilities).astype(np.float32)
+        return out
 
     @property
     def uses_vectors(self) -> bool:
