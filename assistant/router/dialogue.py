@@ -7,55 +7,25 @@ router, so any router instance can serve any turn. The NLU is called at most onc
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.router import phrases, speech
-from assistant.router.carry_over import carried, dangling
+from assistant.router.carry_over import dangling
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
 from assistant.router.intent_choice import choose, in_context
+from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
-from assistant.router.session_state import Context, Pending, SessionState
-from assistant.router.skill_call import call_skill, skill_activity
+from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
-from assistant.router.slot_filling import (
-    format_prompt,
-    intent_slots,
-    missing_required,
-    slots_from_words,
-)
+from assistant.router.slot_filling import intent_slots, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT, recover
 from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
 
-#: How many times a question is asked again before the router gives up on it.
-MAX_TRIES = 2
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
 FOLLOWUP_WORDS = 3
-
-
-@dataclass
-class TurnLog:
-    """What this turn's channelData.nlu reports (filled in as the turn proceeds)."""
-
-    intent: str = ""
-    confidence: float = 0.0
-    engine: str = ""
-    skill: str = ""
-    slots: Mapping[str, Any] = field(default_factory=dict)
-    nlu_ms: float = 0.0
-    skill_ms: float = 0.0
-    parsed: dict[str, NluResult] = field(default_factory=dict)
-    """Parses already made this turn, by text (so a re-route does not parse twice)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    reply: Activity
-    state: SessionState
-    not_understood: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,8 +78,8 @@ class Dialogue:
         if unsure or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
-        found = {**self._inherited(state, chosen.skill, chosen.intent, found, text), **found}
-        return self._run(incoming, state, chosen.skill, chosen.intent, found, turn)
+        found = {**inherited(state, chosen.skill, chosen.intent, found, text), **found}
+        return run_intent(incoming, state, chosen.skill, chosen.intent, found, turn)
 
     def known_intent(
         self,
@@ -125,15 +95,15 @@ class Dialogue:
         turn.intent, turn.confidence, turn.engine = intent, 1.0, "speaker"
         if skill is None:
             return self._fallback(incoming, state, None, turn)
-        slots = {**self._inherited(state, skill, intent, slots, incoming.text or ""), **slots}
-        return self._run(incoming, state, skill, intent, slots, turn, confirmed=semantic_state == "done")
+        slots = {**inherited(state, skill, intent, slots, incoming.text or ""), **slots}
+        return run_intent(incoming, state, skill, intent, slots, turn, confirmed=semantic_state == "done")
 
     def no_response(self, incoming: Activity, state: SessionState) -> Outcome:
         """The user said nothing: ask a pending question once more, else end the session quietly."""
         pending = state.pending
         if pending is not None and pending.tries < MAX_TRIES - 1:
             again = replace(state, pending=replace(pending, tries=pending.tries + 1))
-            return self._say(incoming, again, f"Sorry, I didn't hear you. {pending.prompt}", "expectingInput")
+            return say(incoming, again, f"Sorry, I didn't hear you. {pending.prompt}", "expectingInput")
         return Outcome(speech.own_reply(incoming, None, "ignoringInput", end=True), replace(state, pending=None))
 
     # --- pieces ---------------------------------------------------------------------------------------------------
@@ -158,16 +128,16 @@ class Dialogue:
         if pending.awaiting == CONFIRM:
             answer = phrases.yes_or_no(text)
             if answer == "yes":
-                return self._run(
+                return run_intent(
                     incoming, replace(state, pending=None), skill, pending.intent, pending.slots, turn, confirmed=True
                 )
             if answer == "no":
-                return self._say(incoming, replace(state, pending=None), speech.DECLINED, "acceptingInput")
+                return say(incoming, replace(state, pending=None), speech.DECLINED, "acceptingInput")
         if phrases.is_cancel(text):
-            return self._say(incoming, replace(state, pending=None, open_skill=None), speech.CANCELLED, "ignoringInput")
+            return say(incoming, replace(state, pending=None, open_skill=None), speech.CANCELLED, "ignoringInput")
         if phrases.is_help(text):
             what = "Please answer yes or no." if pending.awaiting == CONFIRM else f"I need the {pending.awaiting}."
-            return self._say(incoming, state, f"{what} {pending.prompt} Or say cancel.", "expectingInput")
+            return say(incoming, state, f"{what} {pending.prompt} Or say cancel.", "expectingInput")
         result = self._parse(text, turn)
         intent = skill.manifest.intent(pending.intent)
         value = None
@@ -186,13 +156,11 @@ class Dialogue:
             return None  # "book me a flight" instead of a time: the question is dropped for the fallback
         if value is None:
             if pending.tries + 1 >= MAX_TRIES:
-                return self._say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
+                return say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
             again = replace(state, pending=replace(pending, tries=pending.tries + 1))
-            return self._say(
-                incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput"
-            )
+            return say(incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput")
         slots = {**pending.slots, **found, pending.awaiting: value}
-        return self._run(
+        return run_intent(
             incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
         )
 
@@ -217,7 +185,7 @@ class Dialogue:
         if not new:
             return None
         turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
-        return self._run(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
+        return run_intent(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
 
     def _invoked(
         self, incoming: Activity, state: SessionState, invocation: phrases.Invocation, turn: TurnLog
@@ -229,7 +197,7 @@ class Dialogue:
         if invocation.kind == "open":
             welcome = skill.manifest.welcome or f"{skill.manifest.description} What would you like?"
             opened = replace(state, open_skill=skill.name, pending=None)
-            return self._say(incoming, opened, welcome, "expectingInput")
+            return say(incoming, opened, welcome, "expectingInput")
         result = self._parse(invocation.rest, turn)
         chosen = choose(self.registry, result, self.threshold, only=skill.name)
         if chosen is None:
@@ -238,72 +206,14 @@ class Dialogue:
             if not slots:
                 text = f"Sorry, I don't know how {skill.manifest.invocations[0]} can help with that."
                 return Outcome(speech.own_reply(incoming, text, "acceptingInput"), state, not_understood=True)
-            return self._run(incoming, state, skill, intent.name, slots, turn)
+            return run_intent(incoming, state, skill, intent.name, slots, turn)
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
         found = recover(
             skill.manifest, intent, invocation.rest, intent_slots(skill.manifest, intent, result.slots)
         ).slots
-        found = {**self._inherited(state, skill, chosen.intent, found, invocation.rest), **found}
-        return self._run(incoming, state, skill, chosen.intent, found, turn)
-
-    def _run(
-        self,
-        incoming: Activity,
-        state: SessionState,
-        skill: Skill,
-        name: str,
-        slots: Mapping[str, Any],
-        turn: TurnLog,
-        *,
-        confirmed: bool = False,
-        tries: int = 0,
-    ) -> Outcome:
-        """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill.
-
-        ``tries``: answers already given to a question of this intent; a skill that asks for the same slot again
-        (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up."""
-        intent = skill.manifest.intent(name)
-        slots = {k: v for k, v in slots.items() if v not in (None, "")}
-        turn.intent, turn.skill, turn.slots = name, skill.name, slots
-        missing = missing_required(intent, slots)
-        if missing is not None:
-            prompt = format_prompt(skill.manifest.slot(missing).prompt or f"What {missing}?", slots)
-            asking = replace(state, pending=Pending(skill.name, name, slots, missing, prompt))
-            return self._say(incoming, asking, prompt, "expectingInput", intent=name, slots=slots)
-        if intent.confirm and not confirmed:
-            prompt = format_prompt(intent.confirm, slots)
-            asking = replace(state, pending=Pending(skill.name, name, slots, CONFIRM, prompt))
-            return self._say(incoming, asking, prompt, "expectingInput", intent=name, slots=slots)
-        sent = skill_activity(incoming, name, slots, state.skill_state(skill.name), confirmed)
-        answer = call_skill(skill, sent)
-        turn.skill_ms += answer.ms
-        if answer.reply is None:
-            return self._say(incoming, replace(state, pending=None), speech.apology(skill.name), "acceptingInput")
-        resolved = answer.resolved_slots(slots)
-        turn.slots = resolved
-        new_state = replace(state, pending=None, context=Context(skill.name, name, resolved))
-        new_state = new_state.with_skill_state(skill.name, answer.skill_state)
-        expecting = answer.expecting
-        if expecting is not None and tries >= MAX_TRIES:
-            return self._say(incoming, replace(new_state, pending=None), speech.GIVE_UP, "acceptingInput")
-        if expecting is not None:
-            prompt = answer.reply.text or "Yes or no?"
-            question = Pending(skill.name, name, resolved, expecting, prompt, tries=tries)
-            new_state = replace(new_state, pending=question)
-        if answer.reply.type == "endOfConversation" or answer.reply.input_hint == "ignoringInput":
-            new_state = SessionState()
-        return Outcome(answer.reply, new_state)
-
-    def _inherited(
-        self, state: SessionState, skill: Skill, name: str, said: Mapping[str, Any], text: str
-    ) -> dict[str, Any]:
-        """What a new request takes from the previous turn (``carry_over``): only a real follow-up takes any."""
-        context = state.context
-        if context is None or context.skill != skill.name:
-            return {}
-        before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
-        return carried(skill.manifest, skill.manifest.intent(name), said, text, context.slots, before)
+        found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
+        return run_intent(incoming, state, skill, chosen.intent, found, turn)
 
     def _stop(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         """A bare "stop" / "cancel" with no question pending: it names no intent, so no guess of the NLU's is acted
@@ -318,8 +228,8 @@ class Dialogue:
                 and any(i.name == pause for i in skill.manifest.intents)
             ):
                 turn.confidence = 1.0
-                return self._run(incoming, state, skill, pause, {}, turn)
-        return self._say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
+                return run_intent(incoming, state, skill, pause, {}, turn)
+        return say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
@@ -330,7 +240,7 @@ class Dialogue:
         for intent in skill.manifest.intents:
             slots = slots_from_words(skill.manifest, intent, text, listed_only=True)
             if slots:
-                return self._run(incoming, state, skill, intent.name, slots, turn)
+                return run_intent(incoming, state, skill, intent.name, slots, turn)
         return None
 
     def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
@@ -338,29 +248,15 @@ class Dialogue:
         if opened is not None:
             samples = "; ".join(f'"{s}"' for s in opened.manifest.samples[:3])
             text = opened.manifest.description + (f" Try {samples}." if samples else "")
-            return self._say(incoming, state, text, "expectingInput")
+            return say(incoming, state, text, "expectingInput")
         helper = self.registry.skill_for_intent("help.capabilities")
         if helper is not None:
-            return self._run(incoming, state, helper, "help.capabilities", {}, turn)
-        return self._say(incoming, state, speech.fallback(self.registry), "acceptingInput")
+            return run_intent(incoming, state, helper, "help.capabilities", {}, turn)
+        return say(incoming, state, speech.fallback(self.registry), "acceptingInput")
 
     def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
         reply = speech.own_reply(incoming, speech.fallback(self.registry), "acceptingInput")
         return Outcome(reply, replace(state, pending=None), not_understood=True)
-
-    def _say(
-        self,
-        incoming: Activity,
-        state: SessionState,
-        text: str,
-        hint: Any,
-        *,
-        intent: str | None = None,
-        slots: Mapping[str, Any] | None = None,
-    ) -> Outcome:
-        semantic = "continue" if hint == "expectingInput" and intent else "done"
-        reply = speech.own_reply(incoming, text, hint, intent=intent, semantic_state=semantic, slots=dict(slots or {}))
-        return Outcome(reply, state)
 
 
 def _slot_type(skill: Skill, name: str) -> str | None:

@@ -16,7 +16,8 @@ from typing import Any
 from assistant.config.router import RouterSettings
 from assistant.errors import NluError
 from assistant.router import speech
-from assistant.router.dialogue import Dialogue, Outcome, TurnLog
+from assistant.router.dialogue import Dialogue
+from assistant.router.intent_run import Outcome, TurnLog
 from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
 from assistant.router.session_state import SessionState, load_state
