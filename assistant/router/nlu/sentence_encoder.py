@@ -58,6 +58,8 @@ class SentenceEncoder:
     """Identifies the model and vocabulary; part of the NLU model cache key, so a re-tuned encoder retrains."""
     source: str
     tuned_on: str
+    seeds: int
+    """How many tunings with different seeds were averaged into it (0: the published model, not tuned)."""
     path: Path
     cls_id: int
     sep_id: int
@@ -122,6 +124,7 @@ def load_encoder(folder: Path, threads: int = 1) -> SentenceEncoder:
         digest=str(meta["digest"]),
         source=str(meta.get("source", "?")),
         tuned_on=str(meta.get("tuned_on", "?")),
+        seeds=int(meta.get("seeds", 1 if meta.get("examples") else 0)),  # written before seeds were: one
         path=folder.resolve(),
         cls_id=index["[CLS]"],
         sep_id=index["[SEP]"],
