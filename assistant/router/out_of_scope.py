@@ -20,7 +20,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 
-from assistant.router.skills.templates import fill, skeletons
+from assistant.router.skills.templates import SlotRef, fill, skeletons
 
 #: Requests for things no built-in skill does, ``(a|b)`` / ``[x]`` / ``{filler}`` as in skill manifests.
 OTHER_DOMAINS: tuple[str, ...] = (
@@ -174,7 +174,8 @@ def out_of_scope_examples(seed: int = 11, per_template: int = 3, nonsense: int =
 
 
 def _expand(template: str, limit: int, rng: random.Random, *, word: Callable[[], str] | None = None) -> list[str]:
-    def pick(name: str) -> tuple[str, str]:
+    def pick(place: SlotRef) -> tuple[str, str]:
+        name = place.name
         value = word() if name == "word" and word is not None else rng.choice(_fillers(name))
         return value, value
 

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+from assistant.router.skills.templates import PLACEHOLDER, slot_ref
 
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _TRAILING = re.compile(r"[\s?!.,;]+$")
 _GAP = r"[\s,]*"
 _WORDS = r"(?<![\w'])\S.*?(?<=\S)(?![\w'])"
@@ -43,10 +43,10 @@ class _Compiled:
     complete: bool
 
 
-def _value_pattern(spec: SlotSpec) -> str:
+def _value_pattern(spec: SlotSpec, only: tuple[str, ...]) -> str:
     if not spec.values:
         return _WORDS
-    surfaces = {s for v in spec.values for s in (v.value, *v.synonyms)}
+    surfaces = {s for v in spec.values if not only or v.value in only for s in (v.value, *v.synonyms)}
     spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))
     return rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
 
@@ -60,13 +60,14 @@ def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled
     pos = 0
     while pos < len(template):
         ch = template[pos]
-        slot = _PLACEHOLDER.match(template, pos)
+        slot = PLACEHOLDER.match(template, pos)
         if slot:
-            name = slot.group(1)
+            place = slot_ref(slot)
+            name = place.name
             if partial and depth == 0:
                 out.append("(?:")
                 opened += 1
-            out.append(f"(?P<g{len(groups)}>{_value_pattern(manifest.slot(name))})")
+            out.append(f"(?P<g{len(groups)}>{_value_pattern(manifest.slot(name), place.only)})")
             groups.append(name)
             if partial and depth == 0:
                 out.append("(?:")
@@ -98,7 +99,7 @@ def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled
 def _patterns(manifest: SkillManifest, intent: IntentSpec) -> tuple[_Compiled, ...]:
     """Every template of the intent whole, then every template's partial form."""
     whole = [_compile(manifest, t, partial=False) for t in intent.examples]
-    partial = [_compile(manifest, t, partial=True) for t in intent.examples if _PLACEHOLDER.search(t)]
+    partial = [_compile(manifest, t, partial=True) for t in intent.examples if PLACEHOLDER.search(t)]
     return (*whole, *partial)
 
 

@@ -95,7 +95,7 @@ def _intent_examples(
         fills = max(1, options.per_template // len(wordings)) if placeholders(template) else 1
         for pieces in wordings:
             for _ in range(fills):
-                filled = fill(pieces, lambda name: _pick(slots[name], rng, manifest))
+                filled = fill(pieces, lambda place: _pick(slots[place.name], rng, manifest, place.only))
                 spans = tuple(
                     EntitySpan(start, end, slots[name].type, value, role=None if name == slots[name].type else name)
                     for start, end, name, value in filled.spans
@@ -107,10 +107,11 @@ def _intent_examples(
     return chosen
 
 
-def _pick(slot: SlotSpec, rng: random.Random, manifest: SkillManifest) -> tuple[str, str]:
-    """A (surface, canonical) pair for one slot: a value or one of its synonyms, or a built-in sample."""
+def _pick(slot: SlotSpec, rng: random.Random, manifest: SkillManifest, only: tuple[str, ...]) -> tuple[str, str]:
+    """A (surface, canonical) pair for one slot: a value (of ``only``, when the template lists some) or one of its
+    synonyms, or a built-in sample."""
     if slot.values:
-        value = rng.choice(slot.values)
+        value = rng.choice([v for v in slot.values if v.value in only] if only else slot.values)
         surface = rng.choice((value.value, *value.synonyms)) if value.synonyms and rng.random() < 0.4 else value.value
         return surface, value.value
     samples = BUILTIN_SAMPLES.get(slot.type)

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from assistant.router.phrases import CANCEL, HELP, normalise
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES
+from assistant.router.skills.templates import PLACEHOLDER
 
 _WORD = re.compile(r"[a-z']+")
-_TEMPLATE_SYNTAX = re.compile(r"\{[a-z0-9_]+\}|[()\[\]|]")
+_TEMPLATE_SYNTAX = re.compile(rf"{PLACEHOLDER.pattern}|[()\[\]|]")
 
 
 def words_of(text: str) -> list[str]:

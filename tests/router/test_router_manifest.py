@@ -53,6 +53,10 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
         (('{url: "http://127.0.0.1:9/api/messages"}', "{python: handler.py}"), "handler.py does not exist"),
         (('{url: "http://127.0.0.1:9/api/messages"}', "{}"), "give exactly one of"),
         (("invocations: [demo]", "invocations: [demo"), "skill.yml:"),
+        (("go to {city}", "go to {city=Rome}"), "examples[0]: {city=...}: 'Rome' is not one of the values of city"),
+        (("go to {city}", "go to {city=nyc}"), "is not one of the values of city (Paris, New York)"),
+        (("[{when}]", "[{when=today}]"), "{when=...}: slot 'when' has no listed values to choose from"),
+        (("go to {city}", "go to {city=Paris,}"), "an empty value in a {slot_name=value,value} placeholder"),
     ],
 )
 def test_manifest_mistakes_are_one_clear_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:
@@ -76,9 +80,9 @@ def test_template_validation(template: str, problem: str | None) -> None:
 
 def test_templates_expand_to_every_wording_with_exact_spans() -> None:
     wordings = skeletons("(turn|switch) [the] {device} (on|off)", 100, random.Random(0))
-    texts = sorted(fill(w, lambda name: ("desk lamp", "lamp.desk")).text for w in wordings)
+    texts = sorted(fill(w, lambda place: ("desk lamp", "lamp.desk")).text for w in wordings)
     assert len(texts) == 8 and "switch the desk lamp off" in texts and "turn desk lamp on" in texts
-    filled = fill(wordings[0], lambda name: ("desk lamp", "lamp.desk"))
+    filled = fill(wordings[0], lambda place: ("desk lamp", "lamp.desk"))
     start, end, slot, value = filled.spans[0]
     assert filled.text[start:end] == "desk lamp" and (slot, value) == ("device", "lamp.desk")
 
@@ -87,3 +91,19 @@ def test_large_templates_are_sampled_deterministically() -> None:
     template = "(a|b|c|d) (e|f|g|h) (i|j|k|l) (m|n|o|p)"
     first = skeletons(template, 20, random.Random(3))
     assert len(first) == 20 and first == skeletons(template, 20, random.Random(3))
+
+
+def test_a_placeholder_can_list_the_values_it_takes(tmp_path: Path) -> None:
+    from assistant.router.template_match import readings
+    from assistant.router.training import compile_training_data
+
+    text = GOOD.replace("go to {city} [{when}]", "fly to {city=New York}").replace(
+        "[Paris, {value: New York, synonyms: [nyc]}]", "[Paris, Rome, {value: New York, synonyms: [nyc]}]"
+    )
+    manifest = parse_manifest(text, tmp_path / "skill.yml")
+    examples = compile_training_data([manifest], out_of_scope=False).examples
+    assert {e.text for e in examples} == {"fly to New York", "fly to nyc"}
+    assert {e.entities[0].value for e in examples} == {"New York"}
+    intent = manifest.intent("demo.go")
+    assert [m.raw for m in readings(manifest, intent, "fly to nyc") if m.complete] == [{"city": "nyc"}]
+    assert not any(m.complete for m in readings(manifest, intent, "fly to Paris"))

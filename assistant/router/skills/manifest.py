@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import SkillError
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES, is_builtin
-from assistant.router.skills.templates import placeholders, validate_template
+from assistant.router.skills.templates import SlotRef, placeholders, restrictions, validate_template
 
 MANIFEST_NAME = "skill.yml"
 _NAME = r"^[a-z][a-z0-9_]*$"
@@ -224,6 +224,10 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
                     raise fail(f"intents.{name}.examples[{i}]", f"{{{slot_name}}} is not declared under slots:")
                 if slot_name not in used:
                     used.append(slot_name)
+            for place in restrictions(template):
+                problem = _restriction_problem(place, next(s for s in slots if s.name == place.name))
+                if problem:
+                    raise fail(f"intents.{name}.examples[{i}]", problem)
         for slot_name in intent.required:
             if slot_name not in declared:
                 raise fail(f"intents.{name}.required", f"{slot_name!r} is not declared under slots:")
@@ -257,3 +261,14 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
         welcome=model.welcome,
         samples=tuple(model.samples),
     )
+
+
+def _restriction_problem(place: SlotRef, slot: SlotSpec) -> str | None:
+    """What is wrong with ``{slot=value,...}``: the values must be the slot's listed (canonical) values."""
+    if not slot.values:
+        return f"{{{place.name}=...}}: slot {place.name!r} has no listed values to choose from"
+    listed = [v.value for v in slot.values]
+    unknown = [v for v in place.only if v not in listed]
+    if unknown:
+        return f"{{{place.name}=...}}: {unknown[0]!r} is not one of the values of {place.name} ({', '.join(listed)})"
+    return None

@@ -1,8 +1,10 @@
 """Compact example templates, expanded into many varied training utterances.
 
 Syntax (a small subset of hassil's): ``(a|b)`` one of the alternatives, ``[x]`` or ``[a|b]`` optional,
-``{slot}`` a slot value; alternatives nest. ``what's the weather [like] (in|for) {city} [{date}]`` yields
-dozens of annotated examples, so a manifest stays short while the NLU still sees varied wording.
+``{slot}`` a slot value, ``{slot=v1,v2}`` only the listed values v1 or v2 (and their synonyms) of that slot;
+alternatives nest. ``what's the weather [like] (in|for) {city} [{date}]`` yields dozens of annotated examples, so
+a manifest stays short while the NLU still sees varied wording; ``dock the {device=vacuum}`` keeps a verb with the
+devices it fits.
 Expansion is deterministic for a given seed.
 """
 
@@ -13,12 +15,22 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)(?:=([^{}=]+))?\}")
+"""``{slot}`` or ``{slot=value,value}``; shared with ``template_match`` so both read templates alike."""
 
 
 @dataclass(frozen=True)
 class SlotRef:
     name: str
+    only: tuple[str, ...] = ()
+    """The canonical values this place takes (``{device=lamp,fan}``); empty: any of the slot's values."""
+
+
+def slot_ref(match: re.Match[str]) -> SlotRef:
+    """The placeholder a ``PLACEHOLDER`` match found."""
+    listed = match.group(2)
+    only = tuple(" ".join(v.split()) for v in listed.split(",")) if listed else ()
+    return SlotRef(match.group(1), only)
 
 
 Piece = str | SlotRef
@@ -44,10 +56,15 @@ class Filled:
 def placeholders(template: str) -> list[str]:
     """The slot names a template uses, in order of first appearance."""
     seen: list[str] = []
-    for name in _PLACEHOLDER.findall(template):
-        if name not in seen:
-            seen.append(name)
+    for match in PLACEHOLDER.finditer(template):
+        if match.group(1) not in seen:
+            seen.append(match.group(1))
     return seen
+
+
+def restrictions(template: str) -> list[SlotRef]:
+    """The placeholders of a template that list the values they take (``{device=vacuum}``)."""
+    return [ref for ref in map(slot_ref, PLACEHOLDER.finditer(template)) if ref.only]
 
 
 def validate_template(template: str) -> str | None:
@@ -58,9 +75,11 @@ def validate_template(template: str) -> str | None:
         _parse(template)
     except ValueError as e:
         return str(e)
-    stray = re.sub(_PLACEHOLDER, "", template)
+    stray = re.sub(PLACEHOLDER, "", template)
     if "{" in stray or "}" in stray:
-        return "a '{' or '}' that is not a {slot_name} placeholder"
+        return "a '{' or '}' that is not a {slot_name} or {slot_name=value,value} placeholder"
+    if any("" in ref.only for ref in restrictions(template)):
+        return "an empty value in a {slot_name=value,value} placeholder"
     return None
 
 
@@ -93,10 +112,10 @@ def _parse_seq(text: str, pos: int, closer: str) -> tuple[tuple[Node, ...], int]
             choice, pos = _parse_group(text, pos + 1, ")" if ch == "(" else "]")
             nodes.append(choice)
             continue
-        match = _PLACEHOLDER.match(text, pos)
+        match = PLACEHOLDER.match(text, pos)
         if match:
             flush()
-            nodes.append(SlotRef(match.group(1)))
+            nodes.append(slot_ref(match))
             pos = match.end()
             continue
         buf.append(ch)
@@ -168,13 +187,13 @@ def skeletons(template: str, limit: int, rng: random.Random) -> list[list[Piece]
     return list(seen.values())
 
 
-def fill(pieces: Sequence[Piece], pick: Callable[[str], tuple[str, str]]) -> Filled:
-    """Render a skeleton; ``pick(slot)`` gives (surface text, canonical value). Whitespace is normalised."""
+def fill(pieces: Sequence[Piece], pick: Callable[[SlotRef], tuple[str, str]]) -> Filled:
+    """Render a skeleton; ``pick(place)`` gives (surface text, canonical value). Whitespace is normalised."""
     text = ""
     spans: list[tuple[int, int, str, str]] = []
     for piece in pieces:
         if isinstance(piece, SlotRef):
-            surface, canonical = pick(piece.name)
+            surface, canonical = pick(piece)
             if text and not text.endswith(" "):
                 text += " "
             spans.append((len(text), len(text) + len(surface), piece.name, canonical))
