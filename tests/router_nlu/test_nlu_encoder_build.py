@@ -1,5 +1,6 @@
-"""Building the tuned encoder: several seeds averaged into one model, one progress bar over all of them, and the
-command line's checks. The averaging itself needs torch (a build-time dependency only) and skips without it."""
+"""Building the tuned encoder: several seeds averaged into one model, one progress bar over all of them, the tenth
+kept back to calibrate the out-of-scope score, and the command line's checks. The averaging itself needs torch (a
+build-time dependency only) and skips without it."""
 
 from __future__ import annotations
 
@@ -50,3 +51,33 @@ def test_averaging_gives_the_mean_of_every_weight_and_keeps_integer_buffers() ->
     mean = averaged([first, second])
     assert torch.allclose(mean.linear.weight, torch.full((2, 2), 2.5))
     assert mean.ids.tolist() == [1]  # positions and such are not averaged
+
+
+def test_the_tenth_kept_back_from_tuning_is_decided_by_the_words_alone() -> None:
+    from assistant.router.nlu.sentence_encoder import held_out_from_tuning
+
+    texts = [f"set a timer for {n} minutes in room {n % 7}" for n in range(3000)]
+    share = sum(held_out_from_tuning(t) for t in texts) / len(texts)
+    assert 0.08 < share < 0.12
+    picked = next(t for t in texts if held_out_from_tuning(t))
+    assert held_out_from_tuning("  " + picked.upper().replace(" ", "   ") + " ")  # case and spacing do not matter
+
+
+def test_scope_statistics_come_from_the_calibration_rows_alone() -> None:
+    import numpy as np
+
+    from assistant.router.nlu.scope import train_scope
+
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(30, 6)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    label_ids = np.arange(30) % 3
+    held_out = np.full((30, 3), 0.05, dtype=np.float32)
+    held_out[np.arange(30), label_ids] = np.linspace(0.4, 0.9, 30)
+    in_scope = np.ones(30, dtype=bool)
+    calibrate = np.arange(30) < 10
+    everyone, _ = train_scope(vectors, label_ids, 3, held_out, in_scope)
+    tenth, confidences = train_scope(vectors, label_ids, 3, held_out, in_scope, calibrate)
+    assert everyone.mean_p == pytest.approx(float(held_out.max(axis=1).mean()))
+    assert tenth.mean_p == pytest.approx(float(held_out.max(axis=1)[:10].mean()))
+    assert confidences.shape == (30,)  # every row still gets its confidence

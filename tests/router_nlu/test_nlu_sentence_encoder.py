@@ -154,6 +154,26 @@ def test_engine_with_an_encoder_classifies_on_vectors_alone_and_scores_scope(
         EmbeddedEngine.load(tmp_path / "model", vectors=other)
 
 
+def test_an_encoder_tuned_without_a_tenth_calibrates_the_scope_on_that_tenth(tmp_path: Path) -> None:
+    from assistant.router.nlu.sentence_encoder import held_out_from_tuning
+
+    data = sample_data()
+    unseen = [e.text for e in data.examples if held_out_from_tuning(e.text)]
+    assert 2 <= len(unseen) < len(data.examples) / 2
+    stats = {}
+    for held_out in (False, True):
+        folder = write_tiny_encoder(tmp_path / str(held_out), _table(), _vocabulary())
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        (folder / "meta.json").write_text(json.dumps({**meta, "held_out": held_out}), encoding="utf-8")
+        engine = EmbeddedEngine(vectors=load_encoder(folder))
+        engine.train(data)
+        assert engine._scope is not None
+        stats[held_out] = (engine._scope.mean_p, engine._scope.mean_cos, engine.threshold)
+        assert engine.parse("turn on the lights in the kitchen").intent == "lights_on"
+        engine.close()
+    assert stats[True] != stats[False]  # the same vectors, standardised on another set of utterances
+
+
 def test_restandardising_moves_the_scope_score_not_the_intent(tiny_encoder: SentenceEncoder) -> None:
     engine = EmbeddedEngine(vectors=tiny_encoder)
     engine.train(sample_data())

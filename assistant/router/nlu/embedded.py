@@ -32,7 +32,7 @@ from assistant.router.nlu.intent_model import (
 )
 from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.scope import ScopeModel, choose_threshold, train_scope
-from assistant.router.nlu.sentence_encoder import SentenceEncoder
+from assistant.router.nlu.sentence_encoder import SentenceEncoder, held_out_from_tuning
 from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, Embedder, VectorsChoice, load_embedder
 from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger
 from assistant.router.nlu.text_features import NgramAnalyzer
@@ -94,7 +94,7 @@ class EmbeddedEngine:
                 self.params.intent.word_n, self.params.intent.char_min, self.params.intent.char_max
             )
             self._intents, held_out = train_dense_intent_model(dense, labels, self.params.intent, analyzer)
-            self.threshold = self._train_scope(dense, labels, held_out)
+            self.threshold = self._train_scope(dense, texts, labels, held_out)
         else:
             self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
             self.threshold = self._pick_threshold(labels, held_out)
@@ -127,8 +127,11 @@ class EmbeddedEngine:
         correct = label_array[top] == gold
         return choose_threshold(confidence, correct, gold == OUT_OF_SCOPE, self.params.reject_rate)
 
-    def _train_scope(self, dense: FloatArray, labels: list[str], held_out: FloatArray | None) -> float:
-        """Fit the scope model on held-out signals and return the threshold on its confidence."""
+    def _train_scope(
+        self, dense: FloatArray, texts: list[str], labels: list[str], held_out: FloatArray | None
+    ) -> float:
+        """Fit the scope model on held-out signals and return the threshold on its confidence. With an encoder
+        tuned without a tenth of the examples (``held_out_from_tuning``), that tenth alone calibrates both."""
         model = self._require()
         if held_out is None:  # an intent with one example: no honest held-out figures to build on
             return self._pick_threshold(labels, held_out)
@@ -136,13 +139,20 @@ class EmbeddedEngine:
         label_ids = np.searchsorted(label_array, np.array(labels))
         gold = np.array(labels)
         in_scope = gold != OUT_OF_SCOPE
+        calibrate = np.ones(len(texts), dtype=bool)
+        if isinstance(self.vectors, SentenceEncoder) and self.vectors.held_out:
+            unseen = np.array([held_out_from_tuning(text) for text in texts])
+            if (unseen & in_scope).sum() >= 2:
+                calibrate = unseen
         masked = model.in_scope(held_out)
-        self._scope, confidence = train_scope(dense, label_ids, len(model.labels), masked, in_scope)
+        self._scope, confidence = train_scope(dense, label_ids, len(model.labels), masked, in_scope, calibrate)
         if self.params.oos_threshold is not None:
             return self.params.oos_threshold
         confidence[oos_columns[held_out.argmax(axis=1)]] = -1.0  # the oos class won: rejected at any threshold
         correct = label_array[masked.argmax(axis=1)] == gold
-        return choose_threshold(confidence, correct, ~in_scope, self.params.reject_rate)
+        return choose_threshold(
+            confidence[calibrate], correct[calibrate], ~in_scope[calibrate], self.params.reject_rate
+        )
 
     def save(self, folder: Path) -> None:
         """Write the model folder (created if needed); ``load`` reads it back."""

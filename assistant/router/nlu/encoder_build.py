@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import NluError
-from assistant.router.nlu.sentence_encoder import FORMAT_VERSION, encoder_digest
+from assistant.router.nlu.sentence_encoder import FORMAT_VERSION, encoder_digest, held_out_from_tuning
 from assistant.router.nlu.vectors_build import INSTALL_HINT, SOURCE, build_module, model_folder
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,15 @@ def _pooled(torch: Any, encoder: Any, ids: Any, mask: Any) -> Any:
     return torch.nn.functional.normalize(mean, dim=-1)
 
 
-def export(encoder: Any, vocabulary_file: Path, out_folder: Path, tuned_on: str, examples: int, seeds: int = 0) -> Path:
+def export(
+    encoder: Any,
+    vocabulary_file: Path,
+    out_folder: Path,
+    tuned_on: str,
+    examples: int,
+    seeds: int = 0,
+    held_out: bool = False,
+) -> Path:
     """Write ``model.onnx`` (int8), ``vocab.txt`` and ``meta.json`` into ``out_folder`` atomically."""
     torch = build_module("torch", ENCODER_INSTALL_HINT)
     quantization = build_module("onnxruntime.quantization", ENCODER_INSTALL_HINT)
@@ -139,6 +147,7 @@ def export(encoder: Any, vocabulary_file: Path, out_folder: Path, tuned_on: str,
             "tuned_on": tuned_on,
             "examples": examples,
             "seeds": seeds,
+            "held_out": held_out,
             "digest": encoder_digest((staging / "model.onnx").read_bytes(), vocabulary),
         }
         (staging / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
@@ -181,15 +190,19 @@ def build_encoder(
     epochs: float = 3.0,
     progress: Progress | None = None,
     seeds: int = 2,
+    held_out: bool = False,
 ) -> Path:
     """Tune on ``texts``/``labels`` once per seed, average the weights, and write the encoder folder (no texts:
-    export the published model as is)."""
+    export the published model as is). ``held_out``: leave out the tenth ``held_out_from_tuning`` picks."""
     if texts and len(set(labels)) < 2:
         raise NluError(f"tuning the NLU encoder needs at least 2 intents; {tuned_on} has {len(set(labels))}")
     if seeds < 1:
         raise NluError(f"tuning the NLU encoder needs at least 1 seed, not {seeds}")
     folder = model_folder()
     transformers = build_module("transformers", ENCODER_INSTALL_HINT)
+    if held_out:
+        kept = [(text, label) for text, label in zip(texts, labels, strict=True) if not held_out_from_tuning(text)]
+        texts, labels = [text for text, _ in kept], [label for _, label in kept]
     if texts:
         logger.info("tuning %s on %d %s utterances, %g epochs, %d seeds", folder, len(texts), tuned_on, epochs, seeds)
         tuned = []
@@ -198,4 +211,4 @@ def build_encoder(
         encoder = averaged(tuned)
     else:
         encoder = transformers.AutoModel.from_pretrained(str(folder), attn_implementation="eager").eval()
-    return export(encoder, folder / "vocab.txt", out_folder, tuned_on, len(texts), seeds if texts else 0)
+    return export(encoder, folder / "vocab.txt", out_folder, tuned_on, len(texts), seeds if texts else 0, held_out)

@@ -143,11 +143,13 @@ def train_scope(
     labels: int,
     held_out: FloatArray,
     in_scope: npt.NDArray[np.bool_],
+    calibrate: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[ScopeModel, FloatArray]:
     """The scope model of the in-scope training examples, standardised on their held-out signals (each example's
     out-of-fold probabilities, and its closeness to the *other* examples), and those examples' confidences.
 
     ``held_out``: out-of-fold probabilities over all labels (out-of-scope columns zeroed by the caller).
+    ``calibrate``: the rows whose signals set the statistics (default all; the encoder never saw them, say).
     Returns the model and the held-out scope confidence of every training example (what the threshold is chosen on).
     """
     in_scope_ids = np.where(in_scope, label_ids, -1)
@@ -165,7 +167,8 @@ def train_scope(
         top = np.argsort(-held_out[rows], axis=1)[:, :TOP_INTENTS]
         closeness[rows] = np.take_along_axis(per_label, top, axis=1).max(axis=1)
     top_p = held_out.max(axis=1)
-    stats = _statistics(top_p[in_scope], closeness[in_scope])
+    standard = in_scope if calibrate is None else in_scope & calibrate
+    stats = _statistics(top_p[standard], closeness[standard])
     model = ScopeModel(np.ascontiguousarray(grouped), offsets, *stats)
     confidences = np.array(
         [model.confidence(float(p), float(c)) for p, c in zip(top_p, closeness, strict=True)], dtype=np.float32

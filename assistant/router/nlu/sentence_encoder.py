@@ -41,6 +41,16 @@ def encoder_folder(models_dir: Path, tuned_on: str = "skills") -> Path:
     return models_dir / f"nlu-encoder-{tuned_on}"
 
 
+def held_out_from_tuning(text: str) -> bool:
+    """Whether ``text`` falls in the tenth of utterances an encoder built with ``held_out`` is never tuned on.
+
+    Decided by a hash of the lower-cased words, so an example added to a skill after the build falls on the same
+    side as it would have then. The engine standardises its out-of-scope score on this tenth: utterances the
+    encoder was tuned on look more typical than anything a user will say."""
+    digest = hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).digest()
+    return digest[0] % 10 == 0
+
+
 def encoder_digest(model_bytes: bytes, vocabulary: list[str]) -> str:
     hasher = hashlib.sha256(model_bytes)
     hasher.update("\n".join(vocabulary).encode("utf-8"))
@@ -60,6 +70,8 @@ class SentenceEncoder:
     tuned_on: str
     seeds: int
     """How many tunings with different seeds were averaged into it (0: the published model, not tuned)."""
+    held_out: bool
+    """Tuned without the utterances ``held_out_from_tuning`` picks (the skills' encoder), so they can calibrate."""
     path: Path
     cls_id: int
     sep_id: int
@@ -125,6 +137,7 @@ def load_encoder(folder: Path, threads: int = 1) -> SentenceEncoder:
         source=str(meta.get("source", "?")),
         tuned_on=str(meta.get("tuned_on", "?")),
         seeds=int(meta.get("seeds", 1 if meta.get("examples") else 0)),  # written before seeds were: one
+        held_out=bool(meta.get("held_out", False)),
         path=folder.resolve(),
         cls_id=index["[CLS]"],
         sep_id=index["[SEP]"],
