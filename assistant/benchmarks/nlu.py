@@ -284,9 +284,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
     if not missing:
         encoders = {name: load_encoder(folder) for name, folder in folders.items()}
         figures["with_encoder"] = {
-            "encoders": {
-                name: {"folder": str(e.path), "digest": e.digest, "seeds": e.seeds} for name, e in encoders.items()
-            },
+            "encoders": {name: {"folder": str(e.path), "digest": e.digest} for name, e in encoders.items()},
             **_variant(quick, encoders["snips"], encoders["clinc150"]),
         }
     else:

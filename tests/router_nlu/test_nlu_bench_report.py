@@ -52,9 +52,3 @@ def test_thresholds_below_zero_read_as_the_oos_class_alone() -> None:
     assert nlu_report._shown_threshold(-1.0) == "(oos class only)"
     assert nlu_report._shown_threshold(0.00237) == "0.00237"
     assert nlu_report._shown_threshold(0.8156) == "0.816"
-
-
-def test_the_report_says_how_many_seeds_each_encoder_averages() -> None:
-    assert nlu_report._seeds(2) == "2 seeds averaged"
-    assert nlu_report._seeds(1) == "one seed"
-    assert nlu_report._seeds(0) == "not tuned"

@@ -98,16 +98,6 @@ def test_encoder_runs_the_graph_on_bert_pieces_between_cls_and_sep(tiny_encoder:
     assert tiny_encoder.dims == DIMS and tiny_encoder.tuned_on == "test"
 
 
-def test_the_number_of_averaged_seeds_is_read_from_meta(tmp_path: Path) -> None:
-    folder = write_tiny_encoder(tmp_path / "encoder", _table(), _vocabulary())
-    assert load_encoder(folder).seeds == 0  # no examples: the published model
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    (folder / "meta.json").write_text(json.dumps({**meta, "examples": 40}), encoding="utf-8")
-    assert load_encoder(folder).seeds == 1  # built before seeds were recorded: one tuning
-    (folder / "meta.json").write_text(json.dumps({**meta, "examples": 40, "seeds": 2}), encoding="utf-8")
-    assert load_encoder(folder).seeds == 2
-
-
 def test_long_utterances_are_cut_to_the_tuning_length(tiny_encoder: SentenceEncoder) -> None:
     ids = tiny_encoder._ids("zebra " * 200)
     assert len(ids) == MAX_PIECES and ids[0] == tiny_encoder.cls_id and ids[-1] == tiny_encoder.sep_id

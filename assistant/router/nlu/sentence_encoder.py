@@ -68,8 +68,6 @@ class SentenceEncoder:
     """Identifies the model and vocabulary; part of the NLU model cache key, so a re-tuned encoder retrains."""
     source: str
     tuned_on: str
-    seeds: int
-    """How many tunings with different seeds were averaged into it (0: the published model, not tuned)."""
     held_out: bool
     """Tuned without the utterances ``held_out_from_tuning`` picks (the skills' encoder), so they can calibrate."""
     path: Path
@@ -136,7 +134,6 @@ def load_encoder(folder: Path, threads: int = 1) -> SentenceEncoder:
         digest=str(meta["digest"]),
         source=str(meta.get("source", "?")),
         tuned_on=str(meta.get("tuned_on", "?")),
-        seeds=int(meta.get("seeds", 1 if meta.get("examples") else 0)),  # written before seeds were: one
         held_out=bool(meta.get("held_out", False)),
         path=folder.resolve(),
         cls_id=index["[CLS]"],

@@ -1,0 +1,33 @@
+"""The tenth of utterances the skills' encoder is never tuned on, and the out-of-scope score calibrated on it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.router.nlu.scope import train_scope
+from assistant.router.nlu.sentence_encoder import held_out_from_tuning
+
+
+def test_the_tenth_kept_back_from_tuning_is_decided_by_the_words_alone() -> None:
+    texts = [f"set a timer for {n} minutes in room {n % 7}" for n in range(3000)]
+    share = sum(held_out_from_tuning(t) for t in texts) / len(texts)
+    assert 0.08 < share < 0.12
+    picked = next(t for t in texts if held_out_from_tuning(t))
+    assert held_out_from_tuning("  " + picked.upper().replace(" ", "   ") + " ")  # case and spacing do not matter
+
+
+def test_scope_statistics_come_from_the_calibration_rows_alone() -> None:
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(30, 6)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    label_ids = np.arange(30) % 3
+    held_out = np.full((30, 3), 0.05, dtype=np.float32)
+    held_out[np.arange(30), label_ids] = np.linspace(0.4, 0.9, 30)
+    in_scope = np.ones(30, dtype=bool)
+    calibrate = np.arange(30) < 10
+    everyone, _ = train_scope(vectors, label_ids, 3, held_out, in_scope)
+    tenth, confidences = train_scope(vectors, label_ids, 3, held_out, in_scope, calibrate)
+    assert everyone.mean_p == pytest.approx(float(held_out.max(axis=1).mean()))
+    assert tenth.mean_p == pytest.approx(float(held_out.max(axis=1)[:10].mean()))
+    assert confidences.shape == (30,)  # every row still gets its confidence
