@@ -73,9 +73,18 @@ def _decode(engine: Any, pcm: bytes) -> tuple[str, float]:
 
 
 def command_sentences(settings: Settings, count: int) -> list[str]:
+    """``count`` of the skills' training examples of 3 to 7 words, evenly spread; never an out-of-scope one (some
+    of those are made-up words, "dridle my daiblespa", which no recognizer should be measured on)."""
     from assistant.router.factory import training_data
+    from assistant.router.nlu.types import OUT_OF_SCOPE
 
-    examples = sorted({e.text.lower() for e in training_data(settings).examples if 3 <= len(e.text.split()) <= 7})
+    examples = sorted(
+        {
+            e.text.lower()
+            for e in training_data(settings).examples
+            if e.intent != OUT_OF_SCOPE and 3 <= len(e.text.split()) <= 7
+        }
+    )
     step = max(1, len(examples) // count)
     return examples[::step][:count]
 
