@@ -38,6 +38,21 @@ def machine(load_before: tuple[float, float, float]) -> dict[str, object]:
     }
 
 
+def router_nlu(settings: Settings) -> str:
+    """Which NLU the router runs here: the optional models in ``models_dir`` change its speed and memory, so every
+    benchmark of the whole pipeline says which it ran with."""
+    from assistant.router.nlu.sentence_encoder import encoder_folder
+    from assistant.router.nlu.sentence_vectors import vectors_path
+
+    if settings.router.nlu.engine != "embedded":
+        return settings.router.nlu.engine
+    if (encoder_folder(settings.models_dir) / "model.onnx").is_file():
+        return f"embedded with the tuned encoder ({encoder_folder(settings.models_dir)})"
+    if vectors_path(settings.models_dir).is_file():
+        return f"embedded, n-grams with the static sentence vectors ({vectors_path(settings.models_dir)})"
+    return "embedded, n-grams only (the default: no optional NLU model built)"
+
+
 def machine_line(figures: dict[str, Any]) -> str:
     """``machine``'s facts as the first line of a figure file's table."""
     return (

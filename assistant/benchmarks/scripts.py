@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.benchmarks.registry import write_figures
+from assistant.benchmarks.registry import router_nlu, write_figures
 from assistant.config import Settings
 
 NAME = "scripts"
@@ -113,6 +113,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "serial": serial,
         "speedup_vs_serial": round(serial["wall_s_median"] / parallel["wall_s_median"], 2),
         "peak_rss_mb_largest_process": round(peak_kb / 1024, 1),
+        "router_nlu": router_nlu(settings),
         "machine": {
             "cores": os.cpu_count(),
             "load_1min_before": round(load_before, 2),
@@ -135,7 +136,8 @@ def _markdown(f: dict[str, Any]) -> str:
 
 `{f["what"]}`: {p["conversations"]} conversations, {p["steps"]} steps; {p["repeats"]} timed run(s) per
 setting after one warm-up. Machine: {m["cores"]} cores, 1-minute load average {m["load_1min_before"]} before and
-{m["load_1min_after"]} after (other engineers' work shares the cores, so these are upper bounds).
+{m["load_1min_after"]} after (other engineers' work shares the cores, so these are upper bounds). NLU:
+{f.get("router_nlu", "(not recorded)")}.
 
 | setting | wall median (s) | wall p95 (s) | conversations only (s) | step median (ms) | step p95 (ms) | failed |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |

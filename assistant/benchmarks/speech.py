@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.benchmarks.registry import machine, machine_line, write_figures
+from assistant.benchmarks.registry import machine, machine_line, router_nlu, write_figures
 from assistant.config import Settings
 
 NAME = "speech"
@@ -202,6 +202,7 @@ def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
         "benchmark": NAME,
         "quick": quick,
         **machine(load_before),
+        "router_nlu": router_nlu(settings),
         "synthesised_clips": len(clips),
         "recordings": len(recordings),
         "stt": stt,
@@ -218,6 +219,7 @@ def _markdown(d: dict[str, Any]) -> str:
         "",
         machine_line(d),
         f"{d['synthesised_clips']} espeak-ng clips ({len(VOICES)} voices/speeds) + {d['recordings']} recordings.",
+        f"Router NLU: {d.get('router_nlu', '(not recorded)')}.",
         "",
         "| engine/mode | RTF | goal | transcript accuracy | grammar sentences |",
         "| --- | --- | --- | --- | --- |",

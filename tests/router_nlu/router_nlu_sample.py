@@ -6,6 +6,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 from assistant.router.nlu.rasa_yaml import parse_nlu_yaml
 from assistant.router.nlu.types import TrainingData
 
@@ -106,3 +109,10 @@ def config_file(tmp_path: Path) -> str:
     config = tmp_path / "config.yml"
     config.write_text(f"data_dir: {tmp_path / 'data'}\nmodels_dir: {tmp_path / 'models'}\n", encoding="utf-8")
     return str(config)
+
+
+def unit_vectors(rows: int, labels: int, dims: int, seed: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.intp]]:
+    """Random unit-length sentence vectors and their labels (row i has label i % labels), for scope tests."""
+    vectors = np.random.default_rng(seed).normal(size=(rows, dims)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors, np.arange(rows) % labels

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from router_nlu_sample import unit_vectors
 
 from assistant.router.nlu.scope import train_scope
 from assistant.router.nlu.sentence_encoder import held_out_from_tuning
@@ -18,10 +19,7 @@ def test_the_tenth_kept_back_from_tuning_is_decided_by_the_words_alone() -> None
 
 
 def test_scope_statistics_come_from_the_calibration_rows_alone() -> None:
-    rng = np.random.default_rng(1)
-    vectors = rng.normal(size=(30, 6)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    label_ids = np.arange(30) % 3
+    vectors, label_ids = unit_vectors(30, 3, 6, seed=1)
     held_out = np.full((30, 3), 0.05, dtype=np.float32)
     held_out[np.arange(30), label_ids] = np.linspace(0.4, 0.9, 30)
     in_scope = np.ones(30, dtype=bool)

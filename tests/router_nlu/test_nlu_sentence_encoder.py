@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from router_nlu_sample import config_file, sample_data
+from router_nlu_sample import config_file, sample_data, unit_vectors
 
 from assistant.cli.main import main
 from assistant.errors import NluError
@@ -219,10 +219,7 @@ def test_models_build_encoder_without_torch_says_what_to_install(
 def test_scope_closeness_is_the_nearest_example_of_the_likeliest_intents_and_never_itself() -> None:
     from assistant.router.nlu.scope import train_scope
 
-    rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(40, 8)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    label_ids = np.arange(40) % 4
+    vectors, label_ids = unit_vectors(40, 4, 8, seed=0)
     held_out = np.full((40, 4), 0.1, dtype=np.float32)
     held_out[np.arange(40), label_ids] = 0.7
     model, confidences = train_scope(vectors, label_ids, 4, held_out, np.ones(40, dtype=bool))
