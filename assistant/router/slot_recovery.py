@@ -6,7 +6,8 @@ Only what the manifest makes certain is taken, and never against the engine wher
   canonical value (the words matched one of its values), a built-in typed slot's value when the words parse as
   one ("five minutes" -> 300 s; words that do not parse stay missing, so the dialogue asks), a free-text slot the
   words themselves;
-- a free-text slot the engine filled with part of those words ("buy" of "buy flowers") gets the whole of them;
+- a free-text slot the engine filled with part of those words ("buy" of "buy flowers", "m late" of "I'm late")
+  gets the whole of them;
 - a typed slot the engine filled with words that do not parse ("minutes" of "five minutes") gets the template's.
 
 So both engines give the skill the same slots for a sentence the templates cover, whatever each one's tagger
@@ -45,11 +46,12 @@ def _within(found: Any, words: str) -> bool:
 
 
 def _cut_short(found: Any, whole: str) -> bool:
-    """The engine's free text is a strict part of the template's words for the slot."""
+    """The engine's free text is a strict part of the template's words for the slot, cut at word edges or inside a
+    word ("m late" of "I'm late": a tagger that splits words at apostrophes)."""
     if not isinstance(found, str):
         return False
     part, full = normalise(found), normalise(whole)
-    return part != full and f" {part} " in f" {full} "
+    return bool(part) and part != full and part in full
 
 
 def _unparsed(spec: SlotSpec, found: Any) -> bool:
