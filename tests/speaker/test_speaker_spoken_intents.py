@@ -40,7 +40,7 @@ COMMANDS = [
     ("wake me up at noon", "alarms.set"),
     ("set a reminder for half past six", "alarms.remind"),
     ("turn on the bedroom plug", "devices.on"),
-    ("close the kitchen curtains", "devices.off"),
+    ("close the kitchen blinds", "devices.off"),
     ("start the vacuum", "devices.on"),
     ("play some Queen", "music.play"),
     ("pause the music", "music.pause"),
