@@ -74,7 +74,7 @@ def _build_nlu_vectors(settings: Settings, force: bool) -> int:
 
 def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, force: bool) -> int:
     from assistant.router.nlu.encoder_build import build_encoder
-    from assistant.router.nlu.sentence_encoder import encoder_folder, held_out_from_tuning, load_encoder
+    from assistant.router.nlu.sentence_encoder import encoder_folder, kept_for_tuning, load_encoder
 
     folder = encoder_folder(settings.models_dir, tune_on)
     if (folder / "model.onnx").is_file() and not force:
@@ -84,9 +84,11 @@ def _build_nlu_encoder(settings: Settings, tune_on: str, epochs: float, force: b
     texts, labels = _tuning_data(settings, tune_on)
     held_out = tune_on == "skills"  # the benchmarks calibrate on their validation splits instead
     if texts:
-        kept = [t for t in texts if not held_out_from_tuning(t)] if held_out else texts
-        back = f" ({len(texts) - len(kept)} kept back to calibrate the out-of-scope score)" if held_out else ""
-        said = f"{len(kept)} {tune_on} utterances, {epochs:g} epochs{back}"
+        total = len(texts)
+        if held_out:
+            texts, labels = kept_for_tuning(texts, labels)
+        back = f" ({total - len(texts)} kept back to calibrate the out-of-scope score)" if held_out else ""
+        said = f"{len(texts)} {tune_on} utterances, {epochs:g} epochs{back}"
         print(f"fine-tuning all-MiniLM-L6-v2 on {said}", file=sys.stderr)
     progress = _progress_printer("steps")
     build_encoder(folder, texts, labels, tune_on, epochs, progress=progress, held_out=held_out)

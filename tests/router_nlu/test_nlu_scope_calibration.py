@@ -7,7 +7,7 @@ import pytest
 from router_nlu_sample import unit_vectors
 
 from assistant.router.nlu.scope import train_scope
-from assistant.router.nlu.sentence_encoder import held_out_from_tuning
+from assistant.router.nlu.sentence_encoder import held_out_from_tuning, kept_for_tuning
 
 
 def test_the_tenth_kept_back_from_tuning_is_decided_by_the_words_alone() -> None:
@@ -16,6 +16,9 @@ def test_the_tenth_kept_back_from_tuning_is_decided_by_the_words_alone() -> None
     assert 0.08 < share < 0.12
     picked = next(t for t in texts if held_out_from_tuning(t))
     assert held_out_from_tuning("  " + picked.upper().replace(" ", "   ") + " ")  # case and spacing do not matter
+    kept, labels = kept_for_tuning(texts, [f"label {n}" for n in range(len(texts))])
+    assert kept == [t for t in texts if not held_out_from_tuning(t)]
+    assert labels == [f"label {texts.index(t)}" for t in kept]  # each text keeps its own label
 
 
 def test_scope_statistics_come_from_the_calibration_rows_alone() -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import NluError
-from assistant.router.nlu.sentence_encoder import FORMAT_VERSION, encoder_digest, held_out_from_tuning
+from assistant.router.nlu.sentence_encoder import FORMAT_VERSION, encoder_digest
 from assistant.router.nlu.vectors_build import INSTALL_HINT, SOURCE, build_module, model_folder
 
 logger = logging.getLogger(__name__)
@@ -166,14 +166,12 @@ def build_encoder(
     held_out: bool = False,
 ) -> Path:
     """Tune on ``texts``/``labels`` and write the encoder folder (no texts: export the published model as is).
-    ``held_out``: leave out the tenth ``held_out_from_tuning`` picks."""
+    ``held_out``: the caller left out the tenth ``held_out_from_tuning`` picks (``kept_for_tuning``); recorded in
+    meta.json so the engine calibrates on that tenth."""
     if texts and len(set(labels)) < 2:
         raise NluError(f"tuning the NLU encoder needs at least 2 intents; {tuned_on} has {len(set(labels))}")
     folder = model_folder()
     transformers = build_module("transformers", ENCODER_INSTALL_HINT)
-    if held_out:
-        kept = [(text, label) for text, label in zip(texts, labels, strict=True) if not held_out_from_tuning(text)]
-        texts, labels = [text for text, _ in kept], [label for _, label in kept]
     if texts:
         logger.info("tuning %s on %d %s utterances, %g epochs", folder, len(texts), tuned_on, epochs)
         encoder = fine_tune(folder, texts, labels, epochs, progress)

@@ -51,6 +51,12 @@ def held_out_from_tuning(text: str) -> bool:
     return digest[0] % 10 == 0
 
 
+def kept_for_tuning(texts: list[str], labels: list[str]) -> tuple[list[str], list[str]]:
+    """``texts`` and their ``labels`` without the tenth ``held_out_from_tuning`` picks."""
+    kept = [(text, label) for text, label in zip(texts, labels, strict=True) if not held_out_from_tuning(text)]
+    return [text for text, _ in kept], [label for _, label in kept]
+
+
 def encoder_digest(model_bytes: bytes, vocabulary: list[str]) -> str:
     hasher = hashlib.sha256(model_bytes)
     hasher.update("\n".join(vocabulary).encode("utf-8"))
