@@ -69,11 +69,11 @@ class Dialogue:
             manifest = chosen.skill.manifest
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)
-        recovered = recover(manifest, intent, text, said)
+        recovered = recover(manifest, intent, text, said, self.known)
         found = recovered.slots
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
-        unknown = unknown_share(text, self.known) if self.known else 0.0
+        unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
         if unsure or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
@@ -210,7 +210,7 @@ class Dialogue:
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
         found = recover(
-            skill.manifest, intent, invocation.rest, intent_slots(skill.manifest, intent, result.slots)
+            skill.manifest, intent, invocation.rest, intent_slots(skill.manifest, intent, result.slots), self.known
         ).slots
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)

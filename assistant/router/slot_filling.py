@@ -36,13 +36,19 @@ def intent_slots(manifest: SkillManifest, intent: IntentSpec, found: Iterable[Sl
 
 def canonical(spec: SlotSpec, value: Any) -> Any:
     """A listed value's canonical spelling for any of its spellings or synonyms; other values unchanged."""
-    if not isinstance(value, str) or not spec.values:
-        return value
+    found = listed_value(spec, value)
+    return value if found is None else found
+
+
+def listed_value(spec: SlotSpec, value: Any) -> str | None:
+    """The canonical value ``value`` spells (itself or a synonym), or None when it is not on the slot's list."""
+    if not isinstance(value, str):
+        return None
     wanted = normalise(value)
     for listed in spec.values:
         if wanted in (normalise(v) for v in (listed.value, *listed.synonyms)):
             return listed.value
-    return value
+    return None
 
 
 def _find_listed(spec: SlotSpec, words: str) -> tuple[str, str] | None:

@@ -3,9 +3,11 @@
 Only what the manifest makes certain is taken, and never against the engine where it found something sound:
 
 - a slot the engine did not fill gets the words in its place under the best-matching template: a listed slot's
-  canonical value (the words matched one of its values), a built-in typed slot's value when the words parse as
-  one ("five minutes" -> 300 s; words that do not parse stay missing, so the dialogue asks), a free-text slot the
-  words themselves;
+  canonical value (the words matched one of its values), an ``open`` listed slot's words as said when they are
+  mostly words no skill knows ("Atlantis": the handler says it has no weather there, where a tagger trained on
+  the listed cities alone finds no city and the user would be asked for the city just named), a built-in typed
+  slot's value when the words parse as one ("five minutes" -> 300 s; words that do not parse stay missing, so
+  the dialogue asks), a free-text slot the words themselves;
 - a free-text slot the engine filled with part of those words ("buy" of "buy flowers", "m late" of "I'm late")
   gets the whole of them;
 - a typed slot the engine filled with words that do not parse ("minutes" of "five minutes") gets the template's.
@@ -23,17 +25,20 @@ from typing import Any
 from assistant.router.nlu.normalize import normalize
 from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
-from assistant.router.slot_filling import canonical
+from assistant.router.slot_filling import listed_value
 from assistant.router.template_match import TemplateMatch, readings
+from assistant.router.vocabulary import unfamiliar
 
 #: The slot type whose value is any words at all (a note, a message).
 FREE_TEXT = "text"
 
 
-def _value(spec: SlotSpec, raw: str) -> Any:
-    """The slot's value for the words in its place, or None when the words are not a value of its type."""
+def _value(spec: SlotSpec, raw: str, known: frozenset[str] = frozenset()) -> Any:
+    """The slot's value for the words in its place, or None when the words are not a value of its type; ``known``
+    (the skills' words) lets an open listed slot take a name no skill knows."""
     if spec.values:
-        return canonical(spec, raw)  # the template only matches a listed value or synonym there
+        listed = listed_value(spec, raw)
+        return raw if listed is None and spec.open and unfamiliar(raw, known) else listed
     if spec.type == FREE_TEXT:
         return raw
     parsed = normalize(spec.type, raw)
@@ -67,24 +72,34 @@ class Recovered:
     fits: bool
     """A template of the intent (or its start) reads the whole utterance, each slot's words a value of its type:
     evidence the engine's intent is right even when it was unsure ("define" alone is ``define {term}``)."""
+    unlisted: tuple[str, ...] = ()
+    """Open slots' values that are not on their lists: names, not unknown words to doubt the turn by."""
 
 
-def recover(manifest: SkillManifest, intent: IntentSpec, text: str, found: Mapping[str, Any]) -> Recovered:
+def recover(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    text: str,
+    found: Mapping[str, Any],
+    known: frozenset[str] = frozenset(),
+) -> Recovered:
     """The best reading is one whose every slot's words are a value of its type, whole before partial, then the
-    one with the most slots ("remind me to buy flowers": the reminder "buy flowers", not "buy" on the date
-    "flowers"). A whole reading that fits also overrules the engine's free text made of another slot's words
-    ("send a message to mom" is the contact Mom and no message yet, not the message "mom")."""
-    best: tuple[tuple[bool, bool, int], TemplateMatch, dict[str, Any]] | None = None
+    one that puts words in the slots the engine filled ("play Stairway to Heaven" with the engine's song is no
+    artist too), then the one with the most slots ("remind me to buy flowers": the reminder "buy flowers", not
+    "buy" on the date "flowers"). A whole reading that fits also overrules the engine's free text made of another
+    slot's words ("send a message to mom" is the contact Mom and no message yet, not the message "mom")."""
+    best: tuple[tuple[bool, bool, int, int], TemplateMatch, dict[str, Any]] | None = None
     for reading in readings(manifest, intent, text):
-        values = {name: _value(manifest.slot(name), raw) for name, raw in reading.raw.items()}
+        values = {name: _value(manifest.slot(name), raw, known) for name, raw in reading.raw.items()}
         valid = {name: value for name, value in values.items() if value is not None}
-        rank = (len(valid) == len(values), reading.complete, len(valid))
+        agrees = sum(name in found for name in valid)
+        rank = (len(valid) == len(values), reading.complete, agrees, len(valid))
         if best is None or rank > best[0]:
             best = (rank, reading, valid)
     slots = dict(found)
     if best is None:
-        return Recovered(slots, fits=False)
-    (fits, complete, _), reading, values = best
+        return Recovered(slots, False, _unlisted(manifest, slots))
+    (fits, complete, _, _), reading, values = best
     for name, value in values.items():
         spec = manifest.slot(name)
         if (
@@ -97,7 +112,17 @@ def recover(manifest: SkillManifest, intent: IntentSpec, text: str, found: Mappi
         for name in [n for n in slots if n not in reading.raw and manifest.slot(n).type == FREE_TEXT]:
             if any(_within(slots[name], raw) for raw in reading.raw.values()):
                 del slots[name]
-    return Recovered(slots, fits)
+    return Recovered(slots, fits, _unlisted(manifest, slots))
+
+
+def _unlisted(manifest: SkillManifest, slots: Mapping[str, Any]) -> tuple[str, ...]:
+    """The open slots' values that are not on their lists, whether the engine or a template found them."""
+    specs = {name: manifest.slot(name) for name in slots}
+    return tuple(
+        value
+        for name, value in slots.items()
+        if specs[name].open and isinstance(value, str) and listed_value(specs[name], value) is None
+    )
 
 
 def literal(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:

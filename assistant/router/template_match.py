@@ -4,7 +4,8 @@ A statistical engine can miss or cut short an entity ("remind me to buy flowers"
 target unit of "convert 5 miles to kilometers" not found at all), and engines differ in which they miss. The
 manifest knows more than any engine's guess: the fixed words of each template around a slot ("remind me to
 {reminder} at {time}") and the values a listed slot can take. Each template becomes a regular expression:
-its fixed words literally, a listed slot as any of its values or synonyms, any other slot as "some words". An
+its fixed words literally, a listed slot as any of its values or synonyms (an ``open`` one also as "some words",
+which ``slot_recovery`` takes only when no skill knows them), any other slot as "some words". An
 utterance may also stop before or after any top-level slot ("define" is the start of "define {term}"; "remind me
 to buy flowers" of "remind me to {reminder} at {time}"), which is a *partial* match.
 
@@ -48,7 +49,8 @@ def _value_pattern(spec: SlotSpec, only: tuple[str, ...]) -> str:
         return _WORDS
     surfaces = {s for v in spec.values if not only or v.value in only for s in (v.value, *v.synonyms)}
     spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))
-    return rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
+    listed = rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
+    return f"(?:{listed}|{_WORDS})" if spec.open and not only else listed
 
 
 def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled:

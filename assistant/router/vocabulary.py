@@ -41,9 +41,21 @@ def known_words(manifests: Iterable[SkillManifest]) -> frozenset[str]:
     return frozenset(word for text in texts for word in words_of(text))
 
 
-def unknown_share(text: str, known: frozenset[str]) -> float:
-    """The share of the utterance's words no skill uses (0.0 for an utterance without words)."""
+def unknown_share(text: str, known: frozenset[str], besides: Iterable[str] = ()) -> float:
+    """The share of the utterance's words no skill uses (0.0 for an utterance without words); the words of
+    ``besides`` (names heard in an open slot's place: "Atlantis") are left out, known or not."""
     words = words_of(text)
+    for value in besides:
+        for word in words_of(value):
+            if word in words:
+                words.remove(word)
     if not words:
         return 0.0
     return sum(word not in known for word in words) / len(words)
+
+
+def unfamiliar(text: str, known: frozenset[str]) -> bool:
+    """At least half of the words are ones no skill uses: a name the skills have not heard of ("Atlantis",
+    "Bohemian Rhapsody", "Stairway to Heaven"), not a phrase made of their words ("the kitchen")."""
+    words = words_of(text)
+    return bool(known) and bool(words) and 2 * sum(word not in known for word in words) >= len(words)

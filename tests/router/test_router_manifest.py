@@ -35,6 +35,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
     assert intent.slots == ("city", "when") and intent.required == ("city",)
     assert manifest.slot("city").values[1].synonyms == ("nyc",)
     assert manifest.slot("when").type == "date"
+    assert not manifest.slot("city").open  # closed unless the skill says otherwise
 
 
 @pytest.mark.parametrize(
@@ -57,6 +58,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
         (("go to {city}", "go to {city=nyc}"), "is not one of the values of city (Paris, New York)"),
         (("[{when}]", "[{when=today}]"), "{when=...}: slot 'when' has no listed values to choose from"),
         (("go to {city}", "go to {city=Paris,}"), "an empty value in a {slot_name=value,value} placeholder"),
+        (("{type: date}", "{type: date, open: true}"), "slots.when.open: 'open' is for a slot with listed values"),
     ],
 )
 def test_manifest_mistakes_are_one_clear_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:

@@ -12,6 +12,7 @@ from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import load_manifests
 from assistant.router.slot_recovery import literal, recover
 from assistant.router.template_match import TemplateMatch, readings
+from assistant.router.vocabulary import known_words, unfamiliar, unknown_share
 
 BUILTIN = Path(builtin.__path__[0])
 
@@ -110,3 +111,62 @@ def test_a_short_answer_fills_the_asked_slot_typed_as_the_engine_would(manifests
     assert slots_from_words(alarms, remind, "at 6 pm", "time")["time"]["hour"] == 18
     assert slots_from_words(alarms, remind, "buy flowers", "reminder") == {"reminder": "buy flowers"}
     assert slots_from_words(alarms, remind, "whenever", "time") == {"time": "whenever"}  # left for the skill to judge
+
+
+@pytest.fixture(scope="module")
+def known(manifests: dict[str, SkillManifest]) -> frozenset[str]:
+    return known_words(manifests.values())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("weather.forecast", "what's the weather in Atlantis", {"city": "Atlantis"}),
+        ("datetime.time", "what time is it in Atlantis", {"city": "Atlantis"}),
+        ("music.play", "play music by Metallica", {"artist": "Metallica"}),
+        ("music.play", "play my gym playlist", {"playlist": "gym"}),
+        ("calls.call", "call Bob", {"contact": "Bob"}),
+        ("lists.add", "add kombucha to my shopping list", {"item": "kombucha", "list": "shopping"}),
+        ("weather.forecast", "what's the weather in Paris", {"city": "Paris"}),  # listed: canonical as before
+    ],
+)  # fmt: skip
+def test_an_open_slot_takes_a_name_no_skill_knows(
+    manifests: dict[str, SkillManifest], known: frozenset[str], name: str, text: str, expected: dict[str, Any]
+) -> None:
+    manifest = manifests[name.split(".")[0]]
+    recovered = recover(manifest, manifest.intent(name), text, {}, known)
+    assert recovered.slots == expected and recovered.fits
+    listed = {value for slot, value in expected.items() if manifest.slot(slot).open and value != "Paris"}
+    assert set(recovered.unlisted) == listed
+
+
+def test_an_open_slot_does_not_take_words_the_skills_use(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    weather = manifests["weather"]
+    kitchen = recover(weather, weather.intent("weather.forecast"), "what's the weather in the kitchen", {}, known)
+    assert "city" not in kitchen.slots and kitchen.unlisted == ()
+    without_vocabulary = recover(weather, weather.intent("weather.forecast"), "weather in Atlantis", {})
+    assert without_vocabulary.slots == {}  # nothing to judge "unknown" by: the list is the list
+
+
+def test_a_closed_slot_takes_only_its_listed_values(manifests: dict[str, SkillManifest], known: frozenset[str]) -> None:
+    devices = manifests["devices"]
+    assert not devices.slot("device").open
+    blorf = recover(devices, devices.intent("devices.on"), "turn on the blorf", {}, known)
+    assert "device" not in blorf.slots
+
+
+def test_an_engine_found_name_in_an_open_slot_is_unlisted_too(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    music = manifests["music"]
+    got = recover(music, music.intent("music.play"), "play Stairway to Heaven", {"song": "Stairway to Heaven"}, known)
+    assert got.unlisted == ("Stairway to Heaven",)
+
+
+def test_names_in_open_slots_are_not_counted_as_unknown_words(known: frozenset[str]) -> None:
+    assert unknown_share("play Paranoid Android", known) > 0.5  # would be taken for gibberish
+    assert unknown_share("play Paranoid Android", known, ["Paranoid Android"]) == 0.0
+    assert unfamiliar("Stairway to Heaven", known) and unfamiliar("Atlantis", known)
+    assert not unfamiliar("the kitchen", known) and not unfamiliar("Atlantis", frozenset())

@@ -44,6 +44,9 @@ class SlotSpec:
     keep: bool = False
     """Whether a later request to the same skill that leaves this slot unsaid keeps its value ("will it rain
     tomorrow" after the weather in Paris is still about Paris)."""
+    open: bool = False
+    """Whether words no skill knows, in this slot's place in a template, are a value the list lacks ("the weather in
+    Atlantis": the handler hears "Atlantis" and says it has no weather there) rather than no value at all."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class _Slot(_Strict):
     values: list[str | _Value] = []
     prompt: str | None = Field(default=None, min_length=1)
     keep: bool = False
+    open: bool = False
 
 
 class _Intent(_Strict):
@@ -208,7 +212,9 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
                 f"slots.{name}",
                 f"type {slot.type or name!r} is not built in ({', '.join(BUILTIN_SAMPLES)}); list its values:",
             )
-        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt, slot.keep))
+        if slot.open and not values:
+            raise fail(f"slots.{name}.open", "'open' is for a slot with listed values; remove it or list values")
+        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt, slot.keep, slot.open))
     declared = {s.name for s in slots}
     intents: list[IntentSpec] = []
     for name, intent in model.intents.items():
