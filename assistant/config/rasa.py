@@ -19,7 +19,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "LexicalSyntacticFeaturizer",
     "CountVectorsFeaturizer",
     "CountVectorsFeaturizer analyzer=char_wb min_ngram=2 max_ngram=3 max_features=3000",
-    "DIETClassifier number_of_transformer_layers=1 transformer_size=64 constrain_similarities=true",
+    "DIETClassifier number_of_transformer_layers=1 transformer_size=64 constrain_similarities=true random_seed=7",
     "EntitySynonymMapper",
 )
 

@@ -27,7 +27,7 @@ from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.slot_filling import listed_value
 from assistant.router.template_match import TemplateMatch, readings
-from assistant.router.vocabulary import unfamiliar
+from assistant.router.vocabulary import unfamiliar, words_of
 
 #: The slot type whose value is any words at all (a note, a message).
 FREE_TEXT = "text"
@@ -83,23 +83,27 @@ def recover(
     found: Mapping[str, Any],
     known: frozenset[str] = frozenset(),
 ) -> Recovered:
-    """The best reading is one whose every slot's words are a value of its type, whole before partial, then the
-    one that puts words in the slots the engine filled ("play Stairway to Heaven" with the engine's song is no
-    artist too), then the one with the most slots ("remind me to buy flowers": the reminder "buy flowers", not
-    "buy" on the date "flowers"). A whole reading that fits also overrules the engine's free text made of another
-    slot's words ("send a message to mom" is the contact Mom and no message yet, not the message "mom")."""
-    best: tuple[tuple[bool, bool, int, int], TemplateMatch, dict[str, Any]] | None = None
+    """The best reading is one whose every slot's words are a value of its type, whole before partial; then the
+    one that takes the fewest words as names no skill knows ("play some Metallica" is the artist "Metallica", not
+    the song "some Metallica"); then the one that puts words in the slots the engine filled ("play Stairway to
+    Heaven" with the engine's song is no artist too); then the one with the most slots ("remind me to buy
+    flowers": the reminder "buy flowers", not "buy" on the date "flowers"). A whole reading that fits also
+    overrules the engine's free text, or unlisted name, made of another slot's words ("send a message to mom" is
+    the contact Mom and no message yet, not the message "mom"; "play music by Metallica" is the artist Metallica,
+    whatever song a tagger made of it)."""
+    best: tuple[tuple[bool, bool, int, int, int], TemplateMatch, dict[str, Any]] | None = None
     for reading in readings(manifest, intent, text):
         values = {name: _value(manifest.slot(name), raw, known) for name, raw in reading.raw.items()}
         valid = {name: value for name, value in values.items() if value is not None}
         agrees = sum(name in found for name in valid)
-        rank = (len(valid) == len(values), reading.complete, agrees, len(valid))
+        guessed = sum(len(words_of(raw)) for name, raw in reading.raw.items() if _is_unlisted(manifest, name, valid))
+        rank = (len(valid) == len(values), reading.complete, -guessed, agrees, len(valid))
         if best is None or rank > best[0]:
             best = (rank, reading, valid)
     slots = dict(found)
     if best is None:
         return Recovered(slots, False, _unlisted(manifest, slots))
-    (fits, complete, _, _), reading, values = best
+    (fits, complete, *_), reading, values = best
     for name, value in values.items():
         spec = manifest.slot(name)
         if (
@@ -109,20 +113,22 @@ def recover(
         ):
             slots[name] = value
     if fits and complete:
-        for name in [n for n in slots if n not in reading.raw and manifest.slot(n).type == FREE_TEXT]:
+        loose = [n for n in slots if manifest.slot(n).type == FREE_TEXT or _is_unlisted(manifest, n, slots)]
+        for name in [n for n in loose if n not in reading.raw]:
             if any(_within(slots[name], raw) for raw in reading.raw.values()):
                 del slots[name]
     return Recovered(slots, fits, _unlisted(manifest, slots))
 
 
+def _is_unlisted(manifest: SkillManifest, name: str, slots: Mapping[str, Any]) -> bool:
+    """Slot ``name`` is open and holds a value that is not on its list (a name heard, not a listed value)."""
+    spec, value = manifest.slot(name), slots.get(name)
+    return spec.open and isinstance(value, str) and listed_value(spec, value) is None
+
+
 def _unlisted(manifest: SkillManifest, slots: Mapping[str, Any]) -> tuple[str, ...]:
     """The open slots' values that are not on their lists, whether the engine or a template found them."""
-    specs = {name: manifest.slot(name) for name in slots}
-    return tuple(
-        value
-        for name, value in slots.items()
-        if specs[name].open and isinstance(value, str) and listed_value(specs[name], value) is None
-    )
+    return tuple(value for name, value in slots.items() if _is_unlisted(manifest, name, slots))
 
 
 def literal(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:

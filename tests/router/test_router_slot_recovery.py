@@ -170,3 +170,19 @@ def test_names_in_open_slots_are_not_counted_as_unknown_words(known: frozenset[s
     assert unknown_share("play Paranoid Android", known, ["Paranoid Android"]) == 0.0
     assert unfamiliar("Stairway to Heaven", known) and unfamiliar("Atlantis", known)
     assert not unfamiliar("the kitchen", known) and not unfamiliar("Atlantis", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "engine"),
+    [
+        ("play music by Metallica", {"song": "Metallica"}),  # what Rasa's tagger made of it on one training
+        ("play some Metallica", {"song": "Metallica"}),
+        ("play some Metallica", {}),
+    ],
+)
+def test_the_template_decides_which_open_slot_a_name_is(
+    manifests: dict[str, SkillManifest], known: frozenset[str], text: str, engine: dict[str, Any]
+) -> None:
+    music = manifests["music"]
+    got = recover(music, music.intent("music.play"), text, engine, known)
+    assert got.slots == {"artist": "Metallica"}  # not the song "some Metallica", nor song and artist both
