@@ -144,9 +144,8 @@ class Dialogue:
         found: dict[str, Any] = {}
         if pending.awaiting != CONFIRM:
             found = intent_slots(skill.manifest, intent, result.slots)
-            value = found.get(pending.awaiting) or slots_from_words(skill.manifest, intent, text, pending.awaiting).get(
-                pending.awaiting
-            )
+            heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.known)
+            value = found.get(pending.awaiting) or heard.get(pending.awaiting)
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
         long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
         if elsewhere and (value is None or long_answer):

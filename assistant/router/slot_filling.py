@@ -16,8 +16,11 @@ from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.types import Slot
 from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+from assistant.router.vocabulary import unfamiliar
 
 _LEADING = re.compile(r"^(?:in|at|for|on the|the|to|is|it's|it is|with)\s+")
+_LEADING_AS_SAID = re.compile(_LEADING.pattern, re.IGNORECASE)
+_EDGE_PUNCTUATION = re.compile(r"^[\s\"'.,!?]+|[\s\"'.,!?]+$")
 _FILLER = frozenset({"please", "thanks", "thank you", "then", "instead", "too", "there"})
 
 
@@ -63,11 +66,18 @@ def _find_listed(spec: SlotSpec, words: str) -> tuple[str, str] | None:
 
 
 def slots_from_words(
-    manifest: SkillManifest, intent: IntentSpec, text: str, only: str | None = None, *, listed_only: bool = False
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    text: str,
+    only: str | None = None,
+    *,
+    listed_only: bool = False,
+    known: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Slots read straight from a short answer or follow-up: listed values first, then the rest of the words
     for the one built-in-typed slot (``only`` limits to one slot, e.g. the one just asked for; ``listed_only``
-    skips the rest-of-the-words step)."""
+    skips the rest-of-the-words step). The answer to an open slot's question that is a name no skill knows
+    (``known``: the skills' words) is that slot's value as said ("Which city?" "Atlantis")."""
     words = normalise(text)
     names = [only] if only else list(intent.slots)
     specs = [manifest.slot(n) for n in names]
@@ -80,6 +90,10 @@ def slots_from_words(
                 words = re.sub(
                     rf"(?:(?<=\s)|^)(?:(?:in|at|for|to)\s+)?{re.escape(hit[1])}(?!\w)", " ", words, count=1
                 ).strip()
+            elif only and spec.open and not listed_only:
+                said = _LEADING_AS_SAID.sub("", _EDGE_PUNCTUATION.sub("", " ".join(text.split())))
+                if unfamiliar(said, known):
+                    found[spec.name] = said
     open_specs = [s for s in specs if not s.values and s.name not in found]
     rest = _LEADING.sub("", " ".join(words.split())).strip()
     if rest in _FILLER:

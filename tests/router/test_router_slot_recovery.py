@@ -186,3 +186,17 @@ def test_the_template_decides_which_open_slot_a_name_is(
     music = manifests["music"]
     got = recover(music, music.intent("music.play"), text, engine, known)
     assert got.slots == {"artist": "Metallica"}  # not the song "some Metallica", nor song and artist both
+
+
+def test_an_open_slot_takes_an_unknown_name_as_the_answer_to_its_question(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    from assistant.router.slot_filling import slots_from_words
+
+    weather, lists = manifests["weather"], manifests["lists"]
+    forecast, add = weather.intent("weather.forecast"), lists.intent("lists.add")
+    assert slots_from_words(weather, forecast, "in Atlantis.", "city", known=known) == {"city": "Atlantis"}
+    assert slots_from_words(lists, add, "kombucha", "item", known=known) == {"item": "kombucha"}
+    assert slots_from_words(weather, forecast, "I don't know", "city", known=known) == {}  # words the skills use
+    assert slots_from_words(weather, forecast, "Atlantis", "city") == {}  # no vocabulary to judge by
+    assert slots_from_words(weather, forecast, "Atlantis", "city", known=known, listed_only=True) == {}
