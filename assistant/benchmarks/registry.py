@@ -26,6 +26,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "scripts": ("assistant.benchmarks.scripts", "the shipped intent scripts, embedded NLU: wall time vs a 10 s budget"),
     "speech": ("assistant.benchmarks.speech", "speaker: STT real-time factor and accuracy, speech end -> audio, RSS"),
     "wake": ("assistant.benchmarks.wake", "wake phrases: keyword search + verification vs verification alone"),
+    "scope": ("assistant.benchmarks.scope", "CLINC150 out-of-scope requests through the pipeline: embedded vs Rasa"),
 }
 
 

@@ -1,0 +1,44 @@
+"""The out-of-scope benchmark sorts each turn by what the assistant did, through the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from assistant.benchmarks.scope import _markdown, outcome, through_pipeline
+from assistant.config import Settings
+from assistant.turn import TurnResult
+
+
+def _turn(speech: str, **changes: Any) -> TurnResult:
+    fields: dict[str, Any] = {
+        "query": "q", "reply_text": speech, "speech": speech, "intent": None, "confidence": None, "slots": {},
+        "skill": None, "engine": None, "open_mic": False, "session_end": True, "not_understood": False,
+        "directives": [], "action": None,
+    }  # fmt: skip
+    return TurnResult(**{**fields, **changes})
+
+
+def test_turns_are_sorted_by_what_was_done() -> None:
+    assert outcome(_turn("Sorry, I can't help with that yet. You can ask about ...")) == "fallback"
+    assert outcome(_turn("Which device?", open_mic=True)) == "answered"
+    assert outcome(_turn("OK.", device_changes=[{"id": "kitchen_lamp"}])) == "acted"
+    assert outcome(_turn("Here's some music.", directives=[{"type": "tts"}, {"type": "audio"}])) == "acted"
+    assert outcome(_turn("Calling Mom.", action={"name": "skype.call"})) == "acted"
+
+
+def test_the_pipeline_run_counts_every_utterance_once(tmp_path: Path) -> None:
+    texts = ["book me a flight to Rome", "what is my credit score", "turn on the kitchen lamp", "what can you do"]
+    figures = through_pipeline(Settings(models_dir=tmp_path / "models"), "embedded", texts)
+    assert figures["fallback"] + figures["answered"] + figures["acted"] == len(texts)
+    assert figures["acted"] == 1
+    assert figures["examples"]["acted"][0].startswith("turn on the kitchen lamp -> devices.on")
+    assert figures["fallback"] == 2 and figures["intents"] == {"devices.on": 1, "help.capabilities": 1}
+    page = _markdown(
+        {
+            "data": "test", "router_nlu": "embedded", "quick": True, "machine": {"cores": 2, "load_avg_before": [0],
+            "load_avg_after": [0]}, "engines": {"embedded": figures, "rasa": {"skipped": "no Python 3.10 here"}},
+        }
+    )  # fmt: skip
+    assert "| embedded | 4 | 2 (50.0 %) | 1 (25.0 %) | 1 (25.0 %) |" in page
+    assert "- rasa: not measured: no Python 3.10 here" in page
