@@ -20,7 +20,7 @@ from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, slots_from_words
-from assistant.router.slot_recovery import FREE_TEXT, recover
+from assistant.router.slot_recovery import FREE_TEXT, recover, unparsed
 from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
 
@@ -145,7 +145,9 @@ class Dialogue:
         if pending.awaiting != CONFIRM:
             found = intent_slots(skill.manifest, intent, result.slots)
             heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.known)
-            value = found.get(pending.awaiting) or heard.get(pending.awaiting)
+            value = found.get(pending.awaiting)
+            if not value or unparsed(skill.manifest.slot(pending.awaiting), value):  # "three" cut from "three minutes"
+                value = heard.get(pending.awaiting) or value
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
         long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
         if elsewhere and (value is None or long_answer):

@@ -59,7 +59,7 @@ def _cut_short(found: Any, whole: str) -> bool:
     return bool(part) and part != full and part in full
 
 
-def _unparsed(spec: SlotSpec, found: Any) -> bool:
+def unparsed(spec: SlotSpec, found: Any) -> bool:
     """A built-in typed slot the engine filled with words that are no value of its type ("minutes" cut from "five
     minutes" leaves a duration as plain text)."""
     return not spec.values and spec.type != FREE_TEXT and isinstance(found, str) and _value(spec, found) is None
@@ -109,7 +109,7 @@ def recover(
         if (
             name not in slots
             or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
-            or _unparsed(spec, slots[name])
+            or unparsed(spec, slots[name])
         ):
             slots[name] = value
     if fits and complete:

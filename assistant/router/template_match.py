@@ -24,7 +24,11 @@ from assistant.router.skills.templates import PLACEHOLDER, slot_ref
 _TRAILING = re.compile(r"[\s?!.,;]+$")
 _GAP = r"[\s,]*"
 _WORDS = r"(?<![\w'])\S.*?(?<=\S)(?![\w'])"
-"""Some words: at least one character, starting and ending at a word edge."""
+"""Some words: at least one character, starting and ending at a word edge (as few as will do)."""
+_MOST_WORDS = _WORDS.replace(".*?", ".*")
+"""The same, as many as will do: with two slots side by side ("remind me to {reminder} {date} at {time}") the
+first takes all it can ("call mom" + "tomorrow"), where the few-words form gives the second slot the rest
+("call" + "mom tomorrow"); both readings go to the caller to judge."""
 
 
 @dataclass(frozen=True)
@@ -44,18 +48,18 @@ class _Compiled:
     complete: bool
 
 
-def _value_pattern(spec: SlotSpec, only: tuple[str, ...]) -> str:
+def _value_pattern(spec: SlotSpec, only: tuple[str, ...], words: str = _WORDS) -> str:
     if not spec.values:
-        return _WORDS
+        return words
     surfaces = {s for v in spec.values if not only or v.value in only for s in (v.value, *v.synonyms)}
     spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))
     listed = rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
-    return f"(?:{listed}|{_WORDS})" if spec.open and not only else listed
+    return f"(?:{listed}|{words})" if spec.open and not only else listed
 
 
-def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled:
+def _compile(manifest: SkillManifest, template: str, partial: bool, words: str = _WORDS) -> _Compiled:
     """One template as a regular expression; ``partial``: the utterance may end before or after any top-level
-    slot (an optional group opens at each, all closed at the end)."""
+    slot (an optional group opens at each, all closed at the end); ``words``: how a slot's "some words" match."""
     out: list[str] = []
     groups: list[str] = []
     depth = opened = 0
@@ -69,7 +73,7 @@ def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled
             if partial and depth == 0:
                 out.append("(?:")
                 opened += 1
-            out.append(f"(?P<g{len(groups)}>{_value_pattern(manifest.slot(name), place.only)})")
+            out.append(f"(?P<g{len(groups)}>{_value_pattern(manifest.slot(name), place.only, words)})")
             groups.append(name)
             if partial and depth == 0:
                 out.append("(?:")
@@ -99,10 +103,17 @@ def _compile(manifest: SkillManifest, template: str, partial: bool) -> _Compiled
 
 @functools.lru_cache(maxsize=512)
 def _patterns(manifest: SkillManifest, intent: IntentSpec) -> tuple[_Compiled, ...]:
-    """Every template of the intent whole, then every template's partial form."""
-    whole = [_compile(manifest, t, partial=False) for t in intent.examples]
-    partial = [_compile(manifest, t, partial=True) for t in intent.examples if PLACEHOLDER.search(t)]
-    return (*whole, *partial)
+    """Every template of the intent whole, then every template's partial form; a template with more than one slot
+    also in its as-many-words form."""
+    out: list[_Compiled] = []
+    for partial in (False, True):
+        for template in intent.examples:
+            slots = len(PLACEHOLDER.findall(template))
+            if partial and not slots:
+                continue
+            for words in (_WORDS, _MOST_WORDS) if slots > 1 else (_WORDS,):
+                out.append(_compile(manifest, template, partial, words))
+    return tuple(out)
 
 
 def readings(manifest: SkillManifest, intent: IntentSpec, text: str) -> list[TemplateMatch]:
@@ -120,5 +131,7 @@ def readings(manifest: SkillManifest, intent: IntentSpec, text: str) -> list[Tem
             value = match.group(f"g{i}")
             if value and name not in raw:
                 raw[name] = value.strip()
-        found.append(TemplateMatch(raw, compiled.complete))
+        reading = TemplateMatch(raw, compiled.complete)
+        if reading not in found:
+            found.append(reading)
     return found

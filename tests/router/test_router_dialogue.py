@@ -273,3 +273,28 @@ def test_an_unsure_engine_is_resolved_by_the_previous_skill_never_by_an_out_of_s
     sure = NluResult("note", "notes.count", 0.9, (), (IntentScore("notes.count", 0.9), IntentScore("lamp.on", 0.05)))
     picked = choose(registry, sure, 0.45, prefer="lamps", context="lamps")
     assert picked is not None and (picked.intent, picked.why) == ("notes.count", "top")
+
+
+def test_an_answer_the_engine_cut_short_is_read_from_the_words(tmp_path: Path) -> None:
+    """Rasa once tagged only "three" of "three minutes" in the answer to "For how long?": a typed value that does
+    not parse gives way to the answer's own words, instead of the question being asked again."""
+    from router_support import TinyEngine, make_router
+
+    import assistant.router.skills.builtin as builtin
+    from assistant.router.nlu.types import Slot
+
+    class CutsDurations(TinyEngine):
+        def parse(self, text: str) -> NluResult:
+            result = super().parse(text)
+            cut = tuple(
+                Slot(s.entity, s.raw.split()[0], s.raw.split()[0], s.start, s.start + len(s.raw.split()[0]))
+                if s.entity == "duration"
+                else s
+                for s in result.slots
+            )
+            return replace(result, slots=cut)
+
+    router, clock, _ = make_router(Path(builtin.__path__[0]), tmp_path / "data", CutsDurations())
+    talk = Conversation(router, clock)
+    assert talk.say("set a timer").text == "For how long?"
+    assert talk.say("three minutes").text == "OK, 3 minutes, starting now."

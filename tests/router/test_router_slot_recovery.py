@@ -37,6 +37,14 @@ def test_templates_read_whole_utterances_or_their_start(manifests: dict[str, Ski
     assert not any(reading.complete for reading in start)
 
 
+def test_two_slots_side_by_side_are_read_both_ways(manifests: dict[str, SkillManifest]) -> None:
+    alarms = manifests["alarms"]
+    both = readings(alarms, alarms.intent("alarms.remind"), "remind me to call mom tomorrow at 6 pm")
+    assert TemplateMatch({"reminder": "call", "date": "mom tomorrow", "time": "6 pm"}, complete=True) in both
+    assert TemplateMatch({"reminder": "call mom", "date": "tomorrow", "time": "6 pm"}, complete=True) in both
+    assert len(both) == len(set(map(repr, both)))  # the same reading is listed once
+
+
 def test_words_no_template_reads_do_not_match(manifests: dict[str, SkillManifest]) -> None:
     devices = manifests["devices"]
     assert readings(devices, devices.intent("devices.color"), "make the bed") == []
@@ -60,6 +68,9 @@ def test_words_no_template_reads_do_not_match(manifests: dict[str, SkillManifest
         ("calls.message", "send a message to mom", {"message": "mom"}, {"contact": "Mom"}),
         ("weather.forecast", "is it sunny in Madrid", {}, {"city": "Madrid"}),
         ("timers.set", "set a timer for five minutes", {}, {"duration": {"seconds": 300}}),
+        ("alarms.remind", "remind me to call mom tomorrow at 6 pm", {},
+         {"reminder": "call mom", "date": {"day_offset": 1, "value": "tomorrow"},
+          "time": {"hour": 18, "minute": 0, "day_offset": 0}}),  # not the reminder "call mom tomorrow"
     ],
 )  # fmt: skip
 def test_missed_and_cut_short_slots_are_recovered(
