@@ -25,10 +25,10 @@ from typing import Any
 from assistant.benchmarks.registry import machine, machine_line, router_nlu, write_figures
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.router.speech import FALLBACK_START
 from assistant.turn import TurnResult
 
 NAME = "scope"
-FALLBACK_START = "Sorry, I can't help with that yet."
 QUICK_SAMPLE = 150
 
 

@@ -144,9 +144,9 @@ class Dialogue:
         found: dict[str, Any] = {}
         if pending.awaiting != CONFIRM:
             found = intent_slots(skill.manifest, intent, result.slots)
-            heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.known)
             value = found.get(pending.awaiting)
             if not value or unparsed(skill.manifest.slot(pending.awaiting), value):  # "three" cut from "three minutes"
+                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.known)
                 value = heard.get(pending.awaiting) or value
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
         long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS

@@ -26,11 +26,15 @@ def apology(skill: str) -> str:
     return f"Sorry, the {skill} skill ran into a problem. Please try again later."
 
 
+#: How the "I can't help" answer starts (what follows names some skills): benchmarks and tests recognise it by this.
+FALLBACK_START = "Sorry, I can't help with that yet."
+
+
 def fallback(registry: SkillRegistry) -> str:
     """The "I can't help" answer: says what the assistant can do instead of guessing an action."""
     names = [s.manifest.invocations[0] for s in registry.skills if s.name not in ("help", "smalltalk")][:4]
     offer = f" You can ask about {', '.join(names[:-1])} or {names[-1]}." if len(names) > 1 else ""
-    return f'Sorry, I can\'t help with that yet.{offer} Say "what can you do" to hear more.'
+    return f'{FALLBACK_START}{offer} Say "what can you do" to hear more.'
 
 
 def reask(prompt: str, yes_no: bool) -> str:
