@@ -69,7 +69,8 @@ class Dialogue:
             manifest = chosen.skill.manifest
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)
-        recovered = recover(manifest, intent, text, said, self.known)
+        heard = intent_slots(manifest, intent, result.slots, heard=True)
+        recovered = recover(manifest, intent, text, said, self.known, heard)
         found = recovered.slots
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
@@ -160,7 +161,9 @@ class Dialogue:
                 return say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
             again = replace(state, pending=replace(pending, tries=pending.tries + 1))
             return say(incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput")
-        slots = {**pending.slots, **found, pending.awaiting: value}
+        # "Which device?" "the bedroom ac": the answer's other listed values count too
+        also = slots_from_words(skill.manifest, intent, text, listed_only=True) if pending.awaiting != CONFIRM else {}
+        slots = {**pending.slots, **also, **found, pending.awaiting: value}
         return run_intent(
             incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
         )
@@ -210,9 +213,8 @@ class Dialogue:
             return run_intent(incoming, state, skill, intent.name, slots, turn)
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
-        found = recover(
-            skill.manifest, intent, invocation.rest, intent_slots(skill.manifest, intent, result.slots), self.known
-        ).slots
+        said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
+        found = recover(skill.manifest, intent, invocation.rest, said, self.known, heard).slots
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 

@@ -11,6 +11,11 @@ Four exceptions, each with a lower bar because the words already say where the r
   "play jazz" is the music volume, after "turn on the lamp" the lamp), never when it judged the words out of scope;
 - the engine's best in-scope intent, when unsure, if the words are literally one of that intent's templates
   ("how are you" under a Rasa model that gives it 0.38): the manifest, not a guess, says what they mean.
+
+And one rule past the engine's verdict, the way a template matcher such as hassil works: when nothing else was
+chosen, words that are literally one of an intent's templates, every slot holding a listed or typed value and none
+holding free text ("set the bedroom ac to 21": the engine never saw a bare number there and called it out of
+scope), go to that intent; when templates of several intents read them, the engine's ranking picks among those.
 """
 
 from __future__ import annotations
@@ -80,8 +85,24 @@ def choose(
         if previous is not None:
             return previous
     if not sure or top_skill is None:
-        return None
+        return _spelled_out(registry, ranked, text) if text else None
     return Chosen(top_skill, top.name, top.confidence, "top")
+
+
+def _spelled_out(registry: SkillRegistry, ranked: list[IntentScore], text: str) -> Chosen | None:
+    """The intent, of all the skills', one of whose templates the words are, each slot a listed or typed value;
+    the engine's best ranked such intent when several templates read them."""
+    confidence = {s.name: s.confidence for s in ranked}
+    fitting = [
+        (confidence.get(intent.name, 0.0), skill, intent.name)
+        for skill in registry.skills
+        for intent in skill.manifest.intents
+        if literal(skill.manifest, intent, text, free_text=False)
+    ]
+    if not fitting:
+        return None
+    score, skill, intent = max(fitting, key=lambda f: f[0])
+    return Chosen(skill, intent, score, "template")
 
 
 def in_context(registry: SkillRegistry, result: NluResult, threshold: float, skill: str, text: str) -> Chosen | None:

@@ -24,8 +24,10 @@ _EDGE_PUNCTUATION = re.compile(r"^[\s\"'.,!?]+|[\s\"'.,!?]+$")
 _FILLER = frozenset({"please", "thanks", "thank you", "then", "instead", "too", "there"})
 
 
-def intent_slots(manifest: SkillManifest, intent: IntentSpec, found: Iterable[Slot]) -> dict[str, Any]:
-    """The NLU's slots that this intent takes, by slot name, values canonical."""
+def intent_slots(
+    manifest: SkillManifest, intent: IntentSpec, found: Iterable[Slot], *, heard: bool = False
+) -> dict[str, Any]:
+    """The NLU's slots that this intent takes, by slot name, values canonical (``heard``: the words instead)."""
     specs = [manifest.slot(name) for name in intent.slots]
     slots: dict[str, Any] = {}
     for slot in found:
@@ -33,7 +35,7 @@ def intent_slots(manifest: SkillManifest, intent: IntentSpec, found: Iterable[Sl
             (s for s in specs if s.type == slot.entity and s.name not in slots), None
         )
         if spec is not None and spec.name not in slots:
-            slots[spec.name] = canonical(spec, slot.value)
+            slots[spec.name] = slot.raw if heard else canonical(spec, slot.value)
     return slots
 
 

@@ -10,7 +10,8 @@ Only what the manifest makes certain is taken, and never against the engine wher
   the dialogue asks), a free-text slot the words themselves;
 - a free-text slot the engine filled with part of those words ("buy" of "buy flowers", "m late" of "I'm late")
   gets the whole of them;
-- a typed slot the engine filled with words that do not parse ("minutes" of "five minutes") gets the template's.
+- a typed slot the engine filled with words that do not parse ("minutes" of "five minutes"), or with part of the
+  words a whole template puts there ("twenty" of "twenty one degrees": 20, not 21), gets the template's.
 
 So both engines give the skill the same slots for a sentence the templates cover, whatever each one's tagger
 happens to miss.
@@ -59,10 +60,14 @@ def _cut_short(found: Any, whole: str) -> bool:
     return bool(part) and part != full and part in full
 
 
+def _typed(spec: SlotSpec) -> bool:
+    return not spec.values and spec.type != FREE_TEXT
+
+
 def unparsed(spec: SlotSpec, found: Any) -> bool:
     """A built-in typed slot the engine filled with words that are no value of its type ("minutes" cut from "five
     minutes" leaves a duration as plain text)."""
-    return not spec.values and spec.type != FREE_TEXT and isinstance(found, str) and _value(spec, found) is None
+    return _typed(spec) and isinstance(found, str) and _value(spec, found) is None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ def recover(
     text: str,
     found: Mapping[str, Any],
     known: frozenset[str] = frozenset(),
+    heard: Mapping[str, str] | None = None,
 ) -> Recovered:
     """The best reading is one whose every slot's words are a value of its type, whole before partial; then the
     one that takes the fewest words as names no skill knows ("play some Metallica" is the artist "Metallica", not
@@ -90,7 +96,7 @@ def recover(
     flowers": the reminder "buy flowers", not "buy" on the date "flowers"). A whole reading that fits also
     overrules the engine's free text, or unlisted name, made of another slot's words ("send a message to mom" is
     the contact Mom and no message yet, not the message "mom"; "play music by Metallica" is the artist Metallica,
-    whatever song a tagger made of it)."""
+    whatever song a tagger made of it). ``heard``: the words the engine took for each slot it found."""
     best: tuple[tuple[bool, bool, int, int, int], TemplateMatch, dict[str, Any]] | None = None
     for reading in readings(manifest, intent, text):
         values = {name: _value(manifest.slot(name), raw, known) for name, raw in reading.raw.items()}
@@ -110,6 +116,7 @@ def recover(
             name not in slots
             or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
             or unparsed(spec, slots[name])
+            or (fits and complete and _typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
         ):
             slots[name] = value
     if fits and complete:
@@ -131,10 +138,15 @@ def _unlisted(manifest: SkillManifest, slots: Mapping[str, Any]) -> tuple[str, .
     return tuple(value for name, value in slots.items() if _is_unlisted(manifest, name, slots))
 
 
-def literal(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:
+def literal(manifest: SkillManifest, intent: IntentSpec, text: str, *, free_text: bool = True) -> bool:
     """The words are one of the intent's templates, whole, each slot's words a value of its type ("how are you";
-    not "weather for Paris on saturday please now", where "for Paris on saturday please now" is no date)."""
+    not "weather for Paris on saturday please now", where "for Paris on saturday please now" is no date); an open
+    slot counts only with a listed value; ``free_text=False``: nor may a free-text slot hold any words."""
     return any(
-        reading.complete and all(_value(manifest.slot(n), raw) is not None for n, raw in reading.raw.items())
+        reading.complete
+        and all(
+            _value(spec, raw) is not None and (free_text or spec.type != FREE_TEXT)
+            for spec, raw in ((manifest.slot(n), raw) for n, raw in reading.raw.items())
+        )
         for reading in readings(manifest, intent, text)
     )

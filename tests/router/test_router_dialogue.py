@@ -275,6 +275,48 @@ def test_an_unsure_engine_is_resolved_by_the_previous_skill_never_by_an_out_of_s
     assert picked is not None and (picked.intent, picked.why) == ("notes.count", "top")
 
 
+def test_words_that_spell_out_a_template_are_chosen_over_an_out_of_scope_verdict(talk: Conversation) -> None:
+    """hassil's rule, after every other: a template read whole with listed values wins; free text, unknown values
+    and extra words do not, and among several fitting intents the engine's ranking decides."""
+    from assistant.router.intent_choice import choose
+    from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
+
+    registry = talk.router.registry
+
+    def rejected(text: str, *ranking: IntentScore) -> NluResult:
+        return NluResult(text, OUT_OF_SCOPE, 0.9, (), (IntentScore(OUT_OF_SCOPE, 0.9), *ranking))
+
+    chosen = choose(registry, rejected("switch the desk lamp off", IntentScore("lamp.off", 0.02)), 0.45, text=None)
+    assert chosen is None  # without the words there is nothing to read
+    chosen = choose(
+        registry,
+        rejected("switch the desk lamp off", IntentScore("lamp.off", 0.02)),
+        0.45,
+        text="switch the desk lamp off",
+    )
+    assert chosen is not None and (chosen.intent, chosen.why, chosen.confidence) == ("lamp.off", "template", 0.02)
+    for words in ("make a note buy milk", "switch the garage lamp off", "switch the desk lamp off now"):
+        assert choose(registry, rejected(words), 0.45, text=words) is None, words
+    assert choose(registry, rejected("switch it on"), 0.45, text="switch it on") is not None
+
+
+@pytest.mark.parametrize("first", ["devices.level", "devices.temperature"])
+def test_among_several_spelled_out_intents_the_engines_ranking_decides(tmp_path: Path, first: str) -> None:
+    """ "set the bedroom fan to 40" is a level template and a temperature template (a bare number is both)."""
+    from router_support import make_router
+
+    import assistant.router.skills.builtin as builtin
+    from assistant.router.intent_choice import choose
+    from assistant.router.nlu.types import OUT_OF_SCOPE
+
+    router, _, _ = make_router(Path(builtin.__path__[0]), tmp_path / "data")
+    second = {"devices.level": "devices.temperature", "devices.temperature": "devices.level"}[first]
+    ranking = (IntentScore(OUT_OF_SCOPE, 0.8), IntentScore(first, 0.1), IntentScore(second, 0.05))
+    text = "set the bedroom fan to 40"
+    chosen = choose(router.registry, NluResult(text, OUT_OF_SCOPE, 0.8, (), ranking), 0.45, text=text)
+    assert chosen is not None and (chosen.intent, chosen.why) == (first, "template")
+
+
 def test_an_answer_the_engine_cut_short_is_read_from_the_words(tmp_path: Path) -> None:
     """Rasa once tagged only "three" of "three minutes" in the answer to "For how long?": a typed value that does
     not parse gives way to the answer's own words, instead of the question being asked again."""

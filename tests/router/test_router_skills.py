@@ -131,3 +131,19 @@ def test_unknown_time_zone_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match=r"config.yml: router.timezone: 'Mars/Base' is not an IANA time zone"):
         parse_settings("router:\n  timezone: Mars/Base\n", "config.yml", base=Path("."))
+
+
+def test_a_request_that_implies_a_kind_finds_it_without_a_name() -> None:
+    """ "set the temperature to 21" names no device: the previous turn's AC, else the only AC, else "which room?";
+    the previous turn's lamp is not the AC meant. Without the implication nothing named is "which device?"."""
+    from assistant.router.skills.builtin.devices.targets import find_targets
+
+    lamp = {"id": "lamp.kitchen", "kind": "lamp", "room": "kitchen"}
+    acs = [{"id": f"ac.{room}", "kind": "ac", "room": room} for room in ("bedroom", "office")]
+    assert find_targets([lamp, *acs], None, None, ["lamp.kitchen"], default_kind="ac", implied=True).missing == "room"
+    assert find_targets([lamp, *acs], None, None, ["ac.office"], default_kind="ac", implied=True).devices == (acs[1],)
+    assert find_targets([lamp, acs[0]], None, None, ["lamp.kitchen"], default_kind="ac", implied=True).devices == (
+        acs[0],
+    )
+    assert find_targets([lamp, *acs], None, None, [], default_kind="ac").missing == "device"
+    assert find_targets([lamp, *acs], None, None, ["lamp.kitchen"], default_kind="ac").devices == (lamp,)

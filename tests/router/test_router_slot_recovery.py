@@ -106,6 +106,18 @@ def test_a_typed_slot_the_engine_cut_to_words_that_do_not_parse_is_read_again(
     assert kept.slots["duration"] == {"seconds": 300}
 
 
+def test_a_typed_slot_the_engine_cut_to_part_of_its_words_is_read_again(manifests: dict[str, SkillManifest]) -> None:
+    """Rasa tagged "twenty" of "twenty one degrees": a value, but not the one said."""
+    devices = manifests["devices"]
+    text = "set the bedroom air conditioner to twenty one degrees"
+    engine = {"room": "bedroom", "device": "ac", "temperature": {"value": 20, "unit": None}}
+    words = {"room": "bedroom", "device": "air conditioner", "temperature": "twenty"}
+    got = recover(devices, devices.intent("devices.temperature"), text, engine, heard=words)
+    assert got.slots["temperature"] == {"value": 21, "unit": None}
+    whole = recover(devices, devices.intent("devices.temperature"), text, engine, heard={"temperature": "21"})
+    assert whole.slots["temperature"] == {"value": 20, "unit": None}  # not a part of the words: the engine's stays
+
+
 def test_literal_means_a_whole_template_with_every_slot_a_value(manifests: dict[str, SkillManifest]) -> None:
     smalltalk, weather = manifests["smalltalk"], manifests["weather"]
     assert literal(smalltalk, smalltalk.intent("smalltalk.how_are_you"), "how are you")

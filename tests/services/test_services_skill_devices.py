@@ -112,3 +112,20 @@ def test_turn_off_everything_asks_first(home: Home) -> None:
         "The robot vacuum is docked, with 100 percent battery. The kitchen lamp is off. The office fan is off."
     )
     assert home.state("vacuum.living_room")["status"] == "docked"
+
+
+def test_a_bare_number_is_read_by_the_device_it_is_for(home: Home) -> None:
+    """No "percent" and no "degrees": an air conditioner's number is degrees, a lamp's or a fan's a level."""
+    said = home.turn(
+        "devices.level", {"device": "ac", "room": "bedroom", "percent": 21}, text="set the bedroom ac to 21"
+    )
+    assert said == "Setting the bedroom air conditioner to 21 degrees."
+    assert home.state("ac.bedroom")["target_temperature"] == 21
+    said = home.turn("devices.temperature", {"device": "fan", "room": "bedroom", "temperature": {"value": 100}},
+                     text="set the bedroom fan to 100")  # fmt: skip
+    assert said == "Setting the bedroom fan to 100 percent." and home.state("fan.bedroom")["speed"] == 3
+    said = home.turn(
+        "devices.level", {"device": "ac", "room": "bedroom", "percent": 21}, text="set the bedroom ac to 21%"
+    )
+    assert said == "The bedroom air conditioner has no level to set."
+    assert home.turn("devices.on", {"device": "curtains", "room": "office"}) == "There are no curtains in the office."

@@ -55,7 +55,25 @@ def test_music_play_next_pause_resume_volume(make_skill: Make) -> None:
     playlist = music.turn("music.play", {"playlist": "workout"})
     assert playlist.text == "Playing the workout playlist, starting with We Will Rock You by Queen."
     assert music.turn("music.play", {"song": "yesterday"}).text == "Playing Yesterday by The Beatles."
-    assert music.turn("music.play", {"artist": "nobody"}).text == "Sorry, I don't have any music by nobody."
+    said_by = music.turn("music.play", {"artist": "nobody"}, text="play music by nobody")
+    assert said_by.text == "Sorry, I don't have any music by nobody."
+
+
+def test_a_name_the_words_did_not_say_the_kind_of_is_looked_up_as_each(make_skill: Make) -> None:
+    """ "play Yesterday" read as an artist is still the song; an unknown name is not called an artist."""
+    music = make_skill("music")
+    assert music.turn("music.play", {"artist": "yesterday"}, text="play yesterday").text == (
+        "Playing Yesterday by The Beatles."
+    )
+    assert music.turn("music.play", {"song": "workout"}, text="play workout").text.startswith(
+        "Playing the workout playlist"
+    )
+    unknown = music.turn("music.play", {"artist": "Paranoid Android"}, text="play Paranoid Android")
+    assert unknown.text == "Sorry, I can't find Paranoid Android in your music."
+    named = music.turn("music.play", {"song": "yesterday"}, text="play the song yesterday by nobody")
+    assert named.text == "Playing Yesterday by The Beatles."
+    queen = music.turn("music.play", {"song": "queen"}, text="play the song queen")
+    assert queen.text == "Sorry, I can't find the song queen."
 
 
 def test_music_controls_with_nothing_playing(make_skill: Make) -> None:

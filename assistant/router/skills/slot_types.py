@@ -2,7 +2,8 @@
 
 A slot with its own ``values`` in a manifest uses those; a slot of a built-in type uses these samples, so a
 template like ``set a timer for {duration}`` teaches the NLU many surface forms. The NLU's normaliser (not this
-module) turns what the user says into values (numbers, seconds, times).
+module) turns what the user says into values (numbers, seconds, times), and it takes more forms than the samples
+show: a template's slot place holds any words that parse as its type ("set it to 21" is 21 degrees).
 """
 
 from __future__ import annotations
@@ -54,6 +55,38 @@ BUILTIN_SAMPLES: dict[str, tuple[str, ...]] = {
         "three minutes",
         "half an hour",
         "45 seconds",
+    ),
+    # a number with its unit; the normaliser also takes "21", "21°", "40%" and spoken numbers ("twenty one degrees")
+    "temperature": (
+        "18 degrees",
+        "19 degrees",
+        "20 degrees",
+        "21 degrees",
+        "22 degrees",
+        "23 degrees",
+        "24 degrees",
+        "25 degrees",
+        "26 degrees",
+        "27 degrees",
+        "28 degrees",
+        "16 degrees",
+        "30 degrees",
+    ),
+    "percent": (
+        "10 percent",
+        "20 percent",
+        "25 percent",
+        "30 percent",
+        "40 percent",
+        "50 percent",
+        "60 percent",
+        "70 percent",
+        "75 percent",
+        "80 percent",
+        "90 percent",
+        "100 percent",
+        "5 percent",
+        "15 percent",
     ),
     "number": ("1", "2", "3", "5", "ten", "20", "seven", "50", "one", "twelve", "100", "four"),
     "text": (

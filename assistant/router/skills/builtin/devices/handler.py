@@ -8,6 +8,7 @@ to apply; it keeps only the ids it acted on (so "turn it off" and "make it warme
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,6 +24,11 @@ _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "war
              "bright": "dimmer"}  # fmt: skip
 #: Words for what only one kind of device does: "start cleaning" names the robot vacuum without naming it.
 _ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
+#: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
+_LEVELS = ("lamp", "fan", "curtains")
+#: Words that say a number is degrees, or a level: without them "set the fan to 40" is read by the device.
+_SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|thermostat|heat|cool)\b")
+_SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|speed)\b")
 
 
 def _on(device: t.Device) -> dict[str, Any]:
@@ -37,6 +43,11 @@ def _off(device: t.Device) -> dict[str, Any]:
 
 def _clamp(value: float, low: int, high: int) -> int:
     return int(max(low, min(high, round(value))))
+
+
+def _bare(text: str, says: re.Pattern[str]) -> bool:
+    """The words give a number with nothing (no "percent", no "temperature") to say what it is: "set it to 21"."""
+    return says.search(text.lower()) is None
 
 
 def _activity_kind(text: str) -> str | None:
@@ -67,7 +78,9 @@ class DevicesSkill:
 
     # --- finding devices --------------------------------------------------------------------------------------
 
-    def _targets(self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False) -> t.Targets:
+    def _targets(
+        self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
+    ) -> t.Targets:
         kind = t.kind_of(turn.slot("device")) if turn.has("device") else _activity_kind(turn.text)
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I don't know how to control a {turn.slot('device')}.")
@@ -76,7 +89,7 @@ class DevicesSkill:
         everywhere = all_rooms or (room is None and _says_all(turn.text))  # "turn on all the lights"
         return t.find_targets(
             turn.devices, kind, room, previous if isinstance(previous, list) else [], default_kind=default_kind,
-            all_rooms=everywhere,
+            all_rooms=everywhere, implied=implied,
         )  # fmt: skip
 
     def _resolve(self, turn: Turn, **options: Any) -> tuple[t.Device, ...] | Activity:
@@ -142,6 +155,11 @@ class DevicesSkill:
         devices = self._resolve(turn)
         if isinstance(devices, Activity):
             return devices
+        if _bare(turn.text, _SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the bedroom ac to 21"
+            return self._set_temperature(turn, level)
+        return self._set_level(turn, level, devices)
+
+    def _set_level(self, turn: Turn, level: float, devices: Sequence[t.Device]) -> Activity:
         commands: list[Command] = []
         for d in devices:
             if d.get("kind") == "lamp":
@@ -173,6 +191,17 @@ class DevicesSkill:
             return ask(turn, "temperature", "To what temperature?")
         if isinstance(value, Mapping) and value.get("unit") == "fahrenheit":
             degrees = (degrees - 32) * 5 / 9
+        elif _bare(turn.text, _SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
+            # "set the bedroom fan to 40", or "set it to 40" after the kitchen lamp: a level, not degrees; "set it
+            # to 40" with nothing before it could be either
+            named = self._targets(turn)
+            if named.missing == "device":
+                return ask(turn, "device", "Which device?")
+            if named.devices and all(d.get("kind") in _LEVELS for d in named.devices) and 0 <= degrees <= 100:
+                return self._set_level(turn, degrees, named.devices)
+        return self._set_temperature(turn, degrees)
+
+    def _set_temperature(self, turn: Turn, degrees: float) -> Activity:
         low, high = t.AC_RANGE
         if not low <= round(degrees) <= high:
             return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius.")
@@ -210,7 +239,7 @@ class DevicesSkill:
     ) -> Activity:
         """Switch the targeted devices on with ``values`` set, when they are all of ``kind``; ``saying`` has a {}
         for the devices' names."""
-        options = {"default_kind": default_kind} if default_kind else {}
+        options = {"default_kind": default_kind, "implied": True} if default_kind else {}
         devices = self._resolve(turn, **options)
         if isinstance(devices, Activity):
             return devices

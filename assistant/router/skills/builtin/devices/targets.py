@@ -62,13 +62,17 @@ def find_targets(
     *,
     default_kind: str | None = "lamp",
     all_rooms: bool = False,
+    implied: bool = False,
 ) -> Targets:
-    """The devices meant by ``kind`` and ``room``; with neither, the ``previous`` turn's devices ("turn it off")."""
+    """The devices meant by ``kind`` and ``room``; with neither, the ``previous`` turn's devices ("turn it off"),
+    or, when the request itself ``implied`` the default kind ("set the temperature to 21" is for an AC), the
+    previous turn's devices of that kind, else every device of it (one AC is that one; several ask for a room)."""
     if not reported:
         return Targets(problem="I can't see any Mi Home devices right now. Is the hub connected?")
     if kind is None and room is None:
-        again = tuple(d for d in reported if d.get("id") in previous)
-        return Targets(again) if again else Targets(missing="device")
+        again = tuple(d for d in reported if d.get("id") in previous and (not implied or d.get("kind") == default_kind))
+        if again or not implied:
+            return Targets(again) if again else Targets(missing="device")
     if room is not None and not any(d.get("room") == room for d in reported):
         return Targets(problem=f"There's no {room.replace('_', ' ')} in your home.")
     wanted_kind = kind or default_kind
@@ -80,7 +84,8 @@ def find_targets(
     if not chosen:
         label = LABELS.get(wanted_kind or "", "device")
         where = f" in the {room.replace('_', ' ')}" if room else ""
-        return Targets(problem=f"There's no {label}{where}.")
+        there = "There are" if label == "curtains" else "There's"
+        return Targets(problem=f"{there} no {label}{where}.")
     if room is None and len(chosen) > 1 and not all_rooms:
         same = tuple(d for d in chosen if d.get("id") in previous)
         return Targets(same) if same else Targets(missing="room")

@@ -16,8 +16,16 @@ from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
+_KINDS = ("song", "playlist", "artist")
+#: Words that say what a name is: "the song X", "my X playlist", "music by X" / "some X".
+_KIND_WORDS = {"song": ("song", "track"), "playlist": ("playlist",), "artist": ("by", "some", "artist", "band")}
 DEFAULT_VOLUME = 50
 VOLUME_STEP = 10
+
+
+def _said_kind(text: str, kind: str) -> bool:
+    words = text.lower().split()
+    return any(word in words for word in _KIND_WORDS[kind])
 
 
 class MusicSkill:
@@ -39,26 +47,42 @@ class MusicSkill:
         )
 
     def _queue_for(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
-        """The songs to play and how to introduce them, or what to say when nothing matches."""
+        """The songs to play and how to introduce them, or what to say when nothing matches. A name the words did
+        not say what it is ("play Yesterday", which a template may read as an artist) is looked up as a song, a
+        playlist and an artist, in the order the words suggest."""
+        named = next(((kind, str(turn.slot(kind))) for kind in _KINDS if turn.has(kind)), None)
+        if named is None:
+            return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
+        kind, name = named
+        said = _said_kind(turn.text, kind)
+        for other in (kind,) if said else (kind, *(k for k in _KINDS if k != kind)):
+            found = self._lookup(other, name)
+            if found is not None:
+                return found
+        if not said:
+            return f"Sorry, I can't find {name} in your music."
+        return {
+            "song": f"Sorry, I can't find the song {name}.",
+            "playlist": f"Sorry, there's no playlist called {name}.",
+            "artist": f"Sorry, I don't have any music by {name}.",
+        }[kind]
+
+    def _lookup(self, kind: str, name: str) -> tuple[tuple[Song, ...], str] | None:
         music = self._music
-        if turn.has("song"):
-            song = music.find_song(turn.slot("song"))
-            if song is None:
-                return f"Sorry, I can't find the song {turn.slot('song')}."
-            return (song,), f"Playing {song.spoken}."
-        if turn.has("playlist"):
-            playlist = music.find_playlist(turn.slot("playlist"))
+        if kind == "song":
+            song = music.find_song(name)
+            return None if song is None else ((song,), f"Playing {song.spoken}.")
+        if kind == "playlist":
+            playlist = music.find_playlist(name)
             if playlist is None:
-                return f"Sorry, there's no playlist called {turn.slot('playlist')}."
+                return None
             songs = music.queue(playlist.songs)
             return songs, f"Playing the {playlist.name} playlist, starting with {songs[0].spoken}."
-        if turn.has("artist"):
-            artist = music.find_artist(turn.slot("artist"))
-            if artist is None:
-                return f"Sorry, I don't have any music by {turn.slot('artist')}."
-            songs = music.by_artist(artist)
-            return songs, f"Playing {artist}, starting with {songs[0].title}."
-        return music.songs, f"Here's some music: {music.songs[0].spoken}."
+        artist = music.find_artist(name)
+        if artist is None:
+            return None
+        songs = music.by_artist(artist)
+        return songs, f"Playing {artist}, starting with {songs[0].title}."
 
     def _play(self, turn: Turn) -> Activity:
         found = self._queue_for(turn)
