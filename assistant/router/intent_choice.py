@@ -12,10 +12,12 @@ Four exceptions, each with a lower bar because the words already say where the r
 - the engine's best in-scope intent, when unsure, if the words are literally one of that intent's templates
   ("how are you" under a Rasa model that gives it 0.38): the manifest, not a guess, says what they mean.
 
-And one rule past the engine's verdict, the way a template matcher such as hassil works: when nothing else was
-chosen, words that are literally one of an intent's templates, every slot holding a listed or typed value and none
-holding free text ("set the bedroom ac to 21": the engine never saw a bare number there and called it out of
-scope), go to that intent; when templates of several intents read them, the engine's ranking picks among those.
+And one rule past the engine's verdict, the way a template matcher such as hassil works: words that are literally
+one of an intent's templates, every slot holding a listed or typed value and none holding free text, go to that
+intent when nothing else was chosen ("set the bedroom ac to 21": the engine never saw a bare number there and
+called it out of scope) or when the engine's own choice has no template that reads them ("set the bedroom fan to
+low" is no colour, however sure the engine is); when templates of several intents read them, the engine's ranking
+picks among those.
 """
 
 from __future__ import annotations
@@ -86,6 +88,10 @@ def choose(
             return previous
     if not sure or top_skill is None:
         return _spelled_out(registry, ranked, text) if text else None
+    if text and not reads_whole(top_skill, top.name, text):
+        spelled = _spelled_out(registry, ranked, text)
+        if spelled is not None:
+            return spelled
     return Chosen(top_skill, top.name, top.confidence, "top")
 
 

@@ -9,7 +9,8 @@ Only what the manifest makes certain is taken, and never against the engine wher
   slot's value when the words parse as one ("five minutes" -> 300 s; words that do not parse stay missing, so
   the dialogue asks), a free-text slot the words themselves;
 - a free-text slot the engine filled with part of those words ("buy" of "buy flowers", "m late" of "I'm late")
-  gets the whole of them;
+  gets the whole of them, and one it filled with those words and another slot's ("take out the trash tonight",
+  "tonight" being the date) gets only its own;
 - a typed slot the engine filled with words that do not parse ("minutes" of "five minutes"), or with part of the
   words a whole template puts there ("twenty" of "twenty one degrees": 20, not 21), gets the template's.
 
@@ -19,6 +20,7 @@ happens to miss.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +60,54 @@ def _cut_short(found: Any, whole: str) -> bool:
         return False
     part, full = normalise(found), normalise(whole)
     return bool(part) and part != full and part in full
+
+
+def _meaning(value: Any) -> Any:
+    """A parsed value without the words it was parsed from."""
+    return {k: v for k, v in value.items() if k != "value"} if isinstance(value, Mapping) else value
+
+
+def _weekday(value: Any) -> bool:
+    return isinstance(value, Mapping) and "weekday" in value
+
+
+def _same(found: Any, words: str) -> bool:
+    """The engine's text is the template's words before ``_hand_over`` gave some of them to the next slot."""
+    return isinstance(found, str) and normalise(found) == normalise(words)
+
+
+def _hand_over(manifest: SkillManifest, reading: TemplateMatch, values: dict[str, Any], text: str) -> dict[str, Any]:
+    """Free text followed straight by a typed slot gives it its last words when they change the typed value ("pay
+    the rent next" + "friday" is "pay the rent" + "next friday") or are the "on" of a weekday ("pay the rent on" +
+    "friday"); the template reads the free text as long as it can. "turn the heating on" + "tomorrow" stays."""
+    out = dict(values)
+    said = " ".join(text.split())
+    names = list(reading.raw)
+    for first, second in itertools.pairwise(names):
+        spec = manifest.slot(second)
+        own, after = reading.raw[first], reading.raw[second]
+        if manifest.slot(first).type != FREE_TEXT or not _typed(spec) or out.get(second) is None:
+            continue
+        if f"{own} {after}" not in said:
+            continue
+        words, plain = own.split(), out[second]
+        for k in range(min(2, len(words) - 1), 0, -1):
+            moved = _value(spec, " ".join([*words[-k:], after]))
+            if moved is not None and (_meaning(moved) != _meaning(plain) or _weekday(plain)):
+                out[first], out[second] = " ".join(words[:-k]), moved
+                break
+    return out
+
+
+def _runs_into(found: Any, own: str, reading: TemplateMatch, name: str) -> bool:
+    """The engine's free text is the template's words for the slot and then another slot's ("take out the trash
+    tonight" where the template reads the reminder "take out the trash" and the date "tonight")."""
+    if not isinstance(found, str):
+        return False
+    text = normalise(found)
+    return normalise(own) in text and any(
+        other != name and f" {normalise(raw)} " in f" {text} " for other, raw in reading.raw.items()
+    )
 
 
 def _typed(spec: SlotSpec) -> bool:
@@ -110,11 +160,14 @@ def recover(
     if best is None:
         return Recovered(slots, False, _unlisted(manifest, slots))
     (fits, complete, *_), reading, values = best
+    values = _hand_over(manifest, reading, values, text)
     for name, value in values.items():
         spec = manifest.slot(name)
         if (
             name not in slots
             or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
+            or (spec.type == FREE_TEXT and fits and _runs_into(slots[name], value, reading, name))
+            or (spec.type == FREE_TEXT and value != reading.raw[name] and _same(slots[name], reading.raw[name]))
             or unparsed(spec, slots[name])
             or (fits and complete and _typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
         ):

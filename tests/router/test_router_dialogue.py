@@ -298,6 +298,15 @@ def test_words_that_spell_out_a_template_are_chosen_over_an_out_of_scope_verdict
     for words in ("make a note buy milk", "switch the garage lamp off", "switch the desk lamp off now"):
         assert choose(registry, rejected(words), 0.45, text=words) is None, words
     assert choose(registry, rejected("switch it on"), 0.45, text="switch it on") is not None
+    sure = NluResult("switch it on", "notes.count", 0.95, (), (IntentScore("notes.count", 0.95),))
+    chosen = choose(registry, sure, 0.45, text="switch it on")  # no notes.count template reads these words
+    assert chosen is not None and (chosen.intent, chosen.why) == ("lamp.on", "template")
+    sure = NluResult("count my notes", "notes.count", 0.95, (), (IntentScore("notes.count", 0.95),))
+    chosen = choose(registry, sure, 0.45, text="count my notes")
+    assert chosen is not None and (chosen.intent, chosen.why) == ("notes.count", "top")
+    sure = NluResult("please count my notes", "notes.count", 0.95, (), (IntentScore("notes.count", 0.95),))
+    chosen = choose(registry, sure, 0.45, text="please count my notes")  # a paraphrase: the engine's to judge
+    assert chosen is not None and (chosen.intent, chosen.why) == ("notes.count", "top")
 
 
 @pytest.mark.parametrize("first", ["devices.level", "devices.temperature"])

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import assistant.router.skills.builtin as builtin
+from assistant.router.nlu.normalize import normalize
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import load_manifests
 from assistant.router.slot_recovery import literal, recover
@@ -34,7 +35,7 @@ def test_templates_read_whole_utterances_or_their_start(manifests: dict[str, Ski
     assert TemplateMatch({"duration": "20 minutes", "reminder": "check the oven"}, complete=True) in whole
     start = readings(alarms, remind, "remind me to buy flowers")
     assert TemplateMatch({"reminder": "buy flowers"}, complete=False) in start
-    assert not any(reading.complete for reading in start)
+    assert TemplateMatch({"reminder": "buy flowers"}, complete=True) not in start  # no template ends at the reminder
 
 
 def test_two_slots_side_by_side_are_read_both_ways(manifests: dict[str, SkillManifest]) -> None:
@@ -116,6 +117,23 @@ def test_a_typed_slot_the_engine_cut_to_part_of_its_words_is_read_again(manifest
     assert got.slots["temperature"] == {"value": 21, "unit": None}
     whole = recover(devices, devices.intent("devices.temperature"), text, engine, heard={"temperature": "21"})
     assert whole.slots["temperature"] == {"value": 20, "unit": None}  # not a part of the words: the engine's stays
+
+
+@pytest.mark.parametrize(
+    ("text", "engine", "reminder", "said_day"),
+    [
+        ("remind me to take out the trash tonight", "take out the trash tonight", "take out the trash", "tonight"),
+        ("remind me to pay the rent on friday", "pay the rent on", "pay the rent", "on friday"),
+        ("remind me to pay the rent next friday", "pay the rent", "pay the rent", "next friday"),
+        ("remind me to turn the heating on tomorrow", "turn the heating on", "turn the heating on", "tomorrow"),
+    ],
+)
+def test_free_text_gives_a_following_date_its_words_and_no_more(
+    manifests: dict[str, SkillManifest], text: str, engine: str, reminder: str, said_day: str
+) -> None:
+    """The engine's reminder ran into the date, or the template's longest reading left "on" / "next" to it."""
+    got = _recover(manifests, "alarms.remind", text, {"reminder": engine})
+    assert (got.slots["reminder"], got.slots["date"]) == (reminder, normalize("date", said_day))
 
 
 def test_literal_means_a_whole_template_with_every_slot_a_value(manifests: dict[str, SkillManifest]) -> None:

@@ -62,6 +62,7 @@ def test_conversion_negatives() -> None:
         ("what is 2 plus 3 times 4", 14),
         ("what's 15 percent of 80", 12),
         ("square root of 81", 9),
+        ("what is the square root of 144", 12),
         ("twenty five divided by five", 5),
         ("what is 2 to the power of 10", 1024),
         ("100 minus 7 minus 3", 90),

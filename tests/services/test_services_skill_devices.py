@@ -123,9 +123,24 @@ def test_a_bare_number_is_read_by_the_device_it_is_for(home: Home) -> None:
     assert home.state("ac.bedroom")["target_temperature"] == 21
     said = home.turn("devices.temperature", {"device": "fan", "room": "bedroom", "temperature": {"value": 100}},
                      text="set the bedroom fan to 100")  # fmt: skip
-    assert said == "Setting the bedroom fan to 100 percent." and home.state("fan.bedroom")["speed"] == 3
+    assert said == "Setting the bedroom fan to speed 3 of 3." and home.state("fan.bedroom")["speed"] == 3
     said = home.turn(
         "devices.level", {"device": "ac", "room": "bedroom", "percent": 21}, text="set the bedroom ac to 21%"
     )
     assert said == "The bedroom air conditioner has no level to set."
     assert home.turn("devices.on", {"device": "curtains", "room": "office"}) == "There are no curtains in the office."
+
+
+def test_feeling_cold_is_the_air_conditioning_and_the_question_keeps_the_direction(home: Home) -> None:
+    home.turn("devices.on", {"device": "lamp", "room": "kitchen"})
+    reply = home.skill.turn("devices.adjust", {}, devices=home.hub.report(), text="it's too cold in here")
+    assert expecting(reply) == "room" and reply.text == "Which room?"
+    assert reply.semantic_action is not None and reply.semantic_action.entities["direction"] == "warmer"
+    said = home.turn("devices.adjust", {"direction": "warmer", "room": "bedroom"}, text="the bedroom")
+    assert said == "Making the bedroom air conditioner warmer."
+    assert home.state("ac.bedroom")["target_temperature"] == 25
+
+
+def test_dim_without_a_level_is_a_step_down(home: Home) -> None:
+    said = home.turn("devices.level", {"device": "lamp", "room": "bedroom"}, text="dim the bedroom lights")
+    assert said == "Making the bedroom lamp dimmer." and home.state("lamp.bedroom")["brightness"] == 60

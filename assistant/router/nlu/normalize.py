@@ -193,7 +193,8 @@ def parse_time(raw: str) -> dict[str, object] | None:
 
 
 def parse_date(raw: str) -> dict[str, object] | None:
-    """ "tomorrow", "on monday", "in two days" -> {"day_offset": n} or {"weekday": 0..6}; "value" keeps the words."""
+    """ "tomorrow", "on monday", "in two days", "this weekend" -> {"day_offset": n} or {"weekday": 0..6} (a weekend is
+    its Saturday); "value" keeps the words."""
     text = clean(raw)
     text = re.sub(r"^(on|for|by|this coming|coming)\s+", "", text)
     base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", text).removeprefix("the ")
@@ -204,6 +205,8 @@ def parse_date(raw: str) -> dict[str, object] | None:
         count = parse_number(days.group(1))
         return {"day_offset": count, "value": text} if isinstance(count, int) else None
     weekday = re.sub(r"^(next|this)\s+", "", base).rstrip("s")
+    if weekday == "weekend":  # "this weekend", "the weekend": its Saturday
+        return {"weekday": 5, "next_week": base.startswith("next "), "value": text}
     for index, name in enumerate(WEEKDAYS):
         if weekday in (name, name[:3]):
             return {"weekday": index, "next_week": base.startswith("next "), "value": text}
@@ -224,13 +227,16 @@ def parse_temperature(raw: str) -> dict[str, object] | None:
     return {"value": value, "unit": unit}
 
 
+_LEVEL_WORDS = {"half": 50, "halfway": 50, "full": 100, "max": 100, "maximum": 100, "low": 30, "medium": 60,
+                "high": 100}  # fmt: skip
+
+
 def parse_percent(raw: str) -> int | float | None:
-    """ "50%", "fifty percent", "half" -> 50; a bare number counts as a percentage."""
+    """ "50%", "fifty percent", "half" -> 50; a bare number counts as a percentage; "low" / "medium" / "high"
+    are a fan's three speeds (30, 60, 100: speeds 1, 2, 3) and a lamp's brightness alike."""
     text = clean(raw).removesuffix("%").removesuffix("per cent").removesuffix("percent").strip()
-    if text in ("half", "halfway"):
-        return 50
-    if text in ("full", "max", "maximum"):
-        return 100
+    if text in _LEVEL_WORDS:
+        return _LEVEL_WORDS[text]
     value = parse_number(text)
     return value if value is not None and 0 <= value <= 100 else None
 

@@ -20,8 +20,8 @@ _PHRASES = (
     ("divided by", " / "),
     ("percent of", " pct "),
     ("% of", " pct "),
+    ("the square root of", " sqrt "),  # before "square root of", which would leave "the" behind
     ("square root of", " sqrt "),
-    ("the square root of", " sqrt "),
     ("squared", " ^ 2 "),
     ("cubed", " ^ 3 "),
     ("plus", " + "),

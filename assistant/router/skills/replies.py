@@ -60,9 +60,17 @@ def say(
     )
 
 
-def ask(turn: Turn, slot: str, prompt: str, *, state: Mapping[str, Any] | None = None) -> Activity:
-    """Ask the user for ``slot``; their next words fill it and the same intent is called again."""
-    return _question(turn, prompt, expecting=slot, state=state)
+def ask(
+    turn: Turn,
+    slot: str,
+    prompt: str,
+    *,
+    state: Mapping[str, Any] | None = None,
+    slots: Mapping[str, Any] | None = None,
+) -> Activity:
+    """Ask the user for ``slot``; their next words fill it and the same intent is called again, with the turn's
+    slots and ``slots`` (what the skill read from the words itself, so the answer does not lose it)."""
+    return _question(turn, prompt, expecting=slot, state=state, slots=slots)
 
 
 def confirm(turn: Turn, prompt: str, *, state: Mapping[str, Any] | None = None) -> Activity:
@@ -70,7 +78,14 @@ def confirm(turn: Turn, prompt: str, *, state: Mapping[str, Any] | None = None) 
     return _question(turn, prompt, expecting=CONFIRM, state=state)
 
 
-def _question(turn: Turn, prompt: str, *, expecting: str, state: Mapping[str, Any] | None) -> Activity:
+def _question(
+    turn: Turn,
+    prompt: str,
+    *,
+    expecting: str,
+    state: Mapping[str, Any] | None,
+    slots: Mapping[str, Any] | None = None,
+) -> Activity:
     """A question that keeps the microphone open and tells the router what the answer fills."""
     return _reply(
         turn,
@@ -80,6 +95,7 @@ def _question(turn: Turn, prompt: str, *, expecting: str, state: Mapping[str, An
         semantic_state="continue",
         state=state,
         extra={"expecting": expecting},
+        slots=slots,
     )
 
 

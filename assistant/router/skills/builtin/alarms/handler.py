@@ -7,6 +7,7 @@ missed while the assistant was down is announced once at start, late. Times are 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -110,6 +111,16 @@ class AlarmsSkill:
             moment += timedelta(hours=12)
         return moment if moment > now else "That time has already passed. Which time did you mean?"
 
+    def _which_day(self, turn: Turn) -> str | None:
+        """The day the turn names, said back ("tomorrow", "on Friday", "tonight"), or None."""
+        date = turn.slot("date")
+        said = date.get("value") if isinstance(date, Mapping) else None
+        if said in ("tonight", "this evening", "this afternoon", "this morning"):
+            return str(said)
+        today = self._now().date()
+        day = resolve_day(date, today) if date is not None else None
+        return describe_day(day, today) if day is not None else None
+
     def _set(self, turn: Turn) -> Activity:
         due = self._due(turn)
         if due is None:
@@ -126,7 +137,9 @@ class AlarmsSkill:
             return ask(turn, "reminder", "What should I remind you about?")
         due = self._due(turn)
         if due is None:
-            return ask(turn, "time", f"When should I remind you to {what}?")
+            day = self._which_day(turn)
+            when = f"What time {day}" if day else "When"  # "What time tomorrow should I remind you to ..."
+            return ask(turn, "time", f"{when} should I remind you to {what}?")
         if isinstance(due, str):
             return say(turn, due)
         entry = self.store.add("reminder", due, created=self._clock.now(), label=what)

@@ -22,6 +22,8 @@ from bridge.cortana import Activity
 Command = dict[str, Any]
 _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "warmer", "dark": "brighter",
              "bright": "dimmer"}  # fmt: skip
+#: Verbs that are a direction without a level: "dim the bedroom lights".
+_VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
 #: Words for what only one kind of device does: "start cleaning" names the robot vacuum without naming it.
 _ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
@@ -150,6 +152,10 @@ class DevicesSkill:
 
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
+        if level is None and re.search(r"\bhalf ?way\b", turn.text.lower()):  # "open the blinds halfway"
+            level = 50
+        if level is None and any(word in _VERBS for word in turn.text.lower().split()):
+            return self._adjust(turn)  # "dim the bedroom lights": a step down, not a question
         if level is None or not 0 <= level <= 100:
             return ask(turn, "percent", "To what level, in percent?")
         devices = self._resolve(turn)
@@ -171,6 +177,11 @@ class DevicesSkill:
                 commands.append({"device": d["id"], "set": {"power": "on", "speed": speed}})
             else:
                 return say(turn, f"The {d.get('name')} has no level to set.")
+        if all(d.get("kind") == "fan" for d in devices):  # a fan has speeds, not percentages
+            speed = commands[0]["set"]["speed"]
+            return self._act(
+                turn, commands, f"Setting {t.names(devices)} to speed {speed} of {t.FAN_SPEEDS[1]}.", devices
+            )
         return self._act(turn, commands, f"Setting {t.names(devices)} to {level:g} percent.", devices)
 
     def _color(self, turn: Turn) -> Activity:
@@ -250,9 +261,16 @@ class DevicesSkill:
 
     def _adjust(self, turn: Turn) -> Activity:
         direction = str(turn.slot("direction", "")).lower()
-        if not direction:
-            direction = next((v for k, v in _FEELINGS.items() if k in turn.text.lower().split()), "")
-        devices = self._resolve(turn, default_kind="ac" if direction in ("warmer", "cooler") else "lamp")
+        words = turn.text.lower().split()
+        felt = next((v for k, v in _FEELINGS.items() if k in words), "") if not direction else ""
+        direction = direction or felt or next((v for k, v in _VERBS.items() if k in words), "")
+        # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
+        kind = "ac" if direction in ("warmer", "cooler") else "lamp"
+        found = self._targets(turn, default_kind=kind, implied=felt in ("warmer", "cooler"))
+        if found.missing:  # keep the direction the words gave: the answer ("the bedroom") will not say it again
+            prompt = "Which room?" if found.missing == "room" else "Which device?"
+            return ask(turn, found.missing, prompt, slots={"direction": direction} if direction else None)
+        devices = self._resolve(turn, default_kind=kind, implied=felt in ("warmer", "cooler"))
         if isinstance(devices, Activity):
             return devices
         commands: list[Command] = []
