@@ -51,7 +51,7 @@ class _Compiled:
 def _value_pattern(spec: SlotSpec, only: tuple[str, ...], words: str = _WORDS) -> str:
     if not spec.values:
         return words
-    surfaces = {s for v in spec.values if not only or v.value in only for s in (v.value, *v.synonyms)}
+    surfaces = {s for v in spec.allowed(only) for s in (v.value, *v.synonyms)}
     spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))
     listed = rf"(?<![\w'])(?:{'|'.join(spelled)})(?![\w'])"
     return f"(?:{listed}|{words})" if spec.open and not only else listed

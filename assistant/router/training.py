@@ -111,7 +111,7 @@ def _pick(slot: SlotSpec, rng: random.Random, manifest: SkillManifest, only: tup
     """A (surface, canonical) pair for one slot: a value (of ``only``, when the template lists some) or one of its
     synonyms, or a built-in sample."""
     if slot.values:
-        value = rng.choice([v for v in slot.values if v.value in only] if only else slot.values)
+        value = rng.choice(slot.allowed(only))
         surface = rng.choice((value.value, *value.synonyms)) if value.synonyms and rng.random() < 0.4 else value.value
         return surface, value.value
     samples = BUILTIN_SAMPLES.get(slot.type)
