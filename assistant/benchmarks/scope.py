@@ -7,7 +7,8 @@ time, each in a new session, exactly as typed text does in ``assistant chat``; e
 
 - **fallback**: the helpful "I can't help with that yet" (the wanted answer);
 - **answered**: some skill replied or asked a question, with nothing done ("Which device?");
-- **acted**: a device changed, music started, or a call or message went out: the costly mistake.
+- **acted**: a device changed, music started, a call or message went out, or something was stored (a list item,
+  an alarm, a timer: any change to the files under the data folder): the costly mistake.
 
 Rasa is the peer: the same router and skills with its DIET model (seeded, so the figures repeat); it is left out,
 with the reason, where its environment cannot be set up.
@@ -15,6 +16,7 @@ with the reason, where its environment cannot be set up.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
@@ -32,10 +34,21 @@ NAME = "scope"
 QUICK_SAMPLE = 150
 
 
-def outcome(result: TurnResult) -> str:
-    """``fallback``, ``answered`` or ``acted`` (see the module docstring)."""
+def stored(data_dir: Path) -> str:
+    """A digest of every file under ``data_dir`` (the skills' SQLite stores and their write-ahead logs; not the
+    ``-shm`` index, which a read touches too): it changes when a turn stores anything."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and not p.name.endswith("-shm")):
+        digest.update(str(path.relative_to(data_dir)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def outcome(result: TurnResult, *, wrote: bool = False) -> str:
+    """``fallback``, ``answered`` or ``acted`` (see the module docstring); ``wrote``: the turn stored something."""
     acted = (
-        result.action is not None
+        wrote
+        or result.action is not None
         or bool(result.device_changes)
         or any(d.get("type") == "audio" for d in result.directives)
     )
@@ -53,12 +66,16 @@ def through_pipeline(settings: Settings, engine: str, texts: list[str]) -> dict[
     intents: Counter[str] = Counter()
     examples: dict[str, list[str]] = {"answered": [], "acted": []}
     started = time.perf_counter()
-    with Assistant.build(settings, nlu=engine, clock=ManualClock(), data_dir=Path(tempfile.mkdtemp())) as assistant:
+    data_dir = Path(tempfile.mkdtemp())
+    with Assistant.build(settings, nlu=engine, clock=ManualClock(), data_dir=data_dir) as assistant:
         ready = time.perf_counter() - started
+        before = stored(data_dir)
         for text in texts:
             result = assistant.text_turn(text)
             assistant.new_session()
-            kind = outcome(result)
+            after = stored(data_dir)
+            kind = outcome(result, wrote=after != before)
+            before = after
             counts[kind] += 1
             if kind != "fallback":
                 intents[str(result.intent)] += 1

@@ -85,7 +85,7 @@ def slots_from_words(
     specs = [manifest.slot(n) for n in names]
     found: dict[str, Any] = {}
     for spec in specs:
-        if spec.values:
+        if spec.listed:
             hit = _find_listed(spec, words)
             if hit:
                 found[spec.name] = hit[0]
@@ -96,7 +96,7 @@ def slots_from_words(
                 said = _LEADING_AS_SAID.sub("", _EDGE_PUNCTUATION.sub("", " ".join(text.split())))
                 if unfamiliar(said, known):
                     found[spec.name] = said
-    open_specs = [s for s in specs if not s.values and s.name not in found]
+    open_specs = [s for s in specs if not s.listed and s.name not in found]
     rest = _LEADING.sub("", " ".join(words.split())).strip()
     if rest in _FILLER:
         rest = ""

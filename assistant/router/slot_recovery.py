@@ -39,7 +39,7 @@ FREE_TEXT = "text"
 def _value(spec: SlotSpec, raw: str, known: frozenset[str] = frozenset()) -> Any:
     """The slot's value for the words in its place, or None when the words are not a value of its type; ``known``
     (the skills' words) lets an open listed slot take a name no skill knows."""
-    if spec.values:
+    if spec.listed:
         listed = listed_value(spec, raw)
         return raw if listed is None and spec.open and unfamiliar(raw, known) else listed
     if spec.type == FREE_TEXT:

@@ -49,7 +49,7 @@ class _Compiled:
 
 
 def _value_pattern(spec: SlotSpec, only: tuple[str, ...], words: str = _WORDS) -> str:
-    if not spec.values:
+    if not spec.listed:
         return words
     surfaces = {s for v in spec.allowed(only) for s in (v.value, *v.synonyms)}
     spelled = (r"\s+".join(re.escape(w) for w in s.split()) for s in sorted(surfaces, key=len, reverse=True))

@@ -25,20 +25,26 @@ def test_turns_are_sorted_by_what_was_done() -> None:
     assert outcome(_turn("OK.", device_changes=[{"id": "kitchen_lamp"}])) == "acted"
     assert outcome(_turn("Here's some music.", directives=[{"type": "tts"}, {"type": "audio"}])) == "acted"
     assert outcome(_turn("Calling Mom.", action={"name": "skype.call"})) == "acted"
+    assert outcome(_turn("Added milk to your shopping list."), wrote=True) == "acted"
 
 
 def test_the_pipeline_run_counts_every_utterance_once(tmp_path: Path) -> None:
-    texts = ["book me a flight to Rome", "what is my credit score", "turn on the kitchen lamp", "what can you do"]
+    texts = [
+        "book me a flight to Rome", "what is my credit score", "turn on the kitchen lamp", "what can you do",
+        "add milk to my shopping list",
+    ]  # fmt: skip
     figures = through_pipeline(Settings(models_dir=tmp_path / "models"), "embedded", texts)
     assert figures["fallback"] + figures["answered"] + figures["acted"] == len(texts)
-    assert figures["acted"] == 1
+    assert figures["acted"] == 2  # the lamp, and the list item stored in SQLite
     assert figures["examples"]["acted"][0].startswith("turn on the kitchen lamp -> devices.on")
-    assert figures["fallback"] == 2 and figures["intents"] == {"devices.on": 1, "help.capabilities": 1}
+    assert figures["examples"]["acted"][1].startswith("add milk to my shopping list -> lists.add")
+    assert figures["fallback"] == 2
+    assert figures["intents"] == {"devices.on": 1, "help.capabilities": 1, "lists.add": 1}
     page = _markdown(
         {
             "data": "test", "router_nlu": "embedded", "quick": True, "machine": {"cores": 2, "load_avg_before": [0],
             "load_avg_after": [0]}, "engines": {"embedded": figures, "rasa": {"skipped": "no Python 3.10 here"}},
         }
     )  # fmt: skip
-    assert "| embedded | 4 | 2 (50.0 %) | 1 (25.0 %) | 1 (25.0 %) |" in page
+    assert "| embedded | 5 | 2 (40.0 %) | 1 (20.0 %) | 2 (40.0 %) |" in page
     assert "- rasa: not measured: no Python 3.10 here" in page

@@ -241,3 +241,13 @@ def test_an_open_slot_takes_an_unknown_name_as_the_answer_to_its_question(
     assert slots_from_words(weather, forecast, "I don't know", "city", known=known) == {}  # words the skills use
     assert slots_from_words(weather, forecast, "Atlantis", "city") == {}  # no vocabulary to judge by
     assert slots_from_words(weather, forecast, "Atlantis", "city", known=known, listed_only=True) == {}
+
+
+def test_a_free_text_slot_with_values_takes_any_words(manifests: dict[str, SkillManifest]) -> None:
+    """The lists skill's item is free text whose values are examples: "green tea" whole, not the listed "tea"."""
+    lists = manifests["lists"]
+    assert not lists.slot("item").listed and lists.slot("list").listed
+    got = recover(lists, lists.intent("lists.add"), "add green tea to my shopping list", {"item": "tea"})
+    assert got.slots["item"] == "green tea" and got.fits
+    todo = recover(lists, lists.intent("lists.add"), "add call the bank to my to do list", {})
+    assert todo.slots == {"item": "call the bank", "list": "todo"}

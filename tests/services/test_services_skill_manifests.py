@@ -31,7 +31,7 @@ def test_all_builtin_skills_load_together_and_compile(tmp_path: Path) -> None:
         intents = set(data.intents)
         for name in OURS:
             assert any(i.startswith(f"{name}.") for i in intents), name
-        assert {"room", "device", "color", "percent", "temperature", "artist", "contact", "item", "unit"} <= set(
+        assert {"room", "device", "color", "percent", "temperature", "artist", "contact", "text", "unit"} <= set(
             data.entity_types
         )
     finally:

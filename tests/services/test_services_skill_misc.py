@@ -34,6 +34,19 @@ def test_lists_add_read_remove_and_clear_with_confirmation(make_skill: Make, tmp
     assert lists.turn("lists.read", {}).text == "Your shopping list is empty."
 
 
+def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_skill: Make) -> None:
+    lists = make_skill("lists")
+    added = lists.turn("lists.add", {"item": "milk and green tea"}, text="add milk and green tea")
+    assert added.text == "Added milk and green tea to your shopping list."
+    assert lists.turn("lists.read", {}).text == "Your shopping list has 2 items: milk and green tea."
+    asked = lists.turn("lists.add", {"item": "something"}, text="add something to my shopping list")
+    assert expecting(asked) == "item" and asked.text == "What should I add to your shopping list?"
+    refused = lists.turn("lists.add", {"item": "mary to my phone plan, please"}, text="add mary to my phone plan")
+    assert refused.text == "I can't add to your phone plan. I keep a shopping list and a to-do list."
+    kept = lists.turn("lists.add", {"item": "water to the plants", "list": "todo"}, text="add ... to my to do list")
+    assert kept.text == "Added water to the plants to your to-do list."
+
+
 def test_music_play_next_pause_resume_volume(make_skill: Make) -> None:
     music = make_skill("music")
     reply = music.turn("music.play", {"artist": "queen"})

@@ -48,6 +48,11 @@ class SlotSpec:
     """Whether words no skill knows, in this slot's place in a template, are a value the list lacks ("the weather in
     Atlantis": the handler hears "Atlantis" and says it has no weather there) rather than no value at all."""
 
+    @property
+    def listed(self) -> bool:
+        """Its values are the only ones it takes; a free-text (``text``) slot's values are only examples."""
+        return bool(self.values) and self.type != "text"
+
     def allowed(self, only: tuple[str, ...] = ()) -> tuple[SlotValueSpec, ...]:
         """The values a template place takes: ``only`` those (a ``{slot=v1,v2}`` place), else all of them."""
         return tuple(v for v in self.values if v.value in only) if only else self.values

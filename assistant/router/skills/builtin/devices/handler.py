@@ -7,13 +7,13 @@ to apply; it keeps only the ids it acted on (so "turn it off" and "make it warme
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices.changes import adjusted, at_level, switched_off, switched_on
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -31,20 +31,6 @@ _LEVELS = ("lamp", "fan", "curtains")
 #: Words that say a number is degrees, or a level: without them "set the fan to 40" is read by the device.
 _SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|thermostat|heat|cool)\b")
 _SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|speed)\b")
-
-
-def _on(device: t.Device) -> dict[str, Any]:
-    kind = device.get("kind")
-    return {"position": 100} if kind == "curtains" else {"status": "cleaning"} if kind == "vacuum" else {"power": "on"}
-
-
-def _off(device: t.Device) -> dict[str, Any]:
-    kind = device.get("kind")
-    return {"position": 0} if kind == "curtains" else {"status": "docked"} if kind == "vacuum" else {"power": "off"}
-
-
-def _clamp(value: float, low: int, high: int) -> int:
-    return int(max(low, min(high, round(value))))
 
 
 def _bare(text: str, says: re.Pattern[str]) -> bool:
@@ -65,8 +51,8 @@ class DevicesSkill:
         return dispatch(
             Turn.of(activity),
             {
-                "devices.on": lambda turn: self._each(turn, _on, "on"),
-                "devices.off": lambda turn: self._each(turn, _off, "off"),
+                "devices.on": lambda turn: self._each(turn, switched_on, "on"),
+                "devices.off": lambda turn: self._each(turn, switched_off, "off"),
                 "devices.pause": self._pause,
                 "devices.all_off": self._all_off,
                 "devices.level": self._level,
@@ -147,7 +133,7 @@ class DevicesSkill:
         if not turn.confirmed:
             what = "every device in the home" if kind is None else f"all {len(devices)} {t.LABELS[kind]}s"
             return confirm(turn, f"Turn off {what}? That's {len(devices)} on right now.")
-        commands = [{"device": d["id"], "set": _off(d)} for d in devices]
+        commands = [{"device": d["id"], "set": switched_off(d)} for d in devices]
         return self._act(turn, commands, f"OK, I turned off {len(devices)} device{'s' * (len(devices) > 1)}.", devices)
 
     def _level(self, turn: Turn) -> Activity:
@@ -168,15 +154,10 @@ class DevicesSkill:
     def _set_level(self, turn: Turn, level: float, devices: Sequence[t.Device]) -> Activity:
         commands: list[Command] = []
         for d in devices:
-            if d.get("kind") == "lamp":
-                commands.append({"device": d["id"], "set": {"power": "on", "brightness": _clamp(level, 1, 100)}})
-            elif d.get("kind") == "curtains":
-                commands.append({"device": d["id"], "set": {"position": _clamp(level, 0, 100)}})
-            elif d.get("kind") == "fan":
-                speed = _clamp(math.ceil(level / 100 * t.FAN_SPEEDS[1]), *t.FAN_SPEEDS)
-                commands.append({"device": d["id"], "set": {"power": "on", "speed": speed}})
-            else:
+            change = at_level(d, level)
+            if change is None:
                 return say(turn, f"The {d.get('name')} has no level to set.")
+            commands.append({"device": d["id"], "set": change})
         if all(d.get("kind") == "fan" for d in devices):  # a fan has speeds, not percentages
             speed = commands[0]["set"]["speed"]
             return self._act(
@@ -275,7 +256,7 @@ class DevicesSkill:
             return devices
         commands: list[Command] = []
         for d in devices:
-            change = _adjusted(d, direction)
+            change = adjusted(d, direction)
             if change is None:
                 return say(turn, f"I can't make the {d.get('name')} {direction or 'different'}.")
             commands.append({"device": d["id"], "set": change})
@@ -292,33 +273,6 @@ class DevicesSkill:
         if isinstance(devices, Activity):
             return devices
         return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
-
-
-def _adjusted(device: t.Device, direction: str) -> dict[str, Any] | None:
-    """The new settings for "warmer", "brighter", "up" ... on this device; None when it makes no sense."""
-    state, kind = device.get("state") or {}, device.get("kind")
-    if kind == "lamp" and direction in ("warmer", "cooler"):
-        step = -600 if direction == "warmer" else 600
-        return {
-            "power": "on",
-            "color_temperature": _clamp(int(state.get("color_temperature", 4000)) + step, *t.LAMP_KELVIN),
-        }
-    if kind == "lamp" and direction in ("brighter", "dimmer", "up", "down"):
-        step = 20 if direction in ("brighter", "up") else -20
-        return {"power": "on", "brightness": _clamp(int(state.get("brightness", 50)) + step, 1, 100)}
-    if kind == "ac" and direction in ("warmer", "cooler", "up", "down"):
-        step = 1 if direction in ("warmer", "up") else -1
-        return {
-            "power": "on",
-            "target_temperature": _clamp(int(state.get("target_temperature", 24)) + step, *t.AC_RANGE),
-        }
-    if kind == "fan" and direction in ("faster", "slower", "up", "down", "cooler", "warmer"):
-        step = 1 if direction in ("faster", "up", "cooler") else -1
-        return {"power": "on", "speed": _clamp(int(state.get("speed", 1)) + step, *t.FAN_SPEEDS)}
-    if kind == "curtains" and direction in ("up", "down", "brighter", "dimmer"):
-        step = 25 if direction in ("up", "brighter") else -25
-        return {"position": _clamp(int(state.get("position", 0)) + step, 0, 100)}
-    return None
 
 
 def create(context: SkillContext) -> DevicesSkill:

@@ -53,9 +53,13 @@ class ListsSkill:
     def _add(self, turn: Turn) -> Activity:
         item = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
         name = list_name(turn)
-        if not item:
+        if not item or item.lower() in _NO_ITEM:
             return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
-        items = also_named(turn.text, item)
+        elsewhere = _ELSEWHERE.search(item)
+        if elsewhere and not turn.has("list"):  # "add mary to my phone plan": no list of ours
+            return say(turn, f"I can't add to your {elsewhere.group(1)}. I keep a shopping list and a to-do list.")
+        *first, last = _SEPARATOR.split(item)  # the item's words may hold several: "milk and apples"
+        items = list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(turn.text, last.strip())]))
         added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
         if added:
             return say(turn, f"Added {spoken_list(tuple(added))} to your {NAMES[name]}.", slots={"list": name})
@@ -100,6 +104,11 @@ def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
 
 
+#: Words in the item's place that name no item: "add something to my shopping list" asks what.
+_NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "some stuff", "things"})
+#: An item that ends by naming where it goes, when that is none of the lists ("mary to my phone plan, please").
+_ELSEWHERE = re.compile(r"\b(?:to|on|onto|in|into) (?:my|the|our) ([\w' -]+?)[\s,.!?]*(?:please)?[\s.!?]*$", re.I)
+_SEPARATOR = re.compile(r",|\band\b")
 _TRAILING_JOIN = re.compile(r"\s*(?:,|\band)\s*$")  # an engine's item span can take the "and" after it
 _MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
 

@@ -1,0 +1,66 @@
+"""What a command sets on one device: pure functions from a device as the hub reports it to the settings to send.
+
+The values and limits mirror the simulated hub's (``targets``); the skill decides which devices, these decide what
+each one gets.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from assistant.router.skills.builtin.devices import targets as t
+
+
+def switched_on(device: t.Device) -> dict[str, Any]:
+    kind = device.get("kind")
+    return {"position": 100} if kind == "curtains" else {"status": "cleaning"} if kind == "vacuum" else {"power": "on"}
+
+
+def switched_off(device: t.Device) -> dict[str, Any]:
+    kind = device.get("kind")
+    return {"position": 0} if kind == "curtains" else {"status": "docked"} if kind == "vacuum" else {"power": "off"}
+
+
+def clamp(value: float, low: int, high: int) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+def at_level(device: t.Device, level: float) -> dict[str, Any] | None:
+    """A percentage as this device takes it: a lamp's brightness, a fan's speed (of three), how far curtains are
+    open; None for a device without a level."""
+    kind = device.get("kind")
+    if kind == "lamp":
+        return {"power": "on", "brightness": clamp(level, 1, 100)}
+    if kind == "curtains":
+        return {"position": clamp(level, 0, 100)}
+    if kind == "fan":
+        return {"power": "on", "speed": clamp(math.ceil(level / 100 * t.FAN_SPEEDS[1]), *t.FAN_SPEEDS)}
+    return None
+
+
+def adjusted(device: t.Device, direction: str) -> dict[str, Any] | None:
+    """The new settings for "warmer", "brighter", "up" ... on this device; None when it makes no sense."""
+    state, kind = device.get("state") or {}, device.get("kind")
+    if kind == "lamp" and direction in ("warmer", "cooler"):
+        step = -600 if direction == "warmer" else 600
+        return {
+            "power": "on",
+            "color_temperature": clamp(int(state.get("color_temperature", 4000)) + step, *t.LAMP_KELVIN),
+        }
+    if kind == "lamp" and direction in ("brighter", "dimmer", "up", "down"):
+        step = 20 if direction in ("brighter", "up") else -20
+        return {"power": "on", "brightness": clamp(int(state.get("brightness", 50)) + step, 1, 100)}
+    if kind == "ac" and direction in ("warmer", "cooler", "up", "down"):
+        step = 1 if direction in ("warmer", "up") else -1
+        return {
+            "power": "on",
+            "target_temperature": clamp(int(state.get("target_temperature", 24)) + step, *t.AC_RANGE),
+        }
+    if kind == "fan" and direction in ("faster", "slower", "up", "down", "cooler", "warmer"):
+        step = 1 if direction in ("faster", "up", "cooler") else -1
+        return {"power": "on", "speed": clamp(int(state.get("speed", 1)) + step, *t.FAN_SPEEDS)}
+    if kind == "curtains" and direction in ("up", "down", "brighter", "dimmer"):
+        step = 25 if direction in ("up", "brighter") else -25
+        return {"position": clamp(int(state.get("position", 0)) + step, 0, 100)}
+    return None
