@@ -20,31 +20,51 @@ def test_lists_add_read_remove_and_clear_with_confirmation(make_skill: Make, tmp
     assert lists.turn("lists.add", {"item": "Milk"}).text == "Milk is already on your shopping list."
     lists.turn("lists.add", {"item": "eggs"})
     lists.turn("lists.add", {"item": "call the plumber"}, text="remember to call the plumber")
-    assert lists.turn("lists.read", {"list": "to do"}).text == "Your to-do list has 1 item: call the plumber."
-    assert lists.turn("lists.read", {}).text == "Your shopping list has 2 items: milk and eggs."
-    assert lists.turn("lists.read", {"item": "eggs"}).text == "Yes, eggs is on your shopping list."
+    assert (
+        lists.turn("lists.read", {"list": "to do"}, text="what's on my list").text
+        == "Your to-do list has 1 item: call the plumber."
+    )
+    assert (
+        lists.turn("lists.read", {}, text="what's on my list").text == "Your shopping list has 2 items: milk and eggs."
+    )
+    assert (
+        lists.turn("lists.read", {"item": "eggs"}, text="what's on my list").text
+        == "Yes, eggs is on your shopping list."
+    )
     assert lists.turn("lists.remove", {"item": "milk"}).text == "Removed milk from your shopping list."
     assert lists.turn("lists.remove", {"item": "bread"}).text == "Bread isn't on your shopping list."
     asked = lists.turn("lists.clear", {"list": "shopping"})
     assert expecting(asked) == "confirm" and asked.text == "Clear your shopping list? It has 1 item."
-    assert lists.turn("lists.read", {}).text == "Your shopping list has 1 item: eggs."
+    assert lists.turn("lists.read", {}, text="what's on my list").text == "Your shopping list has 1 item: eggs."
     assert lists.turn("lists.clear", {"list": "shopping"}, confirmed=True).text == (
         "Done, I cleared your shopping list (1 item)."
     )
-    assert lists.turn("lists.read", {}).text == "Your shopping list is empty."
+    assert lists.turn("lists.read", {}, text="what's on my list").text == "Your shopping list is empty."
 
 
 def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_skill: Make) -> None:
     lists = make_skill("lists")
     added = lists.turn("lists.add", {"item": "milk and green tea"}, text="add milk and green tea")
     assert added.text == "Added milk and green tea to your shopping list."
-    assert lists.turn("lists.read", {}).text == "Your shopping list has 2 items: milk and green tea."
+    assert (
+        lists.turn("lists.read", {}, text="what's on my list").text
+        == "Your shopping list has 2 items: milk and green tea."
+    )
     asked = lists.turn("lists.add", {"item": "something"}, text="add something to my shopping list")
     assert expecting(asked) == "item" and asked.text == "What should I add to your shopping list?"
     refused = lists.turn("lists.add", {"item": "mary to my phone plan, please"}, text="add mary to my phone plan")
     assert refused.text == "I can't add to your phone plan. I keep a shopping list and a to-do list."
     kept = lists.turn("lists.add", {"item": "water to the plants", "list": "todo"}, text="add ... to my to do list")
     assert kept.text == "Added water to the plants to your to-do list."
+
+
+def test_both_lists_at_a_glance(make_skill: Make) -> None:
+    lists = make_skill("lists")
+    lists.turn("lists.add", {"item": "milk"})
+    said = lists.turn("lists.read", {"list": "shopping"}, text="what lists do I have").text
+    assert said == "You have two lists: your shopping list has 1 item and your to-do list has nothing on it."
+    one = lists.turn("lists.read", {"list": "shopping"}, text="read my shopping lists").text
+    assert one == "Your shopping list has 1 item: milk."
 
 
 def test_music_play_next_pause_resume_volume(make_skill: Make) -> None:

@@ -77,6 +77,9 @@ class ListsSkill:
         return say(turn, f"{item.capitalize()} isn't on your {NAMES[name]}.", slots={"list": name})
 
     def _read(self, turn: Turn) -> Activity:
+        if _ALL_LISTS.search(turn.text) and not _ONE_LIST.search(turn.text):  # "what lists do I have"
+            counts = [f"your {NAMES[n]} has {_count(len(self.store.items(n)))}" for n in NAMES]
+            return say(turn, f"You have two lists: {' and '.join(counts)}.")
         name = list_name(turn)
         if turn.has("item"):
             item = str(turn.slot("item"))
@@ -85,8 +88,7 @@ class ListsSkill:
         items = self.store.items(name)
         if not items:
             return say(turn, f"Your {NAMES[name]} is empty.", slots={"list": name})
-        count = f"{len(items)} item{'s' * (len(items) > 1)}"
-        return say(turn, f"Your {NAMES[name]} has {count}: {spoken_list(items)}.", slots={"list": name})
+        return say(turn, f"Your {NAMES[name]} has {_count(len(items))}: {spoken_list(items)}.", slots={"list": name})
 
     def _clear(self, turn: Turn) -> Activity:
         name = list_name(turn)
@@ -104,10 +106,16 @@ def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
 
 
+def _count(n: int) -> str:
+    return "nothing on it" if n == 0 else f"{n} item{'s' * (n > 1)}"
+
+
 #: Words in the item's place that name no item: "add something to my shopping list" asks what.
 _NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "some stuff", "things"})
 #: An item that ends by naming where it goes, when that is none of the lists ("mary to my phone plan, please").
 _ELSEWHERE = re.compile(r"\b(?:to|on|onto|in|into) (?:my|the|our) ([\w' -]+?)[\s,.!?]*(?:please)?[\s.!?]*$", re.I)
+_ALL_LISTS = re.compile(r"\blists\b", re.I)
+_ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b", re.I)  # a list said by name
 _SEPARATOR = re.compile(r",|\band\b")
 _TRAILING_JOIN = re.compile(r"\s*(?:,|\band)\s*$")  # an engine's item span can take the "and" after it
 _MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
