@@ -54,6 +54,8 @@ def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_sk
     assert expecting(asked) == "item" and asked.text == "What should I add to your shopping list?"
     refused = lists.turn("lists.add", {"item": "mary to my phone plan, please"}, text="add mary to my phone plan")
     assert refused.text == "I can't add to your phone plan. I keep a shopping list and a to-do list."
+    asked = lists.turn("lists.add", {"item": "trip"}, text="what's my budget for today's shopping trip")
+    assert expecting(asked) == "confirm" and asked.text == "Should I add trip to your shopping list?"
     kept = lists.turn("lists.add", {"item": "water to the plants", "list": "todo"}, text="add ... to my to do list")
     assert kept.text == "Added water to the plants to your to-do list."
 

@@ -60,6 +60,8 @@ class ListsSkill:
             return say(turn, f"I can't add to your {elsewhere.group(1)}. I keep a shopping list and a to-do list.")
         *first, last = _SEPARATOR.split(item)  # the item's words may hold several: "milk and apples"
         items = list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(turn.text, last.strip())]))
+        if _QUESTION.match(turn.text) and not turn.confirmed:  # "what's my budget for the shopping trip" asks
+            return confirm(turn, f"Should I add {spoken_list(tuple(items))} to your {NAMES[name]}?")
         added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
         if added:
             return say(turn, f"Added {spoken_list(tuple(added))} to your {NAMES[name]}.", slots={"list": name})
@@ -114,6 +116,8 @@ def _count(n: int) -> str:
 _NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "some stuff", "things"})
 #: An item that ends by naming where it goes, when that is none of the lists ("mary to my phone plan, please").
 _ELSEWHERE = re.compile(r"\b(?:to|on|onto|in|into) (?:my|the|our) ([\w' -]+?)[\s,.!?]*(?:please)?[\s.!?]*$", re.I)
+#: Words that open a question: no add request starts so, so an engine that read one as "add" is asked back.
+_QUESTION = re.compile(r"^\s*(what|what's|whats|how|why|when|who|where|which)\b", re.I)
 _ALL_LISTS = re.compile(r"\blists\b", re.I)
 _ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b", re.I)  # a list said by name
 _SEPARATOR = re.compile(r",|\band\b")
