@@ -144,3 +144,10 @@ def test_feeling_cold_is_the_air_conditioning_and_the_question_keeps_the_directi
 def test_dim_without_a_level_is_a_step_down(home: Home) -> None:
     said = home.turn("devices.level", {"device": "lamp", "room": "bedroom"}, text="dim the bedroom lights")
     assert said == "Making the bedroom lamp dimmer." and home.state("lamp.bedroom")["brightness"] == 60
+
+
+def test_a_level_over_100_percent_says_the_range_and_asks_again(home: Home) -> None:
+    reply = home.skill.turn("devices.level", {"device": "lamp", "room": "kitchen", "percent": "150 percent"},
+                            devices=home.hub.report())  # fmt: skip
+    assert expecting(reply) == "percent"
+    assert reply.text == "Levels go from 0 to 100 percent. To what level, in percent?"

@@ -143,7 +143,9 @@ class DevicesSkill:
         if level is None and any(word in _VERBS for word in turn.text.lower().split()):
             return self._adjust(turn)  # "dim the bedroom lights": a step down, not a question
         if level is None or not 0 <= level <= 100:
-            return ask(turn, "percent", "To what level, in percent?")
+            said = level if level is not None else number(re.sub(r"[^\d.]+", " ", str(turn.slot("percent", ""))))
+            out_of_range = "Levels go from 0 to 100 percent. " if said is not None and said > 100 else ""
+            return ask(turn, "percent", f"{out_of_range}To what level, in percent?")
         devices = self._resolve(turn)
         if isinstance(devices, Activity):
             return devices
