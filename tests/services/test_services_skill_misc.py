@@ -56,6 +56,12 @@ def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_sk
     assert refused.text == "I can't add to your phone plan. I keep a shopping list and a to-do list."
     asked = lists.turn("lists.add", {"item": "trip"}, text="what's my budget for today's shopping trip")
     assert expecting(asked) == "confirm" and asked.text == "Should I add trip to your shopping list?"
+    kettle = lists.turn("lists.add", {"item": "the kettle"}, text="put the kettle on")
+    assert expecting(kettle) == "confirm" and kettle.text == "Should I add the kettle to your shopping list?"
+    listed = lists.turn("lists.add", {"item": "eggs", "list": "shopping"}, text="put eggs on the shopping list")
+    assert listed.text == "Added eggs to your shopping list."
+    generic = lists.turn("lists.add", {"item": "bananas on the list"}, text="put bananas on the list")
+    assert generic.text == "Added bananas to your shopping list."
     kept = lists.turn("lists.add", {"item": "water to the plants", "list": "todo"}, text="add ... to my to do list")
     assert kept.text == "Added water to the plants to your to-do list."
 

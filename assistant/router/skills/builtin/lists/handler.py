@@ -55,12 +55,18 @@ class ListsSkill:
         name = list_name(turn)
         if not item or item.lower() in _NO_ITEM:
             return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
-        elsewhere = _ELSEWHERE.search(item)
-        if elsewhere and not turn.has("list"):  # "add mary to my phone plan": no list of ours
+        elsewhere = _ELSEWHERE.search(item) if not turn.has("list") else None
+        if elsewhere and " ".join(elsewhere.group(1).lower().split()) in ("list", "lists", *_ALIASES, *NAMES):
+            item = item[: elsewhere.start()].strip()  # "put bananas on the list": the engine kept "on the list"
+            name = (
+                list_name(turn) if elsewhere.group(1).lower() in ("list", "lists") else _list_named(elsewhere.group(1))
+            )
+        elif elsewhere:  # "add mary to my phone plan": no list of ours
             return say(turn, f"I can't add to your {elsewhere.group(1)}. I keep a shopping list and a to-do list.")
         *first, last = _SEPARATOR.split(item)  # the item's words may hold several: "milk and apples"
         items = list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(turn.text, last.strip())]))
-        if _QUESTION.match(turn.text) and not turn.confirmed:  # "what's my budget for the shopping trip" asks
+        unsure = _QUESTION.match(turn.text) or (_PUT_ON.match(turn.text) and not turn.has("list"))
+        if unsure and not turn.confirmed:  # "what's my budget for the shopping trip", "put the kettle on"
             return confirm(turn, f"Should I add {spoken_list(tuple(items))} to your {NAMES[name]}?")
         added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
         if added:
@@ -108,6 +114,11 @@ def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
 
 
+def _list_named(words: str) -> str:
+    key = " ".join(words.lower().split())
+    return _ALIASES.get(key, key if key in NAMES else "shopping")
+
+
 def _count(n: int) -> str:
     return "nothing on it" if n == 0 else f"{n} item{'s' * (n > 1)}"
 
@@ -118,6 +129,8 @@ _NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "s
 _ELSEWHERE = re.compile(r"\b(?:to|on|onto|in|into) (?:my|the|our) ([\w' -]+?)[\s,.!?]*(?:please)?[\s.!?]*$", re.I)
 #: Words that open a question: no add request starts so, so an engine that read one as "add" is asked back.
 _QUESTION = re.compile(r"^\s*(what|what's|whats|how|why|when|who|where|which)\b", re.I)
+#: "put ... on" with no list after it is more likely the kettle than the shopping list.
+_PUT_ON = re.compile(r"^\s*put\b.*\bon\s*[.!?]*$", re.I)
 _ALL_LISTS = re.compile(r"\blists\b", re.I)
 _ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b", re.I)  # a list said by name
 _SEPARATOR = re.compile(r",|\band\b")
