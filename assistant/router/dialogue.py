@@ -19,7 +19,7 @@ from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
-from assistant.router.slot_filling import intent_slots, slots_from_words
+from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT, recover, unparsed
 from assistant.router.vocabulary import unknown_share
 from bridge.cortana import Activity
@@ -56,6 +56,10 @@ class Dialogue:
         followed = self._followup(incoming, state, text, result, turn)
         if followed is not None:
             return followed
+        if _only_a_value(self.registry.get(state.open_skill) if state.open_skill else None, text):
+            answered_welcome = self._open_skill_answer(incoming, state, text, turn)  # "open weather" ... "Rome"
+            if answered_welcome is not None:
+                return answered_welcome
         previous = state.context.skill if state.context else None
         chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous, text=text)
         if chosen is None:
@@ -260,6 +264,15 @@ class Dialogue:
     def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
         reply = speech.own_reply(incoming, speech.fallback(self.registry), "acceptingInput")
         return Outcome(reply, replace(state, pending=None), not_understood=True)
+
+
+def _only_a_value(skill: Skill | None, text: str) -> bool:
+    """The words are nothing but one of the skill's listed values ("Rome", "in Rome"): after the skill's welcome
+    question that is its answer, whatever another skill's intent the engine leans to."""
+    if skill is None:
+        return False
+    words = phrases.normalise(text).removeprefix("in ").removeprefix("for ").removeprefix("the ")
+    return any(spec.listed and listed_value(spec, words) is not None for spec in skill.manifest.slots)
 
 
 def _slot_type(skill: Skill, name: str) -> str | None:

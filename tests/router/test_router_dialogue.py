@@ -349,3 +349,22 @@ def test_an_answer_the_engine_cut_short_is_read_from_the_words(tmp_path: Path) -
     talk = Conversation(router, clock)
     assert talk.say("set a timer").text == "For how long?"
     assert talk.say("three minutes").text == "OK, 3 minutes, starting now."
+
+
+def test_a_bare_value_after_opening_a_skill_answers_its_welcome_however_sure_the_engine(skills_root: Path) -> None:
+    """Seen with one Rasa training: "Rome" after "open skies" went to another skill's intent at 0.49, above the
+    threshold. Nothing but one of the opened skill's listed values is the answer to its welcome."""
+    from router_support import TinyEngine, make_router
+
+    class LeansElsewhere(TinyEngine):
+        def parse(self, text: str) -> NluResult:
+            if text.lower() in ("rome", "in rome"):
+                return NluResult(text, "chat.greet", 0.9, (), (IntentScore("chat.greet", 0.9),), "tiny")
+            return super().parse(text)
+
+    router, clock, _ = make_router(skills_root, skills_root.parent / "data", LeansElsewhere())
+    talk = Conversation(router, clock)
+    talk.say("open skies")
+    reply = talk.say("in Rome")
+    assert nlu(reply)["intent"] == "skies.forecast" and "Rome" in (reply.text or "")
+    assert nlu(Conversation(router, clock).say("Rome"))["intent"] == "chat.greet"  # nothing opened: the engine's

@@ -39,7 +39,7 @@ COMMANDS = [
     ("how much time is left", "timers.remaining"),
     ("wake me up at noon", "alarms.set"),
     ("set a reminder for six thirty", "alarms.remind"),
-    ("turn on the bedroom plug", "devices.on"),
+    ("turn on the bedroom lamp", "devices.on"),
     ("close the kitchen blinds", "devices.off"),
     ("start the vacuum", "devices.on"),
     ("play some Queen", "music.play"),
