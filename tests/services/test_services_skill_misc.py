@@ -62,6 +62,8 @@ def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_sk
     assert listed.text == "Added eggs to your shopping list."
     generic = lists.turn("lists.add", {"item": "bananas on the list"}, text="put bananas on the list")
     assert generic.text == "Added bananas to your shopping list."
+    both = lists.turn("lists.add", {"item": "rice on my to do list", "list": "todo"}, text="put rice on my to do list")
+    assert both.text == "Added rice to your to-do list."
     kept = lists.turn("lists.add", {"item": "water to the plants", "list": "todo"}, text="add ... to my to do list")
     assert kept.text == "Added water to the plants to your to-do list."
 

@@ -55,14 +55,11 @@ class ListsSkill:
         name = list_name(turn)
         if not item or item.lower() in _NO_ITEM:
             return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
-        elsewhere = _ELSEWHERE.search(item) if not turn.has("list") else None
-        if elsewhere and " ".join(elsewhere.group(1).lower().split()) in ("list", "lists", *_ALIASES, *NAMES):
-            item = item[: elsewhere.start()].strip()  # "put bananas on the list": the engine kept "on the list"
-            name = (
-                list_name(turn) if elsewhere.group(1).lower() in ("list", "lists") else _list_named(elsewhere.group(1))
-            )
-        elif elsewhere:  # "add mary to my phone plan": no list of ours
-            return say(turn, f"I can't add to your {elsewhere.group(1)}. I keep a shopping list and a to-do list.")
+        found = _destination(item, name)
+        if isinstance(found, tuple):
+            item, name = found[0], name if turn.has("list") else found[1]
+        elif not turn.has("list"):  # "add mary to my phone plan": no list of ours
+            return say(turn, found)
         *first, last = _SEPARATOR.split(item)  # the item's words may hold several: "milk and apples"
         items = list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(turn.text, last.strip())]))
         unsure = _QUESTION.match(turn.text) or (_PUT_ON.match(turn.text) and not turn.has("list"))
@@ -114,9 +111,18 @@ def create(context: SkillContext) -> ListsSkill:
     return ListsSkill(context)
 
 
-def _list_named(words: str) -> str:
-    key = " ".join(words.lower().split())
-    return _ALIASES.get(key, key if key in NAMES else "shopping")
+def _destination(item: str, default: str) -> tuple[str, str] | str:
+    """The item and its list when the item's words end by naming where it goes ("bananas on the list": the engine
+    kept "on the list"; "apples to the grocery list"), or why it cannot go there ("mary to my phone plan")."""
+    named = _ELSEWHERE.search(item)
+    if named is None:
+        return item, default
+    where = " ".join(named.group(1).lower().split())
+    if where in ("list", "lists"):
+        return item[: named.start()].strip(), default
+    if where in _ALIASES or where in NAMES:
+        return item[: named.start()].strip(), _ALIASES.get(where, where)
+    return f"I can't add to your {named.group(1)}. I keep a shopping list and a to-do list."
 
 
 def _count(n: int) -> str:
