@@ -80,14 +80,18 @@ class DevicesSkill:
             all_rooms=everywhere, implied=implied,
         )  # fmt: skip
 
-    def _resolve(self, turn: Turn, **options: Any) -> tuple[t.Device, ...] | Activity:
+    def _resolve(
+        self, turn: Turn, *, keep: Mapping[str, Any] | None = None, **options: Any
+    ) -> tuple[t.Device, ...] | Activity:
+        """The devices meant, or the reply that says why there are none or asks which; ``keep``: what the skill
+        read from the words itself, carried through the question (the answer "the bedroom" will not repeat it)."""
         found = self._targets(turn, **options)
         if found.problem:
             return say(turn, found.problem)
         if found.missing == "room":
-            return ask(turn, "room", "Which room?")
+            return ask(turn, "room", "Which room?", slots=keep)
         if found.missing:
-            return ask(turn, "device", "Which device?")
+            return ask(turn, "device", "Which device?", slots=keep)
         return found.devices
 
     def _act(self, turn: Turn, commands: Sequence[Command], text: str, devices: Sequence[t.Device]) -> Activity:
@@ -233,7 +237,7 @@ class DevicesSkill:
     ) -> Activity:
         """Switch the targeted devices on with ``values`` set, when they are all of ``kind``; ``saying`` has a {}
         for the devices' names."""
-        options = {"default_kind": default_kind, "implied": True} if default_kind else {}
+        options: dict[str, Any] = {"default_kind": default_kind, "implied": True} if default_kind else {}
         devices = self._resolve(turn, **options)
         if isinstance(devices, Activity):
             return devices
@@ -249,11 +253,8 @@ class DevicesSkill:
         direction = direction or felt or next((v for k, v in _VERBS.items() if k in words), "")
         # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
         kind = "ac" if direction in ("warmer", "cooler") else "lamp"
-        found = self._targets(turn, default_kind=kind, implied=felt in ("warmer", "cooler"))
-        if found.missing:  # keep the direction the words gave: the answer ("the bedroom") will not say it again
-            prompt = "Which room?" if found.missing == "room" else "Which device?"
-            return ask(turn, found.missing, prompt, slots={"direction": direction} if direction else None)
-        devices = self._resolve(turn, default_kind=kind, implied=felt in ("warmer", "cooler"))
+        keep = {"direction": direction} if direction else None  # "it's too cold" -> "Which room?" -> "the bedroom"
+        devices = self._resolve(turn, keep=keep, default_kind=kind, implied=felt in ("warmer", "cooler"))
         if isinstance(devices, Activity):
             return devices
         commands: list[Command] = []

@@ -21,10 +21,16 @@ _ALIASES = {"shopping list": "shopping", "grocery": "shopping", "groceries": "sh
 
 def list_name(turn: Turn) -> str:
     """The list a turn means: its slot, else "todo" for tasks ("remember to ..."), else shopping."""
-    value = " ".join(str(turn.slot("list", "")).lower().split())
-    if value:
-        return _ALIASES.get(value, value if value in NAMES else "shopping")
+    value = str(turn.slot("list", ""))
+    if value.strip():
+        return _known_list(value) or "shopping"
     return "todo" if turn.text.lower().startswith(("remember to", "note to")) else "shopping"
+
+
+def _known_list(words: str) -> str | None:
+    """The list ("shopping", "todo") these words name, by its name or an alias; None for any other words."""
+    key = " ".join(words.lower().split())
+    return _ALIASES.get(key, key if key in NAMES else None)
 
 
 def spoken_list(items: tuple[str, ...]) -> str:
@@ -118,10 +124,9 @@ def _destination(item: str, default: str) -> tuple[str, str] | str:
     if named is None:
         return item, default
     where = " ".join(named.group(1).lower().split())
-    if where in ("list", "lists"):
-        return item[: named.start()].strip(), default
-    if where in _ALIASES or where in NAMES:
-        return item[: named.start()].strip(), _ALIASES.get(where, where)
+    known = default if where in ("list", "lists") else _known_list(where)
+    if known is not None:
+        return item[: named.start()].strip(), known
     return f"I can't add to your {named.group(1)}. I keep a shopping list and a to-do list."
 
 
