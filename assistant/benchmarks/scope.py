@@ -10,6 +10,9 @@ time, each in a new session, exactly as typed text does in ``assistant chat``; e
 - **acted**: a device changed, music started, a call or message went out, or something was stored (a list item,
   an alarm, a timer: any change to the files under the data folder): the costly mistake.
 
+The other side of the trade is measured too (``served``): CLINC150's test requests of the intents a built-in skill
+serves, and how many reached that skill instead of the fallback.
+
 Rasa is the peer: the same router and skills with its DIET model (seeded, so the figures repeat); it is left out,
 with the reason, where its environment cannot be set up.
 """
@@ -91,22 +94,29 @@ def through_pipeline(settings: Settings, engine: str, texts: list[str]) -> dict[
 
 
 def run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]:
+    from assistant.benchmarks.served import SERVED_BY, served_requests, served_through_pipeline
     from assistant.router.nlu.datasets import load_clinc
 
     texts = [e.text for e in load_clinc("test").examples if e.intent == "oos"]
+    requests = served_requests("test")
     if quick:
         texts = texts[:: max(1, len(texts) // QUICK_SAMPLE)][:QUICK_SAMPLE]
+        requests = requests[:: max(1, len(requests) // QUICK_SAMPLE)][:QUICK_SAMPLE]
     load_before = os.getloadavg()
     engines: dict[str, Any] = {}
     for engine in ("embedded", "rasa"):
-        print(f"   {engine}: {len(texts)} out-of-scope utterances through the pipeline", flush=True)
+        print(f"   {engine}: {len(texts)} out-of-scope and {len(requests)} served requests through the pipeline")
         try:
             engines[engine] = through_pipeline(settings, engine, texts)
+            engines[engine]["served"] = served_through_pipeline(settings, engine, requests)
         except AssistantError as e:  # Rasa's environment could not be built or started here
             engines[engine] = {"skipped": str(e)}
     figures = {
         "benchmark": NAME,
         "data": "CLINC150 data_full.json, oos_test" + (f" (every n-th, {len(texts)})" if quick else ""),
+        "served_data": f"CLINC150 data_full.json, test, {len(SERVED_BY)} intents a built-in skill serves"
+        + (f" (every n-th, {len(requests)})" if quick else ""),
+        "served_skills": sorted(set(SERVED_BY.values())),
         "router_nlu": router_nlu(settings),
         "engines": engines,
         "machine": machine(load_before),
@@ -147,12 +157,39 @@ def _markdown(f: dict[str, Any]) -> str:
         wrong_emb, wrong_rasa = emb["answered"] + emb["acted"], rasa["answered"] + rasa["acted"]
         ratio = f"{wrong_emb / wrong_rasa:.2f}×" if wrong_rasa else "-"
         lines += [f"Not the fallback, embedded against Rasa: {wrong_emb} vs {wrong_rasa} ({ratio}).", ""]
+    lines += _served_table(f, measured)
     for name, e in measured.items():
         lines += [f"## {name}", "", "Intents that answered: " + _intents(e["intents"]) + ".", ""]
         for kind in ("acted", "answered"):
             lines += [f"- {kind}: {example}" for example in e["examples"][kind]]
         lines.append("")
     return "\n".join(lines)
+
+
+def _served_table(f: dict[str, Any], measured: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Requests a skill serves",
+        "",
+        f"Data: {f['served_data']} ({', '.join(f['served_skills'])}); each the first turn of a new "
+        "session. Reached: the mapped skill answered, asked what it needed, or acted.",
+        "",
+        "| engine | utterances | reached the skill (wanted) | fallback | another skill (of which acted) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, e in measured.items():
+        s, n = e["served"], e["served"]["utterances"]
+        lines.append(
+            f"| {name} | {n} | {_share(s['reached'], n)} | {_share(s['fallback'], n)} "
+            f"| {_share(s['elsewhere'], n)} ({s['elsewhere_acted']}) |"
+        )
+    lines.append("")
+    for name, e in measured.items():
+        missed = ", ".join(f"{skill} {k}" for skill, k in e["served"]["missed_by_skill"].items()) or "none"
+        lines += [f"Missed by {name}, by skill: {missed}.", ""]
+        for kind in ("elsewhere", "fallback"):
+            lines += [f"- {kind}: {example}" for example in e["served"]["examples"][kind]]
+        lines.append("")
+    return lines
 
 
 def _intents(counts: dict[str, int]) -> str:

@@ -157,20 +157,22 @@ def pseudo_word(rng: random.Random) -> str:
     return "".join(syllables)
 
 
-def out_of_scope_examples(seed: int = 11, per_template: int = 3, nonsense: int = 60) -> tuple[str, ...]:
-    """The generated out-of-scope utterances, lower case, without repeats, in a fixed order for ``seed``."""
+def out_of_scope_examples(seed: int = 11, per_template: int = 3, nonsense: int = 60) -> dict[str, str]:
+    """The generated out-of-scope utterances, lower case, without repeats, in a fixed order for ``seed``; each
+    with the template it came from (its calibration group, see ``Example.group``)."""
     rng = random.Random(seed)
-    found: dict[str, None] = {}
+    found: dict[str, str] = {}
     for templates in (OTHER_DOMAINS, EVERYDAY, FRAGMENTS):
         for template in templates:
             for text in _expand(template, per_template, rng):
-                found.setdefault(text, None)
+                found.setdefault(text, template)
     frames = list(NONSENSE_FRAMES)
     for i in range(nonsense):
+        frame = frames[i % len(frames)]
         words = iter([pseudo_word(rng) for _ in range(4)])
-        for text in _expand(frames[i % len(frames)], 1, rng, word=words.__next__):
-            found.setdefault(text, None)
-    return tuple(found)
+        for text in _expand(frame, 1, rng, word=words.__next__):
+            found.setdefault(text, frame)
+    return found
 
 
 def _expand(template: str, limit: int, rng: random.Random, *, word: Callable[[], str] | None = None) -> list[str]:

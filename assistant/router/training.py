@@ -1,8 +1,9 @@
 """The NLU training data, compiled from every skill's manifest: the one source the embedded and Rasa engines share.
 
 Templates expand into varied annotated examples (values from the slot's list or a built-in type's samples),
-custom slot values become lookup tables and their synonyms Rasa synonyms. A fixed seed keeps the data identical
-from run to run, so a trained model can be cached by the data's hash.
+custom slot values become lookup tables and their synonyms Rasa synonyms. Each example remembers its template
+(``Example.group``), so the embedded engine can calibrate on wordings held out whole. A fixed seed keeps the data
+identical from run to run, so a trained model can be cached by the data's hash.
 """
 
 from __future__ import annotations
@@ -76,8 +77,10 @@ def compile_training_data(
             rng = random.Random(f"{options.seed}:{intent.name}")
             examples += _intent_examples(manifest, intent, rng, options)
     if out_of_scope:
-        negatives = dict.fromkeys((*OUT_OF_SCOPE_EXAMPLES, *out_of_scope_examples(options.seed)))
-        examples += [Example(text, OUT_OF_SCOPE) for text in negatives]
+        negatives: dict[str, str | None] = dict.fromkeys(OUT_OF_SCOPE_EXAMPLES)
+        for text, template in out_of_scope_examples(options.seed).items():
+            negatives.setdefault(text, f"{OUT_OF_SCOPE}: {template}")
+        examples += [Example(text, OUT_OF_SCOPE, group=group) for text, group in negatives.items()]
     return TrainingData(
         examples=tuple(examples),
         synonyms=_synonyms(manifests),
@@ -100,7 +103,8 @@ def _intent_examples(
                     EntitySpan(start, end, slots[name].type, value, role=None if name == slots[name].type else name)
                     for start, end, name, value in filled.spans
                 )
-                found.setdefault(filled.text.lower(), Example(filled.text, intent.name, spans))
+                example = Example(filled.text, intent.name, spans, group=f"{intent.name}: {template}")
+                found.setdefault(filled.text.lower(), example)
     chosen = list(found.values())
     if len(chosen) > options.per_intent:
         chosen = rng.sample(chosen, options.per_intent)

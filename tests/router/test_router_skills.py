@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -81,8 +82,13 @@ def test_training_data_covers_every_intent_with_annotations(tmp_path: Path) -> N
     assert all(e.text[s.start : s.end] for e in annotated for s in e.entities)
     assert data.synonyms["nyc"] == "New York" and "Paris" in data.lookups["city"]
     assert compile_training_data(manifests) == data  # same seed, same data: a model cache can key on it
-    written = write_nlu_yaml(data, tmp_path / "nlu" / "nlu.yml")
-    assert load_nlu_yaml(written) == data
+    # each example remembers its template, the group the engine holds out whole when it calibrates
+    timers = {e.group for e in data.examples if e.intent == "timers.set"}
+    assert len(timers) >= 3 and all(g and g.startswith("timers.set: ") for g in timers)
+    assert "timers.set: (set|start|make) a timer for {duration}" in timers
+    written = write_nlu_yaml(data, tmp_path / "nlu" / "nlu.yml")  # Rasa's format has no place for the groups
+    ungrouped = tuple(dataclasses.replace(e, group=None) for e in data.examples)
+    assert load_nlu_yaml(written) == dataclasses.replace(data, examples=ungrouped)
 
 
 def test_conflicting_synonyms_are_refused(tmp_path: Path) -> None:

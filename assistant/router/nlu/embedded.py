@@ -96,7 +96,8 @@ class EmbeddedEngine:
             self._intents, held_out = train_dense_intent_model(dense, labels, self.params.intent, analyzer)
             self.threshold = self._train_scope(dense, texts, labels, held_out)
         else:
-            self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense)
+            groups = [e.group for e in data.examples]
+            self._intents, held_out = train_intent_model(texts, labels, self.params.intent, dense, groups)
             self.threshold = self._pick_threshold(labels, held_out)
         self._workdir = Path(tempfile.mkdtemp(prefix="nlu-embedded-"))
         # removed by close(), or when the engine is collected or the process exits if nobody closed it

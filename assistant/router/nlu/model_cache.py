@@ -47,7 +47,8 @@ def data_key(data: TrainingData, params: EmbeddedParams, vectors: Embedder | Non
         "vectors": vectors.digest if vectors is not None else None,
         "params": asdict(params),
         "examples": [
-            [e.text, e.intent, [[s.start, s.end, s.entity, s.value, s.role] for s in e.entities]] for e in data.examples
+            [e.text, e.intent, [[s.start, s.end, s.entity, s.value, s.role] for s in e.entities], e.group]
+            for e in data.examples
         ],
         "synonyms": sorted(data.synonyms.items()),
         "lookups": sorted((k, list(v)) for k, v in data.lookups.items()),

@@ -33,6 +33,9 @@ class Example:
     text: str
     intent: str
     entities: tuple[EntitySpan, ...] = ()
+    group: str | None = None
+    """What the utterance was drawn from (a skill's template): the embedded engine holds a group out whole when it
+    calibrates, so its held-out figures speak for wordings it has not seen. None: a group of its own."""
 
 
 @dataclass(frozen=True)
