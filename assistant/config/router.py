@@ -15,7 +15,7 @@ class NluSettings(Section):
     engine: Literal["embedded", "rasa"] = "embedded"
     """Which NLU engine parses utterances (``--nlu`` overrides); embedded reads models/nlu-encoder-skills/ or
     models/nlu-vectors/ when built (``assistant models build``)."""
-    threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     """Below this confidence the user hears a fallback instead of an action."""
 
 
