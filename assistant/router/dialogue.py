@@ -7,12 +7,13 @@ router, so any router instance can serve any turn. The NLU is called at most onc
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import phrases, speech
 from assistant.router.carry_over import dangling
-from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
+from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import choose, in_context
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
@@ -21,7 +22,7 @@ from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT, recover, unparsed
-from assistant.router.vocabulary import unknown_share
+from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
 
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
@@ -35,6 +36,8 @@ class Dialogue:
     threshold: float
     known: frozenset[str] = frozenset()
     """The words the skills use (``vocabulary.known_words``); empty = no unknown-words check."""
+    own_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Each intent's own template words (``vocabulary.intent_words``); empty = no such check."""
 
     # --- entry points -------------------------------------------------------------------------------------------
 
@@ -80,7 +83,9 @@ class Dialogue:
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
-        if unsure or mostly_unknown(chosen, unknown):
+        own = self.own_words.get(chosen.intent)
+        strange = not recovered.fits and own is not None and off_topic(chosen, set(words_of(text)), own)
+        if unsure or strange or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
         found = {**inherited(state, chosen.skill, chosen.intent, found, text), **found}

@@ -33,6 +33,12 @@ def doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any], unk
     return chosen.confidence < SURE_WITHOUT_SLOTS or unknown > SLOTLESS_UNKNOWN_SHARE
 
 
+def off_topic(chosen: Chosen, words: set[str], own: frozenset[str]) -> bool:
+    """A middling guess whose words share none of the intent's own template words ("find me the closest public
+    bathroom" as "turn off the bathroom lamp": only the room is the intent's, and a room is no request)."""
+    return chosen.why == "top" and chosen.confidence < SURE_WITHOUT_SLOTS and not words & own
+
+
 def mostly_unknown(chosen: Chosen, unknown: float) -> bool:
     """The engine's own guess for words most of which no skill uses ("purple monkey dishwasher"); an unsure
     guess settled by the previous turn's skill needs every word known ("call of duty cheats" is no call)."""

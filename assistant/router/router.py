@@ -22,7 +22,7 @@ from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
 from assistant.router.session_state import SessionState, load_state
 from assistant.router.skills.registry import SkillRegistry
-from assistant.router.vocabulary import known_words
+from assistant.router.vocabulary import intent_words, known_words
 from bridge.cortana import Activity
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,8 @@ class Router:
 
     def __post_init__(self) -> None:
         known = known_words(self.registry.manifests)
-        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known)
+        own = intent_words(self.registry.manifests)
+        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known, own)
 
     def handle(self, activity: Activity) -> Activity:
         now = self.clock.now()

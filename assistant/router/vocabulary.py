@@ -10,6 +10,7 @@ question. Free-text slots (a reminder, a message) are why the test is a share an
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from assistant.router.phrases import CANCEL, HELP, normalise
@@ -39,6 +40,20 @@ def known_words(manifests: Iterable[SkillManifest]) -> frozenset[str]:
     for samples in BUILTIN_SAMPLES.values():
         texts += samples
     return frozenset(word for text in texts for word in words_of(text))
+
+
+def intent_words(manifests: Iterable[SkillManifest]) -> dict[str, frozenset[str]]:
+    """Each intent's own words: the literal words of its templates (no slot values) that at most a quarter of all
+    intents use, so "off" and "timer" count and "the", "my", "what" do not."""
+    per_intent: dict[str, set[str]] = {}
+    for manifest in manifests:
+        for intent in manifest.intents:
+            per_intent[intent.name] = {
+                word for example in intent.examples for word in words_of(_TEMPLATE_SYNTAX.sub(" ", example))
+            }
+    used_by = Counter(word for words in per_intent.values() for word in words)
+    limit = max(2, len(per_intent) // 4)
+    return {name: frozenset(w for w in words if used_by[w] <= limit) for name, words in per_intent.items()}
 
 
 def unknown_share(text: str, known: frozenset[str], besides: Iterable[str] = ()) -> float:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown
+from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import Chosen
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.out_of_scope import out_of_scope_examples, pseudo_word
 from assistant.router.skills.registry import Skill, load_manifests, skill_dirs
 from assistant.router.training import CompileOptions, compile_training_data
-from assistant.router.vocabulary import known_words, unknown_share
+from assistant.router.vocabulary import intent_words, known_words, unknown_share, words_of
 
 
 class _NoHandler:
@@ -86,3 +86,15 @@ def test_out_of_scope_examples_are_varied_fixed_and_part_of_the_training_data(tm
     assert set(out_of_scope_examples(CompileOptions().seed)) | {"book a flight to paris"} <= negatives
     words = [pseudo_word(random.Random(i)) for i in range(50)]
     assert all(w.isalpha() and 1 <= len(w) <= 14 for w in words) and len(set(words)) > 40
+
+
+def test_each_intent_has_its_own_words_and_a_middling_guess_needs_one() -> None:
+    own = intent_words(load_manifests(skill_dirs(Settings())))
+    assert {"off", "turn"} <= own["devices.off"] and {"timer"} <= own["timers.set"]
+    assert not {"the", "my", "what", "is"} & own["devices.off"]  # words most intents use are nobody's own
+    assert "bathroom" not in own["devices.off"]  # a slot value is no request
+    bathroom = words_of("find me the closest public bathroom")
+    assert off_topic(chosen(0.5), set(bathroom), own["devices.off"])
+    assert not off_topic(chosen(0.5), set(words_of("switch the bathroom lamp off")), own["devices.off"])
+    assert not off_topic(chosen(0.95), set(bathroom), own["devices.off"])  # the engine is sure: its call
+    assert not off_topic(chosen(0.5, "context"), set(bathroom), own["devices.off"])  # the conversation chose it

@@ -21,6 +21,8 @@ _KINDS = ("song", "playlist", "artist")
 _KIND_WORDS = {"song": ("song", "track"), "playlist": ("playlist",), "artist": ("by", "some", "artist", "band")}
 DEFAULT_VOLUME = 50
 VOLUME_STEP = 10
+_UP = frozenset({"up", "increase", "raise", "louder"})
+_DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
 
 
 def _said_kind(text: str, kind: str) -> bool:
@@ -127,14 +129,14 @@ class MusicSkill:
             )
         return self._start(turn, songs, index, f"Next up: {songs[index].spoken}.")
 
-    def _volume(self, turn: Turn) -> Activity:
+    def _volume(self, turn: Turn) -> Activity:  # "increase the volume", "turn it down", "volume 30"
         current = int(turn.state.get("volume", DEFAULT_VOLUME))
         level = number(turn.slot("volume")) if turn.has("volume") else None
         change = str(turn.slot("volume_change", "")).lower()
-        words = turn.text.lower().split()
-        if level is None and (change == "louder" or "up" in words):
+        words = set(turn.text.lower().split())
+        if level is None and (change == "louder" or words & _UP):
             level = current + VOLUME_STEP
-        elif level is None and (change == "quieter" or "down" in words):
+        elif level is None and (change == "quieter" or words & _DOWN):
             level = current - VOLUME_STEP
         if level is None:
             return ask(turn, "volume", "What volume, from 0 to 100?")
