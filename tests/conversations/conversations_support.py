@@ -44,11 +44,9 @@ OFF_TOPIC: tuple[str, ...] = (
 )
 
 #: Off-topic sentences the embedded engine is sure are in scope, on the strength of one in-domain word with a
-#: slot value ("office", "green"), or that read as a template with a name no skill knows ("call of duty cheats" is
-#: "call {contact}", the price of "call justin" hearing "I can't find justin in your contacts" rather than the
-#: fallback). The router answers them without any action or device change; they are kept here so that a better
-#: engine shows up as a failing "still a miss" list to trim.
-ENGINE_MISSES: tuple[str, ...] = ("my favourite colour is green", "call of duty cheats")
+#: slot value ("office", "green"). The router answers them without any action or device change; they are kept
+#: here so that a better engine shows up as a failing "still a miss" list to trim.
+ENGINE_MISSES: tuple[str, ...] = ("my favourite colour is green",)
 
 #: Nonsense, some of it shaped like a command.
 GIBBERISH: tuple[str, ...] = (

@@ -33,7 +33,7 @@ def test_out_of_scope_gets_the_helpful_fallback(assistant: Assistant, text: str)
 
 
 def test_false_accepts_on_held_out_off_topic_sentences(assistant: Assistant) -> None:
-    """Every false accept is a known engine miss (2 of 38, 5 %), and even those do nothing: no action, no device
+    """Every false accept is a known engine miss (1 of 38, 3 %), and even those do nothing: no action, no device
     change, no music. A regression adds to the list; a better engine empties it (then trim ENGINE_MISSES)."""
     accepted, acted = [], []
     before = assistant.devices()

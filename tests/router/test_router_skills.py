@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,7 @@ from assistant.router.nlu.rasa_yaml import load_nlu_yaml
 from assistant.router.nlu.types import OUT_OF_SCOPE
 from assistant.router.skills.builtin.weather.handler import forecast
 from assistant.router.skills.cities import CITIES
+from assistant.router.skills.countries import COUNTRIES
 from assistant.router.skills.dates import describe_day, resolve_day
 from assistant.router.skills.manifest import parse_manifest
 from assistant.router.skills.registry import load_manifests, skill_dirs
@@ -69,6 +71,13 @@ def test_every_listed_city_has_a_time_zone_and_climate() -> None:
         for slot in manifest.slots:
             if slot.type == "city":
                 assert {v.value for v in slot.values} <= set(CITIES), manifest.path
+
+
+def test_every_listed_country_has_its_time_zone_or_several() -> None:
+    (datetime_skill,) = [m for m in load_manifests(skill_dirs(Settings())) if m.name == "datetime"]
+    assert {v.value for v in datetime_skill.slot("country").values} == set(COUNTRIES)
+    for zone in filter(None, COUNTRIES.values()):
+        ZoneInfo(zone)  # a real IANA zone, or this raises
 
 
 def test_training_data_covers_every_intent_with_annotations(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The date-and-time skill: the time in a city, today's date, what day a date is, time-zone differences.
+"""The date-and-time skill: the time in a city, today's date, what day a date is, time-zone differences; a
+country stands for its one time zone ("what time zone is Japan in"), or asks for a city when it has several.
 
 Time comes from the injected clock and the user's home zone from settings, so answers are exact in tests.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from assistant.router.skills.cities import City, find_city
+from assistant.router.skills.cities import find_city
+from assistant.router.skills.countries import COUNTRIES
 from assistant.router.skills.dates import describe_day, resolve_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
@@ -25,9 +27,9 @@ def spoken_date(moment: datetime) -> str:
     return f"{moment.strftime('%A')}, {moment.strftime('%B')} {moment.day}, {moment.year}"
 
 
-def offset_hours(city: City, home: ZoneInfo, at: datetime) -> float:
-    """How many hours ``city`` is ahead of home at the instant ``at`` (negative when behind)."""
-    there = at.astimezone(ZoneInfo(city.timezone)).utcoffset()
+def offset_hours(zone: str, home: ZoneInfo, at: datetime) -> float:
+    """How many hours the IANA ``zone`` is ahead of home at the instant ``at`` (negative when behind)."""
+    there = at.astimezone(ZoneInfo(zone)).utcoffset()
     here = at.astimezone(home).utcoffset()
     assert there is not None and here is not None  # aware datetimes in a ZoneInfo always have an offset
     return (there - here).total_seconds() / 3600
@@ -46,13 +48,14 @@ class DateTimeSkill:
 
     def _time(self, turn: Turn) -> Activity:
         now = self._clock.now()
-        if not turn.has("city"):
+        if not turn.has("city") and not turn.has("country"):
             return say(turn, f"It's {spoken_time(now.astimezone(self._home))}.")
-        city = find_city(turn.slot("city"))
-        if city is None:
-            return say(turn, f"Sorry, I don't know the time zone of {turn.slot('city')}.")
-        local = now.astimezone(ZoneInfo(city.timezone))
-        return say(turn, f"In {city.name} it's {spoken_time(local)}, {local.strftime('%A')}.")
+        place = self._place(turn)
+        if isinstance(place, Activity):
+            return place
+        name, zone = place
+        local = now.astimezone(ZoneInfo(zone))
+        return say(turn, f"In {name} it's {spoken_time(local)}, {local.strftime('%A')}.")
 
     def _date(self, turn: Turn) -> Activity:
         now = self._clock.now().astimezone(self._home)
@@ -67,16 +70,39 @@ class DateTimeSkill:
         return say(turn, f"{lead} {spoken_date(moment)}.", slots={"date": day.isoformat()})
 
     def _zone(self, turn: Turn) -> Activity:
-        city = find_city(turn.slot("city"))
-        if city is None:
+        if not turn.has("city") and not turn.has("country"):
             return ask(turn, "city", "Which city?")
-        hours = offset_hours(city, self._home, self._clock.now())
+        place = self._place(turn)
+        if isinstance(place, Activity):
+            return place
+        name, zone = place
+        hours = offset_hours(zone, self._home, self._clock.now())
         if hours == 0:
             relation = "the same time as here"
         else:
             amount = f"{abs(hours):g} hour{'s' if abs(hours) != 1 else ''}"
             relation = f"{amount} {'ahead of' if hours > 0 else 'behind'} here"
-        return say(turn, f"{city.name} is on {city.timezone.replace('_', ' ')} time, {relation}.")
+        return say(turn, f"{_capital(name)} is on {zone.replace('_', ' ')} time, {relation}.")
+
+    def _place(self, turn: Turn) -> tuple[str, str] | Activity:
+        """The place the words named and its zone, or the reply when it has none or several."""
+        if turn.has("city"):
+            city = find_city(turn.slot("city"))
+            if city is None:
+                return say(turn, f"Sorry, I don't know the time zone of {turn.slot('city')}.")
+            return city.name, city.timezone
+        country = str(turn.slot("country"))
+        if country not in COUNTRIES:
+            return say(turn, f"Sorry, I don't know the time zone of {country}.")
+        zone = COUNTRIES[country]
+        if zone is None:
+            return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
+        return country, zone
+
+
+def _capital(name: str) -> str:
+    """ "the United States" at the start of a sentence."""
+    return name[:1].upper() + name[1:]
 
 
 def create(context: SkillContext) -> DateTimeSkill:
