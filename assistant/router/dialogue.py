@@ -36,6 +36,9 @@ class Dialogue:
     threshold: float
     known: frozenset[str] = frozenset()
     """The words the skills use (``vocabulary.known_words``); empty = no unknown-words check."""
+    command_words: frozenset[str] = frozenset()
+    """The same without open slots' example names (``known_words(names=False)``): what a name heard is checked
+    against."""
     own_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Each intent's own template words (``vocabulary.intent_words``); empty = no such check."""
 
@@ -77,7 +80,7 @@ class Dialogue:
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)
         heard = intent_slots(manifest, intent, result.slots, heard=True)
-        recovered = recover(manifest, intent, text, said, self.known, heard)
+        recovered = recover(manifest, intent, text, said, self.command_words, heard)
         found = recovered.slots
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
@@ -156,7 +159,7 @@ class Dialogue:
             found = intent_slots(skill.manifest, intent, result.slots)
             value = found.get(pending.awaiting)
             if not value or unparsed(skill.manifest.slot(pending.awaiting), value):  # "three" cut from "three minutes"
-                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.known)
+                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.command_words)
                 value = heard.get(pending.awaiting) or value
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
         long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
@@ -223,7 +226,7 @@ class Dialogue:
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
         said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
-        found = recover(skill.manifest, intent, invocation.rest, said, self.known, heard).slots
+        found = recover(skill.manifest, intent, invocation.rest, said, self.command_words, heard).slots
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 

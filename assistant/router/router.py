@@ -39,9 +39,9 @@ class Router:
     _dialogue: Dialogue = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        known = known_words(self.registry.manifests)
-        own = intent_words(self.registry.manifests)
-        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known, own)
+        manifests = self.registry.manifests
+        known, command, own = known_words(manifests), known_words(manifests, names=False), intent_words(manifests)
+        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known, command, own)
 
     def handle(self, activity: Activity) -> Activity:
         now = self.clock.now()

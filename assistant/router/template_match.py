@@ -7,7 +7,8 @@ manifest knows more than any engine's guess: the fixed words of each template ar
 its fixed words literally, a listed slot as any of its values or synonyms (an ``open`` one also as "some words",
 which ``slot_recovery`` takes only when no skill knows them), any other slot as "some words". An
 utterance may also stop before or after any top-level slot ("define" is the start of "define {term}"; "remind me
-to buy flowers" of "remind me to {reminder} at {time}"), which is a *partial* match.
+to buy flowers" of "remind me to {reminder} at {time}"), which is a *partial* match. Courtesy around a request
+("can you ... please", "I need you to ... for me") is read past when the words with it match no template.
 
 Compiled once per intent; matching is a handful of regular expressions per turn.
 """
@@ -22,6 +23,12 @@ from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.skills.templates import PLACEHOLDER, slot_ref
 
 _TRAILING = re.compile(r"[\s?!.,;]+$")
+_COURTESY_START = re.compile(
+    r"^(?:(?:please|(?:can|could|would|will) (?:you|u)(?: please)?|(?:i want|i need|i'd like) you to|go ahead and)"
+    r"[\s,]+)+",
+    re.IGNORECASE,
+)
+_COURTESY_END = re.compile(r"(?:[\s,]+(?:please|for me|thanks|thank you))+$", re.IGNORECASE)
 _GAP = r"[\s,]*"
 _WORDS = r"(?<![\w'])\S.*?(?<=\S)(?![\w'])"
 """Some words: at least one character, starting and ending at a word edge (as few as will do)."""
@@ -121,17 +128,20 @@ def readings(manifest: SkillManifest, intent: IntentSpec, text: str) -> list[Tem
     Which reading is best depends on whether the words in each slot's place are values of its type: the caller
     judges (``slot_recovery``)."""
     cleaned = _TRAILING.sub("", " ".join(text.split()))
+    plain = _COURTESY_END.sub("", _COURTESY_START.sub("", cleaned))
+    variants = [cleaned, plain] if plain and plain != cleaned else [cleaned]
     found: list[TemplateMatch] = []
     for compiled in _patterns(manifest, intent):
-        match = compiled.pattern.fullmatch(cleaned)
-        if match is None:
-            continue
-        raw: dict[str, str] = {}
-        for i, name in enumerate(compiled.groups):
-            value = match.group(f"g{i}")
-            if value and name not in raw:
-                raw[name] = value.strip()
-        reading = TemplateMatch(raw, compiled.complete)
-        if reading not in found:
-            found.append(reading)
+        for words in variants:  # with its courtesy, then without: "play X please" may read "X please" as a name
+            match = compiled.pattern.fullmatch(words)
+            if match is None:
+                continue
+            raw: dict[str, str] = {}
+            for i, name in enumerate(compiled.groups):
+                value = match.group(f"g{i}")
+                if value and name not in raw:
+                    raw[name] = value.strip()
+            reading = TemplateMatch(raw, compiled.complete)
+            if reading not in found:
+                found.append(reading)
     return found

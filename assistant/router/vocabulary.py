@@ -27,15 +27,17 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
-def known_words(manifests: Iterable[SkillManifest]) -> frozenset[str]:
-    """Every word of every example template, listed slot value and synonym, built-in sample and router phrase."""
+def known_words(manifests: Iterable[SkillManifest], *, names: bool = True) -> frozenset[str]:
+    """Every word of every example template, listed slot value and synonym, built-in sample and router phrase.
+    ``names=False``: without the values of open slots, which are examples of names (artists, contacts, cities),
+    not words of the skills: "dave" of "Dave Brubeck" does not stop "call dave" naming a contact."""
     texts: list[str] = [*CANCEL, *HELP]
     for manifest in manifests:
         texts += [manifest.description, *manifest.invocations, *manifest.samples]
         for intent in manifest.intents:
             texts += [_TEMPLATE_SYNTAX.sub(" ", example) for example in intent.examples]
         for slot in manifest.slots:
-            for value in slot.values:
+            for value in slot.values if names or not slot.open else ():
                 texts += [value.value, *value.synonyms]
     for samples in BUILTIN_SAMPLES.values():
         texts += samples

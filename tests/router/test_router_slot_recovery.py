@@ -251,3 +251,39 @@ def test_a_free_text_slot_with_values_takes_any_words(manifests: dict[str, Skill
     assert got.slots["item"] == "green tea" and got.fits
     todo = recover(lists, lists.intent("lists.add"), "add call the bank to my to do list", {})
     assert todo.slots == {"item": "call the bank", "list": "todo"}
+
+
+def test_a_name_is_judged_by_the_skills_words_not_by_other_slots_example_names(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    command = known_words(manifests.values(), names=False)
+    calls = manifests["calls"]
+    assert "dave" in known and "dave" not in command  # "Dave Brubeck" is an artist the music skill lists
+    assert recover(calls, calls.intent("calls.call"), "call dave", {}, known).slots == {}
+    assert recover(calls, calls.intent("calls.call"), "call dave", {}, command).slots == {"contact": "dave"}
+    weather = manifests["weather"]
+    kitchen = recover(weather, weather.intent("weather.forecast"), "weather in the kitchen", {}, command)
+    assert "city" not in kitchen.slots  # a room is a closed list's word: still the skills' vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can you play music by Metallica", {"artist": "Metallica"}),
+        ("could you please play music by Metallica for me", {"artist": "Metallica"}),
+        ("I need you to play my gym playlist please", {"playlist": "gym"}),
+        ("play music by Metallica please thanks", {"artist": "Metallica"}),
+    ],
+)
+def test_courtesy_around_a_request_is_read_past(
+    manifests: dict[str, SkillManifest], known: frozenset[str], text: str, expected: dict[str, Any]
+) -> None:
+    music = manifests["music"]
+    got = recover(music, music.intent("music.play"), text, {}, known)
+    assert got.slots == expected and got.fits
+
+
+def test_courtesy_that_is_a_template_s_own_words_still_matches_whole(manifests: dict[str, SkillManifest]) -> None:
+    smalltalk = manifests["smalltalk"]
+    assert literal(smalltalk, smalltalk.intent("smalltalk.joke"), "can you tell me a joke")
+    assert not literal(smalltalk, smalltalk.intent("smalltalk.joke"), "can you")  # nothing left is no request

@@ -17,6 +17,8 @@ from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
+_COUNTRY_NAMES = {name.lower(): name for name in COUNTRIES}
+
 
 def spoken_time(moment: datetime) -> str:
     """ "9:05 AM" the way a speaker says it (no leading zero)."""
@@ -85,15 +87,15 @@ class DateTimeSkill:
         return say(turn, f"{_capital(name)} is on {zone.replace('_', ' ')} time, {relation}.")
 
     def _place(self, turn: Turn) -> tuple[str, str] | Activity:
-        """The place the words named and its zone, or the reply when it has none or several."""
-        if turn.has("city"):
-            city = find_city(turn.slot("city"))
-            if city is None:
-                return say(turn, f"Sorry, I don't know the time zone of {turn.slot('city')}.")
+        """The place the words named and its zone, or the reply when it has none or several. A known city wins,
+        then a known country (a tagger may call "Japan" a city)."""
+        city = find_city(turn.slot("city")) if turn.has("city") else None
+        if city is not None:
             return city.name, city.timezone
-        country = str(turn.slot("country"))
-        if country not in COUNTRIES:
-            return say(turn, f"Sorry, I don't know the time zone of {country}.")
+        said = [str(turn.slot(name)) for name in ("city", "country") if turn.has(name)]
+        country = next((_COUNTRY_NAMES[s.lower()] for s in said if s.lower() in _COUNTRY_NAMES), None)
+        if country is None:
+            return say(turn, f"Sorry, I don't know the time zone of {said[0]}.")
         zone = COUNTRIES[country]
         if zone is None:
             return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
