@@ -29,7 +29,7 @@ _ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 #: Words that say a number is degrees, or a level: without them "set the fan to 40" is read by the device.
-_SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|thermostat|heat|cool)\b")
+_SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|temp|thermostat|heat|cool)\b")
 _SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|speed)\b")
 
 
