@@ -14,7 +14,7 @@ from typing import Any
 from assistant.router import phrases, speech
 from assistant.router.carry_over import dangling
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
-from assistant.router.intent_choice import choose, in_context
+from assistant.router.intent_choice import Names, choose, in_context
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Pending, SessionState
@@ -67,7 +67,15 @@ class Dialogue:
             if answered_welcome is not None:
                 return answered_welcome
         previous = state.context.skill if state.context else None
-        chosen = choose(self.registry, result, self.threshold, prefer=state.open_skill, context=previous, text=text)
+        chosen = choose(
+            self.registry,
+            result,
+            self.threshold,
+            prefer=state.open_skill,
+            context=previous,
+            text=text,
+            names=Names(self.command_words, self.own_words),
+        )
         if chosen is None:
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)

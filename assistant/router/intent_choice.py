@@ -10,7 +10,9 @@ Four exceptions, each with a lower bar because the words already say where the r
 - the skill of the previous turn wins when the engine was merely unsure between intents ("turn it up" after
   "play jazz" is the music volume, after "turn on the lamp" the lamp), never when it judged the words out of scope;
 - the engine's best in-scope intent, when unsure, if the words are literally one of that intent's templates
-  ("how are you" under a Rasa model that gives it 0.38): the manifest, not a guess, says what they mean.
+  ("how are you" under a Rasa model that gives it 0.38), an open slot holding a name no skill uses ("play Paranoid
+  Android" at 0.49), or else one of its skill's other intents whose template they are ("I need a reminder to do my
+  taxes" at alarms.list 0.26): the manifest, not a guess, says what they mean.
 
 And one rule past the engine's verdict, the way a template matcher such as hassil works: words that are literally
 one of an intent's templates, every slot holding a listed or typed value and none holding free text, go to that
@@ -22,11 +24,24 @@ picks among those.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_recovery import literal
+from assistant.router.vocabulary import words_of
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the router knows to tell a name from the skills' words."""
+
+    known: frozenset[str]
+    """The skills' words without open slots' example names (``vocabulary.known_words(names=False)``)."""
+    own: Mapping[str, frozenset[str]]
+    """Each intent's own template words (``vocabulary.intent_words``)."""
+
 
 #: The share of the threshold an intent of a named, opened or previous skill needs.
 NAMED_SKILL_FACTOR = 0.5
@@ -64,10 +79,12 @@ def choose(
     prefer: str | None = None,
     context: str | None = None,
     text: str | None = None,
+    names: Names | None = None,
 ) -> Chosen | None:
     """The intent to run, or None for a fallback. ``only``: the skill the user named; ``prefer``: the skill the
     user opened; ``context``: the skill that answered the previous turn; ``text``: the words, for the literal
-    template check."""
+    template check; ``names``: what tells a name no skill uses, which an unsure top intent's template may hold
+    ("play Paranoid Android")."""
     ranked = scores(result)
     bar = threshold * NAMED_SKILL_FACTOR
     if only is not None:
@@ -79,15 +96,21 @@ def choose(
         preferred = _best_of(registry, ranked, prefer, bar, "opened")
         if preferred is not None and not sure:
             return preferred
-    if not sure and top_skill is not None and text and top.confidence >= bar and reads_whole(top_skill, top.name, text):
-        return Chosen(top_skill, top.name, top.confidence, "template")
+    if not sure and top_skill is not None and text and top.confidence >= bar:
+        known = names.known if names is not None else frozenset()
+        confidence = {s.name: s.confidence for s in ranked}
+        for intent in sorted(
+            top_skill.manifest.intents, key=lambda i: (i.name != top.name, -confidence.get(i.name, 0))
+        ):
+            if reads_whole(top_skill, intent.name, text, known):
+                return Chosen(top_skill, intent.name, max(top.confidence, confidence.get(intent.name, 0.0)), "template")
     unsure_between_intents = top_skill is not None and not sure
     if context is not None and unsure_between_intents:
         previous = _best_of(registry, ranked, context, bar, "context")
         if previous is not None:
             return previous
     if not sure or top_skill is None:
-        return _spelled_out(registry, ranked, text) if text else None
+        return _spelled_out(registry, ranked, text, names) if text else None
     if text and not reads_whole(top_skill, top.name, text):
         spelled = _spelled_out(registry, ranked, text)
         if spelled is not None:
@@ -95,15 +118,27 @@ def choose(
     return Chosen(top_skill, top.name, top.confidence, "top")
 
 
-def _spelled_out(registry: SkillRegistry, ranked: list[IntentScore], text: str) -> Chosen | None:
+def _spelled_out(
+    registry: SkillRegistry, ranked: list[IntentScore], text: str, names: Names | None = None
+) -> Chosen | None:
     """The intent, of all the skills', one of whose templates the words are, each slot a listed or typed value;
-    the engine's best ranked such intent when several templates read them."""
+    the engine's best ranked such intent when several templates read them. With ``names``, the engine's best
+    in-scope intent may also hold a name no skill uses, when the words have one of that intent's own words
+    ("play Paranoid Android", which a Rasa model called out of scope at 0.91; not "what is rhineland")."""
     confidence = {s.name: s.confidence for s in ranked}
+    best = next((s.name for s in ranked if s.name != OUT_OF_SCOPE), None)
+    named = names is not None and best is not None and bool(set(words_of(text)) & names.own.get(best, frozenset()))
     fitting = [
         (confidence.get(intent.name, 0.0), skill, intent.name)
         for skill in registry.skills
         for intent in skill.manifest.intents
-        if literal(skill.manifest, intent, text, free_text=False)
+        if literal(
+            skill.manifest,
+            intent,
+            text,
+            free_text=False,
+            known=names.known if names is not None and named and intent.name == best else frozenset(),
+        )
     ]
     if not fitting:
         return None
@@ -127,9 +162,9 @@ def in_context(registry: SkillRegistry, result: NluResult, threshold: float, ski
     return None
 
 
-def reads_whole(skill: Skill, intent: str, text: str) -> bool:
+def reads_whole(skill: Skill, intent: str, text: str, known: frozenset[str] = frozenset()) -> bool:
     """The words are one of the intent's own example templates (``slot_recovery.literal``): not a guess."""
-    return literal(skill.manifest, skill.manifest.intent(intent), text)
+    return literal(skill.manifest, skill.manifest.intent(intent), text, known=known)
 
 
 def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar: float, why: str) -> Chosen | None:

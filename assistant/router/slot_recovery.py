@@ -105,6 +105,12 @@ def _starts_early(found: Any, own: str) -> bool:
     return isinstance(found, str) and normalise(found).endswith(f" {normalise(own)}")
 
 
+def _others_words(found: Any, reading: TemplateMatch, name: str) -> bool:
+    """The engine's free text is another slot's words under the template ("Mom" as the message of "text mom and
+    tell her I'm late")."""
+    return any(other != name and _within(found, raw) for other, raw in reading.raw.items())
+
+
 def _runs_into(found: Any, own: str, reading: TemplateMatch, name: str) -> bool:
     """The engine's free text is the template's words for the slot and then another slot's ("take out the trash
     tonight" where the template reads the reminder "take out the trash" and the date "tonight")."""
@@ -177,6 +183,8 @@ def recover(
             or (spec.type == FREE_TEXT and _cut_short(slots[name], value))
             or (spec.type == FREE_TEXT and fits and _runs_into(slots[name], value, reading, name))
             or (spec.type == FREE_TEXT and fits and complete and _starts_early(slots[name], value))
+            or (spec.type == FREE_TEXT and fits and complete and _others_words(slots[name], reading, name))
+            or (fits and complete and _is_unlisted(manifest, name, slots) and _cut_short(slots[name], value))
             or (spec.type == FREE_TEXT and value != reading.raw[name] and _same(slots[name], reading.raw[name]))
             or unparsed(spec, slots[name])
             or (fits and complete and _typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
@@ -201,14 +209,22 @@ def _unlisted(manifest: SkillManifest, slots: Mapping[str, Any]) -> tuple[str, .
     return tuple(value for name, value in slots.items() if _is_unlisted(manifest, name, slots))
 
 
-def literal(manifest: SkillManifest, intent: IntentSpec, text: str, *, free_text: bool = True) -> bool:
+def literal(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    text: str,
+    *,
+    free_text: bool = True,
+    known: frozenset[str] = frozenset(),
+) -> bool:
     """The words are one of the intent's templates, whole, each slot's words a value of its type ("how are you";
     not "weather for Paris on saturday please now", where "for Paris on saturday please now" is no date); an open
-    slot counts only with a listed value; ``free_text=False``: nor may a free-text slot hold any words."""
+    slot counts only with a listed value, or with ``known`` (the skills' words) a name none of them has;
+    ``free_text=False``: nor may a free-text slot hold any words."""
     return any(
         reading.complete
         and all(
-            _value(spec, raw) is not None and (free_text or spec.type != FREE_TEXT)
+            _value(spec, raw, known) is not None and (free_text or spec.type != FREE_TEXT)
             for spec, raw in ((manifest.slot(n), raw) for n, raw in reading.raw.items())
         )
         for reading in readings(manifest, intent, text)

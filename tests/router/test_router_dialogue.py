@@ -309,6 +309,22 @@ def test_words_that_spell_out_a_template_are_chosen_over_an_out_of_scope_verdict
     assert chosen is not None and (chosen.intent, chosen.why) == ("notes.count", "top")
 
 
+def test_an_unsure_engine_pointing_at_a_skill_is_settled_by_that_skill_s_templates(talk: Conversation) -> None:
+    """The engine's best intent is unsure, but one of its skill's templates reads the words whole: that intent,
+    even another one of the skill's ("make a note buy milk" when the engine leans to counting notes)."""
+    from assistant.router.intent_choice import choose
+    from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
+
+    registry = talk.router.registry
+    ranking = (IntentScore("notes.count", 0.3), IntentScore(OUT_OF_SCOPE, 0.25), IntentScore("notes.add", 0.2))
+    unsure = NluResult("make a note buy milk", OUT_OF_SCOPE, 0.7, (), ranking)
+    chosen = choose(registry, unsure, 0.45, text="make a note buy milk")
+    assert chosen is not None and (chosen.intent, chosen.why, chosen.confidence) == ("notes.add", "template", 0.3)
+    assert choose(registry, unsure, 0.45, text="make a list buy milk") is None  # no template of notes reads it
+    low = NluResult("make a note buy milk", OUT_OF_SCOPE, 0.9, (), (IntentScore("notes.count", 0.1),))
+    assert choose(registry, low, 0.45, text="make a note buy milk") is None  # below half the threshold
+
+
 @pytest.mark.parametrize("first", ["devices.level", "devices.temperature"])
 def test_among_several_spelled_out_intents_the_engines_ranking_decides(tmp_path: Path, first: str) -> None:
     """ "set the bedroom fan to 40" is a level template and a temperature template (a bare number is both)."""

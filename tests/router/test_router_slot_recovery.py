@@ -298,3 +298,25 @@ def test_free_text_is_what_the_template_leaves_after_its_own_words(
     assert got.slots == {"contact": "Mom", "message": "I'm late"}  # not "and tell her I'm late"
     engine = {"contact": "Mom", "message": "and tell her I'm late"}  # a tagger that started the message early
     assert recover(calls, message, "text mom and tell her I'm late", engine, known).slots["message"] == "I'm late"
+
+
+def test_a_template_corrects_what_a_tagger_cut_or_misplaced(
+    manifests: dict[str, SkillManifest], known: frozenset[str]
+) -> None:
+    datetime_skill = manifests["datetime"]
+    zone = datetime_skill.intent("datetime.zone")
+    cut = recover(datetime_skill, zone, "what's the time zone for San Diego", {"city": "San"}, known)
+    assert cut.slots == {"city": "San Diego"}  # a name a tagger cut short is read whole
+    calls = manifests["calls"]
+    message = calls.intent("calls.message")
+    misplaced = recover(calls, message, "send mom a text saying I'm late", {"contact": "Mom", "message": "Mom"}, known)
+    assert misplaced.slots == {"contact": "Mom", "message": "I'm late"}  # the contact's words are no message
+
+
+def test_an_unsure_top_intent_whose_template_holds_a_name_is_chosen(manifests: dict[str, SkillManifest]) -> None:
+    music = manifests["music"]
+    play = music.intent("music.play")
+    command = known_words(manifests.values(), names=False)
+    assert not literal(music, play, "play Paranoid Android")  # without the skills' words nothing is a name
+    assert literal(music, play, "play Paranoid Android", known=command)
+    assert not literal(music, play, "play the kitchen lamp", known=command)  # the skills' own words are no name
