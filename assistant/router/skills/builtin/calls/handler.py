@@ -30,7 +30,13 @@ class CallsSkill:
 
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
-            Turn.of(activity), {"calls.call": self._call, "calls.message": self._message, "calls.hangup": self._hangup}
+            Turn.of(activity),
+            {
+                "calls.call": self._call,
+                "calls.message": self._message,
+                "calls.contacts": self._contacts,
+                "calls.hangup": self._hangup,
+            },
         )
 
     def close(self) -> None:
@@ -44,6 +50,16 @@ class CallsSkill:
             known = ", ".join(c.name for c in CONTACTS[:4])
             return say(turn, f"I can't find {turn.slot('contact')} in your contacts. You have {known} and others.")
         return contact
+
+    def _contacts(self, turn: Turn) -> Activity:
+        """The address book read out, or one contact looked up ("what's mom's number": her Skype id)."""
+        if not turn.has("contact"):
+            names = [c.name for c in CONTACTS]
+            return say(turn, f"You have {len(names)} contacts: {', '.join(names[:-1])} and {names[-1]}.")
+        found = self._contact(turn)
+        if isinstance(found, Activity):
+            return found
+        return say(turn, f"{found.name} is in your contacts, on Skype as {found.id}.")
 
     def _call(self, turn: Turn) -> Activity:
         found = self._contact(turn)
