@@ -38,7 +38,7 @@ COMMANDS = [
     ("set a timer for ten minutes", "timers.set"),
     ("how much time is left", "timers.remaining"),
     ("wake me up at noon", "alarms.set"),
-    ("set a reminder for six thirty", "alarms.remind"),
+    ("remind me to buy milk at noon", "alarms.remind"),
     ("turn on the bedroom lamp", "devices.on"),
     ("close the kitchen blinds", "devices.off"),
     ("start the vacuum", "devices.on"),
