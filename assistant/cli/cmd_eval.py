@@ -44,7 +44,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=5,
         metavar="K",
-        help="without --train/--test: K-fold cross-validation over the skills' own data (default: %(default)s)",
+        help="without --train/--test: K-fold cross-validation over the skills' own data, each template held out "
+        "whole (default: %(default)s)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure as JSON")
     parser.add_argument(

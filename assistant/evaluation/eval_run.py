@@ -43,19 +43,24 @@ class EngineReport:
 
 
 def stratified_folds(data: TrainingData, folds: int, seed: int = 13) -> list[Split]:
-    """``folds`` train/test splits; each intent's examples are dealt round-robin so every fold sees every intent."""
+    """``folds`` train/test splits; each intent's templates (``Example.group``) are dealt round-robin, so a test
+    fold holds wordings its training half has never seen, as a user's are; an intent with fewer templates than
+    folds (or examples without one) is dealt by example, so every fold still learns every intent."""
     if folds < 2:
         raise AssistantError(f"--folds must be at least 2 (got {folds})")
-    by_intent: dict[str, list[Example]] = {}
-    for example in data.examples:
-        by_intent.setdefault(example.intent, []).append(example)
+    by_intent: dict[str, dict[str, list[Example]]] = {}
+    for n, example in enumerate(data.examples):
+        of_intent = by_intent.setdefault(example.intent, {})
+        of_intent.setdefault(example.group or f"example {n}", []).append(example)
     rng = random.Random(seed)
     buckets: list[list[Example]] = [[] for _ in range(folds)]
     for intent in sorted(by_intent):
-        examples = by_intent[intent][:]
-        rng.shuffle(examples)
-        for i, example in enumerate(examples):
-            buckets[i % folds].append(example)
+        groups = list(by_intent[intent].values())
+        if len(groups) < folds:
+            groups = [[example] for group in groups for example in group]
+        rng.shuffle(groups)
+        for i, group in enumerate(groups):
+            buckets[i % folds].extend(group)
     splits = []
     for k in range(folds):
         train = tuple(e for j, bucket in enumerate(buckets) if j != k for e in bucket)

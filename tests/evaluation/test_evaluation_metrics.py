@@ -89,6 +89,17 @@ def test_stratified_folds_cover_every_example_once_and_every_intent_in_each_fold
         assert fold.train.synonyms == {"x": "y"}
 
 
+def test_folds_hold_a_template_out_whole() -> None:
+    grouped = tuple(Example(f"a {i}", "a", group=f"a: template {i % 4}") for i in range(12))
+    few = tuple(Example(f"b {i}", "b", group="b: the one template") for i in range(6))
+    folds = stratified_folds(TrainingData(grouped + few), 3)
+    for fold in folds:
+        held = {e.group for e in fold.test.examples if e.intent == "a"}
+        assert held and not held & {e.group for e in fold.train.examples}  # unseen wordings only
+        assert {"a", "b"} <= set(fold.train.intents)  # the one-template intent is dealt by example
+    assert sorted(e.text for f in folds for e in f.test.examples) == sorted(e.text for e in grouped + few)
+
+
 def test_reports_are_written_as_markdown_json_and_png(tmp_path: Path) -> None:
     run = EngineRun("embedded", tuple(PREDICTED), (1.0, 2.0, 3.0, 4.0), 1.5, 0.01, 150.0, 150.0)
     report = report_of("embedded", GOLD, [run])
