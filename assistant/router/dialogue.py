@@ -7,7 +7,6 @@ router, so any router instance can serve any turn. The NLU is called at most onc
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,11 +35,8 @@ class Dialogue:
     threshold: float
     known: frozenset[str] = frozenset()
     """The words the skills use (``vocabulary.known_words``); empty = no unknown-words check."""
-    command_words: frozenset[str] = frozenset()
-    """The same without open slots' example names (``known_words(names=False)``): what a name heard is checked
-    against."""
-    own_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """Each intent's own template words (``vocabulary.intent_words``); empty = no such check."""
+    names: Names = field(default_factory=lambda: Names(frozenset(), {}))
+    """What tells a name heard from the skills' words, and each intent's own words; empty = no such checks."""
 
     # --- entry points -------------------------------------------------------------------------------------------
 
@@ -74,7 +70,7 @@ class Dialogue:
             prefer=state.open_skill,
             context=previous,
             text=text,
-            names=Names(self.command_words, self.own_words),
+            names=self.names,
         )
         if chosen is None:
             guessed = self._open_skill_answer(incoming, state, text, turn)
@@ -88,13 +84,13 @@ class Dialogue:
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)
         heard = intent_slots(manifest, intent, result.slots, heard=True)
-        recovered = recover(manifest, intent, text, said, self.command_words, heard)
+        recovered = recover(manifest, intent, text, said, self.names.known, heard)
         found = recovered.slots
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
-        own = self.own_words.get(chosen.intent)
+        own = self.names.own.get(chosen.intent)
         strange = not recovered.fits and own is not None and off_topic(chosen, set(words_of(text)), own)
         if unsure or strange or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
@@ -167,7 +163,7 @@ class Dialogue:
             found = intent_slots(skill.manifest, intent, result.slots)
             value = found.get(pending.awaiting)
             if not value or unparsed(skill.manifest.slot(pending.awaiting), value):  # "three" cut from "three minutes"
-                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.command_words)
+                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.names.known)
                 value = heard.get(pending.awaiting) or value
         elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
         long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
@@ -234,7 +230,7 @@ class Dialogue:
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
         said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
-        found = recover(skill.manifest, intent, invocation.rest, said, self.command_words, heard).slots
+        found = recover(skill.manifest, intent, invocation.rest, said, self.names.known, heard).slots
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 

@@ -17,6 +17,7 @@ from assistant.config.router import RouterSettings
 from assistant.errors import NluError
 from assistant.router import speech
 from assistant.router.dialogue import Dialogue
+from assistant.router.intent_choice import Names
 from assistant.router.intent_run import Outcome, TurnLog
 from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
@@ -40,8 +41,10 @@ class Router:
 
     def __post_init__(self) -> None:
         manifests = self.registry.manifests
-        known, command, own = known_words(manifests), known_words(manifests, names=False), intent_words(manifests)
-        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, known, command, own)
+        names = Names(known_words(manifests, names=False), intent_words(manifests))
+        self._dialogue = Dialogue(
+            self.registry, self.engine, self.settings.nlu.threshold, known_words(manifests), names
+        )
 
     def handle(self, activity: Activity) -> Activity:
         now = self.clock.now()
