@@ -60,16 +60,15 @@ def outcome(result: TurnResult, *, wrote: bool = False) -> str:
     return "fallback" if (result.speech or "").startswith(FALLBACK_START) else "answered"
 
 
-def through_pipeline(settings: Settings, engine: str, texts: list[str]) -> dict[str, Any]:
-    """Each text as the first turn of its own session; counts by outcome, the intents that did not fall back."""
+def first_turns(settings: Settings, engine: str, texts: list[str]) -> tuple[float, list[tuple[str, TurnResult, str]]]:
+    """Each text as the first turn of its own session, with its ``outcome``; and the seconds the assistant took to
+    be ready. One data folder serves every turn, so a turn that stores anything shows as a change to it."""
     from assistant.app import Assistant
     from assistant.router.services.clock import ManualClock
 
-    counts: Counter[str] = Counter()
-    intents: Counter[str] = Counter()
-    examples: dict[str, list[str]] = {"answered": [], "acted": []}
     started = time.perf_counter()
     data_dir = Path(tempfile.mkdtemp())
+    turns: list[tuple[str, TurnResult, str]] = []
     with Assistant.build(settings, nlu=engine, clock=ManualClock(), data_dir=data_dir) as assistant:
         ready = time.perf_counter() - started
         before = stored(data_dir)
@@ -77,12 +76,23 @@ def through_pipeline(settings: Settings, engine: str, texts: list[str]) -> dict[
             result = assistant.text_turn(text)
             assistant.new_session()
             after = stored(data_dir)
-            kind = outcome(result, wrote=after != before)
+            turns.append((text, result, outcome(result, wrote=after != before)))
             before = after
-            counts[kind] += 1
-            if kind != "fallback":
-                intents[str(result.intent)] += 1
-                examples[kind].append(f"{text} -> {result.intent}: {result.speech}")
+    return ready, turns
+
+
+def through_pipeline(settings: Settings, engine: str, texts: list[str]) -> dict[str, Any]:
+    """Each text as the first turn of its own session; counts by outcome, the intents that did not fall back."""
+    started = time.perf_counter()
+    ready, turns = first_turns(settings, engine, texts)
+    counts: Counter[str] = Counter()
+    intents: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {"answered": [], "acted": []}
+    for text, result, kind in turns:
+        counts[kind] += 1
+        if kind != "fallback":
+            intents[str(result.intent)] += 1
+            examples[kind].append(f"{text} -> {result.intent}: {result.speech}")
     return {
         "utterances": len(texts),
         **{kind: counts[kind] for kind in ("fallback", "answered", "acted")},

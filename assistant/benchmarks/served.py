@@ -14,12 +14,10 @@ utterance goes through the whole pipeline as the first turn of a new session and
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from assistant.benchmarks.scope import outcome, stored
+from assistant.benchmarks.scope import first_turns
 from assistant.config import Settings
 from assistant.router.nlu.datasets import ClincSplit
 
@@ -65,32 +63,22 @@ def served_requests(split: ClincSplit) -> list[tuple[str, str]]:
 
 def served_through_pipeline(settings: Settings, engine: str, requests: list[tuple[str, str]]) -> dict[str, Any]:
     """Each request as the first turn of its own session; counts by where it went, and a few misses of each kind."""
-    from assistant.app import Assistant
-    from assistant.router.services.clock import ManualClock
-
+    _, turns = first_turns(settings, engine, [text for text, _ in requests])
     counts: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     examples: dict[str, list[str]] = {"fallback": [], "elsewhere": []}
-    data_dir = Path(tempfile.mkdtemp())
-    with Assistant.build(settings, nlu=engine, clock=ManualClock(), data_dir=data_dir) as assistant:
-        before = stored(data_dir)
-        for text, skill in requests:
-            result = assistant.text_turn(text)
-            assistant.new_session()
-            after = stored(data_dir)
-            kind = outcome(result, wrote=after != before)
-            before = after
-            if kind == "fallback":
-                where = "fallback"
-            elif result.skill == skill:
-                where = "reached"
-            else:
-                where = "elsewhere"
-                counts["elsewhere_acted"] += kind == "acted"
-            counts[where] += 1
-            if where != "reached":
-                missed[skill] += 1
-                examples[where].append(f"{text} ({skill}) -> {result.intent}: {result.speech}")
+    for (text, result, kind), (_, skill) in zip(turns, requests, strict=True):
+        if kind == "fallback":
+            where = "fallback"
+        elif result.skill == skill:
+            where = "reached"
+        else:
+            where = "elsewhere"
+            counts["elsewhere_acted"] += kind == "acted"
+        counts[where] += 1
+        if where != "reached":
+            missed[skill] += 1
+            examples[where].append(f"{text} ({skill}) -> {result.intent}: {result.speech}")
     return {
         "utterances": len(requests),
         **{kind: counts[kind] for kind in ("reached", "fallback", "elsewhere", "elsewhere_acted")},

@@ -55,3 +55,11 @@ COUNTRIES: dict[str, str | None] = {
     "Australia": None,
     "Indonesia": None,
 }
+
+
+_BY_NAME = {name.casefold(): name for name in COUNTRIES}
+
+
+def find_country(value: object) -> str | None:
+    """The country a slot value names (case-insensitive, as ``cities.find_city``), or None."""
+    return _BY_NAME.get(" ".join(value.split()).casefold()) if isinstance(value, str) else None

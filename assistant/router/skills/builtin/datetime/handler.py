@@ -10,14 +10,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import find_city
-from assistant.router.skills.countries import COUNTRIES
+from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, resolve_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
-
-_COUNTRY_NAMES = {name.lower(): name for name in COUNTRIES}
 
 
 def spoken_time(moment: datetime) -> str:
@@ -93,7 +91,7 @@ class DateTimeSkill:
         if city is not None:
             return city.name, city.timezone
         said = [str(turn.slot(name)) for name in ("city", "country") if turn.has(name)]
-        country = next((_COUNTRY_NAMES[s.lower()] for s in said if s.lower() in _COUNTRY_NAMES), None)
+        country = next(filter(None, map(find_country, said)), None)
         if country is None:
             return say(turn, f"Sorry, I don't know the time zone of {said[0]}.")
         zone = COUNTRIES[country]
