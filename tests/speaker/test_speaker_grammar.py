@@ -44,6 +44,16 @@ def test_the_automaton_accepts_exactly_the_sentences_and_shares_states() -> None
     assert words_in_arcs.count("lamp") == 1  # "... the lamp" suffix merged
 
 
+def test_state_ids_are_dense_because_the_decoder_sweeps_every_id_each_frame() -> None:
+    sentences = [f"set a timer for {n} minutes" for n in ("one", "two", "five", "ten")] + ["what time is it"]
+    for a in (compile_grammar(sentences).automaton(), compile_grammar(sentences).automaton(("hi",), 2)):
+        ids = {s for f, t, *_ in a.arcs for s in (f, t)}
+        assert ids == set(range(len(ids)))
+        assert a.start in ids and a.final in ids
+    trie_nodes = len({" ".join(s.split()[:i]) for s in sentences for i in range(1, len(s.split()) + 1)})
+    assert len(ids) < trie_nodes  # shared suffixes ("minutes") are one state, and no id of a merged node is left
+
+
 def test_filler_runs_are_added_for_the_wake_search() -> None:
     a = compile_grammar(["hey cortana"]).automaton(("hi", "there"), filler_run=2)
     assert _accepted(a) >= {"hey cortana", "hi", "hi there", "there there"}
