@@ -100,6 +100,8 @@ def test_contacts_and_the_log_survive_reopening(tmp_path: Path) -> None:
     assert find_contact("the office") is not None and find_contact("office") is not None
     assert find_contact("santa") is None
     assert find_contact("mom's") == mom and find_contact("Mum’s") == mom  # "what's mom's number"
+    assert find_contact("mom's number") == mom and find_contact("Dad's phone number") == find_contact("dad")
+    assert find_contact("number") is None
     log = SkypeLog.in_dir(tmp_path)
     log.record("message", mom, datetime(2024, 3, 15, tzinfo=timezone.utc), "I'm late")
     log.close()

@@ -119,6 +119,20 @@ def test_a_name_the_words_did_not_say_the_kind_of_is_looked_up_as_each(make_skil
     assert queen.text == "Sorry, I can't find the song queen."
 
 
+def test_music_info_names_singers_and_lists_the_library(make_skill: Make) -> None:
+    music = make_skill("music")
+    assert music.turn("music.info", {"song": "yesterday"}).text == "Yesterday is by The Beatles."
+    assert music.turn("music.info", {"song": "Paranoid Android"}).text == (
+        "Sorry, I can't find the song Paranoid Android."
+    )
+    assert music.turn("music.info", {"artist": "abba"}).text.startswith("I have ")
+    workout = music.turn("music.info", {"playlist": "workout"}).text
+    assert workout.startswith("The workout playlist has ") and " by Queen" in workout
+    assert music.turn("music.info", {}, text="what playlists do you have").text.startswith("Your playlists: ")
+    library = music.turn("music.info", {}, text="what artists do you have").text
+    assert library.startswith("Your music library has songs by The Beatles, Queen, ") and library.endswith(".")
+
+
 def test_music_controls_with_nothing_playing(make_skill: Make) -> None:
     music = make_skill("music")
     assert music.turn("music.pause").text == "Nothing is playing."

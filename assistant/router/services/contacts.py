@@ -42,10 +42,12 @@ CONTACTS: Final[tuple[Contact, ...]] = (
 
 
 def find_contact(name: object) -> Contact | None:
-    """The contact called ``name`` (case, "my" and a possessive "'s" ignored); None when there is no such contact."""
+    """The contact called ``name`` (case, "my" and a possessive "'s" ignored, as is what of theirs is asked for:
+    "mom's number"); None when there is no such contact."""
     if not isinstance(name, str):
         return None
-    wanted = re.sub(r"^(my|the)\s+|['’]s$", "", " ".join(name.lower().split()))
+    wanted = re.sub(r"['’]s\s+(phone\s+)?(number|contact|details|skype)$", "", " ".join(name.lower().split()))
+    wanted = re.sub(r"^(my|the)\s+|['’]s$", "", wanted)
     for contact in CONTACTS:
         names = (contact.name.lower(), *contact.aliases)
         if wanted in names or wanted in (re.sub(r"^the\s+", "", n) for n in names):

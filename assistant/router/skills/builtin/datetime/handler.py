@@ -1,18 +1,20 @@
-"""The date-and-time skill: the time in a city, today's date, what day a date is, time-zone differences; a
-country stands for its one time zone ("what time zone is Japan in"), or asks for a city when it has several.
+"""The date-and-time skill: the time in a city, today's date, what day a date or holiday is, how many days are
+left until one, time-zone differences; a country stands for its one time zone ("what time zone is Japan in"), or
+asks for a city when it has several.
 
 Time comes from the injected clock and the user's home zone from settings, so answers are exact in tests.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, resolve_day
 from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.holidays import find_holiday, next_date, upcoming
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
@@ -43,7 +45,13 @@ class DateTimeSkill:
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
             Turn.of(activity),
-            {"datetime.time": self._time, "datetime.date": self._date, "datetime.zone": self._zone},
+            {
+                "datetime.time": self._time,
+                "datetime.date": self._date,
+                "datetime.countdown": self._countdown,
+                "datetime.next_holiday": self._next_holiday,
+                "datetime.zone": self._zone,
+            },
         )
 
     def _time(self, turn: Turn) -> Activity:
@@ -59,15 +67,70 @@ class DateTimeSkill:
 
     def _date(self, turn: Turn) -> Activity:
         now = self._clock.now().astimezone(self._home)
+        if turn.has("holiday"):
+            return self._holiday_date(turn, now.date())
         if not turn.has("date"):
             return say(turn, f"Today is {spoken_date(now)}.")
         day = resolve_day(turn.slot("date"), now.date())
         if day is None:
             return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
-        moment = datetime(day.year, day.month, day.day, tzinfo=self._home)
         when = describe_day(day, now.date())
         lead = f"{when.capitalize()} is" if when in ("today", "tomorrow") else "That's"
-        return say(turn, f"{lead} {spoken_date(moment)}.", slots={"date": day.isoformat()})
+        return say(turn, f"{lead} {spoken_date(_midnight(day, self._home))}.", slots={"date": day.isoformat()})
+
+    def _holiday_date(self, turn: Turn, today: date) -> Activity:
+        found = self._holiday(turn, today)
+        if isinstance(found, Activity):
+            return found
+        name, day = found
+        when, spoken = describe_day(day, today), spoken_date(_midnight(day, self._home))
+        if when == "today":
+            return say(turn, f"It's {name} today, {spoken}.", slots={"date": day.isoformat()})
+        lead = f"{name} is tomorrow," if when == "tomorrow" else f"{name} is on"
+        return say(turn, f"{lead} {spoken}.", slots={"date": day.isoformat()})
+
+    def _countdown(self, turn: Turn) -> Activity:
+        today = self._clock.now().astimezone(self._home).date()
+        if turn.has("holiday"):
+            found = self._holiday(turn, today)
+            if isinstance(found, Activity):
+                return found
+            name, day = found
+        elif turn.has("date"):
+            resolved = resolve_day(turn.slot("date"), today)
+            if resolved is None:
+                return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+            name, day = spoken_date(_midnight(resolved, self._home)), resolved
+        elif turn.text.lower().rstrip(" ?").split()[-1:] in (["until"], ["till"], ["to"], ["before"]):
+            return ask(turn, "holiday", "Until which day?")  # cut short: "how many days until"
+        else:  # "how many vacation days do I have": not a count this skill can make
+            return say(turn, 'I can count the days until a date or a holiday: say "how many days until Christmas".')
+        days = (day - today).days
+        if days < 0:
+            return say(turn, f"{name} has already passed.", slots={"date": day.isoformat()})
+        if days == 0:
+            text = f"It's {name} today!" if turn.has("holiday") else "That's today."
+            return say(turn, text, slots={"date": day.isoformat()})
+        if days == 1:
+            return say(turn, f"{name} is tomorrow.", slots={"date": day.isoformat()})
+        on = f", on {spoken_date(_midnight(day, self._home))}" if turn.has("holiday") else ""
+        return say(turn, f"{days} days until {name}{on}.", slots={"date": day.isoformat(), "days": days})
+
+    def _next_holiday(self, turn: Turn) -> Activity:
+        today = self._clock.now().astimezone(self._home).date()
+        ahead = upcoming(today)
+        lead = f"It's {ahead[0][0]} today. " if ahead[0][1] == today else ""
+        name, day = next((name, day) for name, day in ahead if day > today)
+        days = (day - today).days
+        when = "tomorrow" if days == 1 else f"in {days} days"
+        spoken = spoken_date(_midnight(day, self._home))
+        return say(turn, f"{lead}The next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
+
+    def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
+        name = find_holiday(turn.slot("holiday"))
+        if name is None:
+            return say(turn, f"Sorry, I don't know when {turn.slot('holiday')} is.")
+        return name, next_date(name, today)
 
     def _zone(self, turn: Turn) -> Activity:
         if not turn.has("city") and not turn.has("country"):
@@ -98,6 +161,10 @@ class DateTimeSkill:
         if zone is None:
             return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
         return country, zone
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
 def _capital(name: str) -> str:

@@ -1,4 +1,5 @@
-"""The music skill: plays songs, artists and playlists from the local catalogue; pause, resume, next, volume.
+"""The music skill: plays songs, artists and playlists from the local catalogue; pause, resume, next, volume; says
+who sings a song and what an artist, a playlist or the whole library holds.
 
 The play queue (song ids), the position in it and the volume live in the skill's session state, so "next" knows
 what comes after without the router or the speaker keeping a playlist. Playing sends ``channelData.audio`` with a
@@ -45,6 +46,7 @@ class MusicSkill:
                 "music.next": self._next,
                 "music.volume": self._volume,
                 "music.now_playing": self._now_playing,
+                "music.info": self._info,
             },
         )
 
@@ -115,6 +117,31 @@ class MusicSkill:
         paused = " (paused)" if turn.state.get("paused") else ""
         return say(turn, f"This is {song.spoken}{paused}.")
 
+    def _info(self, turn: Turn) -> Activity:  # "who sings Yesterday", "what songs do you have by Queen"
+        music = self._music
+        if turn.has("song"):
+            song = music.find_song(turn.slot("song"))
+            if song is None:
+                return say(turn, f"Sorry, I can't find the song {turn.slot('song')}.")
+            return say(turn, f"{song.title} is by {song.artist}.")
+        if turn.has("artist"):
+            artist = music.find_artist(turn.slot("artist"))
+            if artist is None:
+                return say(turn, f"Sorry, I don't have any music by {turn.slot('artist')}.")
+            titles = [s.title for s in music.by_artist(artist)]
+            count = f"{len(titles)} song{'s' if len(titles) != 1 else ''}"
+            return say(turn, f"I have {count} by {artist}: {_listed(titles)}.")
+        if turn.has("playlist"):
+            playlist = music.find_playlist(turn.slot("playlist"))
+            if playlist is None:
+                return say(turn, f"Sorry, there's no playlist called {turn.slot('playlist')}.")
+            return say(
+                turn, f"The {playlist.name} playlist has {_listed([s.spoken for s in music.queue(playlist.songs)])}."
+            )
+        if "playlist" in turn.text.lower() or "playlists" in turn.text.lower():
+            return say(turn, f"Your playlists: {_listed([p.name for p in music.playlists])}.")
+        return say(turn, f"Your music library has songs by {_listed(list(music.artists))}.")
+
     def _resume(self, turn: Turn) -> Activity:
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
@@ -143,6 +170,11 @@ class MusicSkill:
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
+
+
+def _listed(names: Sequence[str]) -> str:
+    """ "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def create(context: SkillContext) -> MusicSkill:
