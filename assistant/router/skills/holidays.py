@@ -72,7 +72,7 @@ HOLIDAYS: dict[str, Rule] = {
 
 
 def find_holiday(name: object) -> str | None:
-    """The canonical name for ``name`` (any case, "st." for "saint"), or None."""
+    """The canonical name for ``name`` (any case, "st." for "saint", "day" and possessives optional), or None."""
     if not isinstance(name, str):
         return None
     wanted = _key(name)
@@ -92,5 +92,9 @@ def upcoming(today: date) -> list[tuple[str, date]]:
 
 
 def _key(name: str) -> str:
+    """Spelling-free form: "St. Patrick's Day", "saint patricks" and "Saint Patrick" (a tagger's cut) are one."""
     words = name.lower().replace("’", "'").replace("st.", "saint").replace("'", "").split()
-    return " ".join("saint" if w == "st" else w for w in words if w != "the")
+    words = ["saint" if w == "st" else w.removesuffix("s") for w in words if w != "the"]
+    if len(words) > 1 and words[-1] == "day":
+        words.pop()
+    return " ".join(words)
