@@ -7,7 +7,8 @@ Time comes from the injected clock and the user's home zone from settings, so an
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import find_city
@@ -100,6 +101,9 @@ class DateTimeSkill:
             resolved = resolve_day(turn.slot("date"), today)
             if resolved is None:
                 return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+            said = turn.slot("date")
+            if resolved == today and isinstance(said, Mapping) and "weekday" in said:
+                resolved += timedelta(days=7)  # "how many days until friday", said on a Friday: the next one
             name, day = spoken_date(_midnight(resolved, self._home)), resolved
         elif turn.text.lower().rstrip(" ?").split()[-1:] in (["until"], ["till"], ["to"], ["before"]):
             return ask(turn, "holiday", "Until which day?")  # cut short: "how many days until"
