@@ -94,7 +94,11 @@ def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
     assert expecting(reply) == "device"
     assert home.turn("devices.on", {"device": "lamp", "room": "garage"}) == "There's no garage in your home."
     assert home.turn("devices.on", {"device": "fan", "room": "kitchen"}) == "There's no fan in the kitchen."
-    assert home.turn("devices.on", {"device": "toaster"}) == "I don't know how to control a toaster."
+    assert home.turn("devices.on", {"device": "toaster"}) == (
+        "I can't control the toaster: your Mi Home has lamps, plugs, air conditioners, fans, a robot vacuum and "
+        "curtains."
+    )
+    assert home.turn("devices.on", {}, text="turn on the oven").startswith("I can't control the oven: your Mi Home")
     assert home.skill.turn("devices.on", {"device": "lamp", "room": "kitchen"}, devices=[]).text == (
         "I can't see any Mi Home devices right now. Is the hub connected?"
     )

@@ -22,6 +22,8 @@ KIND_WORDS = {
 }  # fmt: skip
 LABELS = {"lamp": "lamp", "ac": "air conditioner", "fan": "fan", "plug": "plug", "vacuum": "robot vacuum",
           "curtains": "curtains"}  # fmt: skip
+#: What the Mi Home here can control, said to a user who asked for something else.
+CONTROLLABLE = "your Mi Home has lamps, plugs, air conditioners, fans, a robot vacuum and curtains"
 LAMP_COLORS = ("warm_white", "white", "cool_white", "daylight", "red", "orange", "yellow", "green", "cyan", "blue",
                "purple", "pink")  # fmt: skip
 LAMP_KELVIN = (2700, 6500)
