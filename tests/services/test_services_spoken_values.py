@@ -10,6 +10,7 @@ from assistant.router.services.spoken_values import (
     duration_seconds,
     number,
     spoken_duration,
+    spoken_list,
     words_to_number,
 )
 
@@ -98,3 +99,9 @@ def test_clock_time(value: object, expected: ClockTime | None) -> None:
 )
 def test_spoken_duration(seconds: float, spoken: str) -> None:
     assert spoken_duration(seconds) == spoken
+
+
+def test_spoken_list_names_one_two_or_many() -> None:
+    assert spoken_list(["milk"]) == "milk"
+    assert spoken_list(("milk", "eggs")) == "milk and eggs"
+    assert spoken_list(["Mom", "Dad", "Alex"]) == "Mom, Dad and Alex"

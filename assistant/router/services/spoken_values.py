@@ -8,7 +8,7 @@ Pure functions; None means "not a value of this kind", and the skill asks again 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -185,7 +185,12 @@ def spoken_duration(seconds: float) -> str:
             parts.append(f"{count} {name}{'s' if count != 1 else ''}")
     if not parts:
         return "0 seconds"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return spoken_list(parts)
+
+
+def spoken_list(items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C": how a reply names several things (``items`` not empty)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def spoken_clock(moment: datetime) -> str:

@@ -8,6 +8,7 @@ because a misheard message cannot be unsent.
 from __future__ import annotations
 
 from assistant.router.services.contacts import CONTACTS, Contact, SkypeLog, find_contact
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -55,7 +56,7 @@ class CallsSkill:
         """The address book read out, or one contact looked up ("what's mom's number": her Skype id)."""
         if not turn.has("contact"):
             names = [c.name for c in CONTACTS]
-            return say(turn, f"You have {len(names)} contacts: {', '.join(names[:-1])} and {names[-1]}.")
+            return say(turn, f"You have {len(names)} contacts: {spoken_list(names)}.")
         found = self._contact(turn)
         if isinstance(found, Activity):
             return found

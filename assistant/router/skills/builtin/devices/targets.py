@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.router.services.spoken_values import spoken_list
+
 KIND_WORDS = {
     "lamp": "lamp", "light": "lamp", "lights": "lamp", "lamps": "lamp", "bulb": "lamp", "light bulb": "lamp",
     "ac": "ac", "air conditioner": "ac", "air conditioning": "ac", "aircon": "ac", "air con": "ac", "a c": "ac",
@@ -128,7 +130,7 @@ def names(devices: Sequence[Device]) -> str:
         return f"{len(labels)} {label}s"
     if len(labels) > 3:
         return f"{len(labels)} devices"
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return spoken_list(labels)
 
 
 def is_on(device: Device) -> bool:

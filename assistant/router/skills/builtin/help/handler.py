@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.replies import say
@@ -27,10 +28,9 @@ class HelpSkill:
         if not self._skills:
             return say(turn, "I can chat a little, but no skills are installed yet.")
         names = [m.invocations[0] for m in self._skills]
-        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         example = next((m.samples[0] for m in self._skills if m.samples), None)
         tail = f' For example, say "{example}".' if example else ""
-        return say(turn, f"I can help with {joined}.{tail}")
+        return say(turn, f"I can help with {spoken_list(names)}.{tail}")
 
     def _examples(self, turn: Turn) -> Activity:
         samples = [m.samples[0] for m in self._skills if m.samples][:3]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.router.services.lists_store import ListsStore
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -31,10 +32,6 @@ def _known_list(words: str) -> str | None:
     """The list ("shopping", "todo") these words name, by its name or an alias; None for any other words."""
     key = " ".join(words.lower().split())
     return _ALIASES.get(key, key if key in NAMES else None)
-
-
-def spoken_list(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class ListsSkill:

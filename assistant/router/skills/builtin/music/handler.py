@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
-from assistant.router.services.spoken_values import number
+from assistant.router.services.spoken_values import number, spoken_list
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import Turn
@@ -130,17 +130,16 @@ class MusicSkill:
                 return say(turn, f"Sorry, I don't have any music by {turn.slot('artist')}.")
             titles = [s.title for s in music.by_artist(artist)]
             count = f"{len(titles)} song{'s' if len(titles) != 1 else ''}"
-            return say(turn, f"I have {count} by {artist}: {_listed(titles)}.")
+            return say(turn, f"I have {count} by {artist}: {spoken_list(titles)}.")
         if turn.has("playlist"):
             playlist = music.find_playlist(turn.slot("playlist"))
             if playlist is None:
                 return say(turn, f"Sorry, there's no playlist called {turn.slot('playlist')}.")
-            return say(
-                turn, f"The {playlist.name} playlist has {_listed([s.spoken for s in music.queue(playlist.songs)])}."
-            )
-        if "playlist" in turn.text.lower() or "playlists" in turn.text.lower():
-            return say(turn, f"Your playlists: {_listed([p.name for p in music.playlists])}.")
-        return say(turn, f"Your music library has songs by {_listed(list(music.artists))}.")
+            songs = [song.spoken for song in music.queue(playlist.songs)]
+            return say(turn, f"The {playlist.name} playlist has {spoken_list(songs)}.")
+        if "playlist" in turn.text.lower():  # "playlists" too
+            return say(turn, f"Your playlists: {spoken_list([p.name for p in music.playlists])}.")
+        return say(turn, f"Your music library has songs by {spoken_list(list(music.artists))}.")
 
     def _resume(self, turn: Turn) -> Activity:
         return self._control(turn, "player.resume", "Resuming.", paused=False)
@@ -170,11 +169,6 @@ class MusicSkill:
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
-
-
-def _listed(names: Sequence[str]) -> str:
-    """ "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def create(context: SkillContext) -> MusicSkill:
