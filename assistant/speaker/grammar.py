@@ -151,7 +151,7 @@ def build_automaton(sentences: Iterable[str], fillers: tuple[str, ...] = (), fil
     # number the surviving states densely: PocketSphinx's FSG search sweeps every state id at every frame
     # (measured: the trie's sparse ids, 13.7k for 4.2k states, cost 0.20 real-time factor against 0.07)
     state = {node: i for i, node in enumerate(sorted(signatures.values()))}
-    final = len(state)
+    start, final = state[merged[0]], len(state)
     arcs: list[tuple[int, int, float, str | None]] = []
     for signature, node in signatures.items():
         is_final, edges = signature
@@ -161,9 +161,9 @@ def build_automaton(sentences: Iterable[str], fillers: tuple[str, ...] = (), fil
             arcs.append((state[node], final, 1.0 / fanout, None))
     if fillers:
         start_fillers = final + 1
-        arcs.append((0, start_fillers, 0.5, None))
+        arcs.append((start, start_fillers, 0.5, None))
         for step in range(filler_run):
             here, there = start_fillers + step, start_fillers + step + 1
             arcs.extend((here, there, 1.0 / len(fillers), w) for w in fillers)
             arcs.append((there, final, 0.5, None))
-    return Automaton(state[merged[0]], final, tuple(arcs))
+    return Automaton(start, final, tuple(arcs))

@@ -26,8 +26,9 @@ def spoken_time(moment: datetime) -> str:
     return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
-def spoken_date(moment: datetime) -> str:
-    return f"{moment.strftime('%A')}, {moment.strftime('%B')} {moment.day}, {moment.year}"
+def spoken_date(day: date) -> str:
+    """ "Friday, March 15, 2024" (a datetime is a date too)."""
+    return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}, {day.year}"
 
 
 def offset_hours(zone: str, home: ZoneInfo, at: datetime) -> float:
@@ -77,14 +78,14 @@ class DateTimeSkill:
             return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
         when = describe_day(day, now.date())
         lead = f"{when.capitalize()} is" if when in ("today", "tomorrow") else "That's"
-        return say(turn, f"{lead} {spoken_date(_midnight(day, self._home))}.", slots={"date": day.isoformat()})
+        return say(turn, f"{lead} {spoken_date(day)}.", slots={"date": day.isoformat()})
 
     def _holiday_date(self, turn: Turn, today: date) -> Activity:
         found = self._holiday(turn, today)
         if isinstance(found, Activity):
             return found
         name, day = found
-        when, spoken = describe_day(day, today), spoken_date(_midnight(day, self._home))
+        when, spoken = describe_day(day, today), spoken_date(day)
         if when == "today":
             return say(turn, f"It's {name} today, {spoken}.", slots={"date": day.isoformat()})
         lead = f"{name} is tomorrow," if when == "tomorrow" else f"{name} is on"
@@ -104,7 +105,7 @@ class DateTimeSkill:
             said = turn.slot("date")
             if resolved == today and isinstance(said, Mapping) and "weekday" in said:
                 resolved += timedelta(days=7)  # "how many days until friday", said on a Friday: the next one
-            name, day = spoken_date(_midnight(resolved, self._home)), resolved
+            name, day = spoken_date(resolved), resolved
         elif turn.text.lower().rstrip(" ?").split()[-1:] in (["until"], ["till"], ["to"], ["before"]):
             return ask(turn, "holiday", "Until which day?")  # cut short: "how many days until"
         else:  # "how many vacation days do I have": not a count this skill can make
@@ -117,7 +118,7 @@ class DateTimeSkill:
             return say(turn, text, slots={"date": day.isoformat()})
         if days == 1:
             return say(turn, f"{name} is tomorrow.", slots={"date": day.isoformat()})
-        on = f", on {spoken_date(_midnight(day, self._home))}" if turn.has("holiday") else ""
+        on = f", on {spoken_date(day)}" if turn.has("holiday") else ""
         return say(turn, f"{days} days until {name}{on}.", slots={"date": day.isoformat(), "days": days})
 
     def _next_holiday(self, turn: Turn) -> Activity:
@@ -127,7 +128,7 @@ class DateTimeSkill:
         name, day = next((name, day) for name, day in ahead if day > today)
         days = (day - today).days
         when = "tomorrow" if days == 1 else f"in {days} days"
-        spoken = spoken_date(_midnight(day, self._home))
+        spoken = spoken_date(day)
         return say(turn, f"{lead}The next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
 
     def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
@@ -165,10 +166,6 @@ class DateTimeSkill:
         if zone is None:
             return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
         return country, zone
-
-
-def _midnight(day: date, zone: ZoneInfo) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
 def _capital(name: str) -> str:
