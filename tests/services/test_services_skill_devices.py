@@ -99,6 +99,14 @@ def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
         "curtains."
     )
     assert home.turn("devices.on", {}, text="turn on the oven").startswith("I can't control the oven: your Mi Home")
+    # a room and an appliance it cannot control: not that room's lamp
+    assert home.turn("devices.on", {"room": "kitchen"}, text="turn on the kitchen tv").startswith(
+        "I can't control the tv: your Mi Home"
+    )
+    assert home.state("lamp.kitchen")["power"] == "off"
+    assert home.turn(
+        "devices.temperature", {"temperature": {"value": 200, "unit": None}}, text="set the oven to 200 degrees"
+    ).startswith("I can't control the oven: your Mi Home")
     assert home.skill.turn("devices.on", {"device": "lamp", "room": "kitchen"}, devices=[]).text == (
         "I can't see any Mi Home devices right now. Is the hub connected?"
     )

@@ -34,7 +34,7 @@ _SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|sp
 
 
 #: Appliances people expect a smart home to have that the simulated Mi Home has no kind for: named back, not asked
-#: about ("turn on the oven" would otherwise get "Which device?").
+#: about ("turn on the oven" would otherwise get "Which device?", "turn on the kitchen tv" the kitchen lamp).
 _UNSIMULATED = re.compile(
     r"\b(oven|stove|microwave|tv|television|fridge|refrigerator|freezer|dishwasher|washing machine|washer|dryer"
     r"|kettle|coffee (?:maker|machine)|toaster|heater|boiler|doorbell|door|lock|garage door|car|sprinklers?"
@@ -45,6 +45,12 @@ _UNSIMULATED = re.compile(
 def _bare(text: str, says: re.Pattern[str]) -> bool:
     """The words give a number with nothing (no "percent", no "temperature") to say what it is: "set it to 21"."""
     return says.search(text.lower()) is None
+
+
+def _unsimulated(text: str) -> str | None:
+    """The appliance the words name that the simulated Mi Home has no kind for ("the oven"), else None."""
+    found = _UNSIMULATED.search(text.lower())
+    return found.group() if found else None
 
 
 def _activity_kind(text: str) -> str | None:
@@ -81,6 +87,8 @@ class DevicesSkill:
         kind = t.kind_of(turn.slot("device")) if turn.has("device") else _activity_kind(turn.text)
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
+        if kind is None and (unsimulated := _unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
+            return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
         previous = turn.state.get("last") or []
         everywhere = all_rooms or (room is None and _says_all(turn.text))  # "turn on all the lights"
@@ -100,9 +108,6 @@ class DevicesSkill:
         if found.missing == "room":
             return ask(turn, "room", "Which room?", slots=keep)
         if found.missing:
-            unsimulated = _UNSIMULATED.search(turn.text.lower())
-            if unsimulated is not None:
-                return say(turn, f"I can't control the {unsimulated.group()}: {t.CONTROLLABLE}.")
             return ask(turn, "device", "Which device?", slots=keep)
         return found.devices
 
@@ -199,6 +204,8 @@ class DevicesSkill:
         degrees = number(value)
         if degrees is None:
             return ask(turn, "temperature", "To what temperature?")
+        if not turn.has("device") and (unsimulated := _unsimulated(turn.text)):  # "set the oven to 200 degrees"
+            return say(turn, f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
         if isinstance(value, Mapping) and value.get("unit") == "fahrenheit":
             degrees = (degrees - 32) * 5 / 9
         elif _bare(turn.text, _SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
