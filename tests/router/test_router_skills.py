@@ -16,7 +16,7 @@ from assistant.router.nlu.types import OUT_OF_SCOPE
 from assistant.router.skills.builtin.weather.handler import forecast
 from assistant.router.skills.cities import CITIES
 from assistant.router.skills.countries import COUNTRIES
-from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.manifest import parse_manifest
 from assistant.router.skills.registry import load_manifests, skill_dirs
 from assistant.router.training import compile_training_data, write_nlu_yaml
@@ -38,12 +38,33 @@ FRIDAY = date(2024, 3, 15)
         ({"date": "2024-03-20"}, date(2024, 3, 20)),
         ("the day after tomorrow", date(2024, 3, 17)),
         ("someday", None),
+        ("march 3rd", date(2025, 3, 3)),  # passed this year: next year's
+        ("march 20th", date(2024, 3, 20)),
+        ("the 28th", date(2024, 3, 28)),
+        ("the 10th", date(2024, 4, 10)),  # passed this month: next month's
+        ({"day": 31}, date(2024, 3, 31)),
+        ({"month": 2, "day": 29}, date(2028, 2, 29)),
+        ({"month": 3, "day": 3, "year": 2024}, date(2024, 3, 3)),
+        ({"month": 2, "day": 30, "year": 2024}, None),
+        ({"weekday": 5, "next_week": True, "value": "next weekend"}, date(2024, 3, 16)),
+        ({"weekday": 4, "next_week": True, "value": "next friday"}, date(2024, 3, 22)),
+        ({"day_offset": 14, "value": "in two weeks"}, date(2024, 3, 29)),
         ("2024-02-30", None),
         (42, None),
     ],
 )
 def test_day_references(said: object, day: date | None) -> None:
     assert resolve_day(said, FRIDAY) == day
+
+
+def test_day_after_a_short_month_skips_to_one_that_has_it() -> None:
+    assert resolve_day({"day": 31}, date(2024, 4, 5)) == date(2024, 5, 31)
+
+
+def test_an_unknown_day_is_said_back_as_words() -> None:
+    assert unknown_day({"value": "someday soon"}) == (
+        'Sorry, I can\'t tell which day "someday soon" is. Try "tomorrow", "next Friday" or "March 3rd".'
+    )
 
 
 def test_days_are_described_back() -> None:

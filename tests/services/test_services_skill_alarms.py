@@ -68,3 +68,21 @@ def test_cancel_by_time_kind_or_text_with_confirmation_for_several(make_skill: M
     assert skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, confirmed=True).text == "OK, I cancelled all 2."
     assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."
     assert skill.turn("alarms.snooze").text == "There's nothing to snooze right now."
+
+
+def test_calendar_dates_and_listing_one_day(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    # the NLU can read the reminder up to the time, overlapping the date: the date is not repeated in the label
+    reply = skill.turn("alarms.remind", {"reminder": "pay rent on the 1st", "date": "the 1st", "time": "9 am"})
+    assert reply.text == "OK, I'll remind you to pay rent at 9:00 AM on April 1."
+    assert skill.turn("alarms.set", {"time": "7 am", "date": "march 20th"}).text == (
+        "Your alarm is set for 7:00 AM on Wednesday."
+    )
+    assert skill.turn("alarms.list", {"date": "the first of april"}).text == (
+        "You have a reminder to pay rent at 9:00 AM on April 1."
+    )
+    assert skill.turn("alarms.list", {"date": "tomorrow"}).text == "You don't have any alarms or reminders tomorrow."
+    assert skill.turn("alarms.list", {"date": "february 30"}).text == (
+        'Sorry, I can\'t tell which day "february 30" is. Try "tomorrow", "next Friday" or "March 3rd".'
+    )
+    assert skill.turn("alarms.list").text.startswith("You have 2: ")

@@ -92,7 +92,10 @@ def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
     assert expecting(reply) == "room"
     reply = home.skill.turn("devices.off", {}, devices=home.hub.report())
     assert expecting(reply) == "device"
-    assert home.turn("devices.on", {"device": "lamp", "room": "garage"}) == "There's no garage in your home."
+    assert home.turn("devices.on", {"device": "lamp", "room": "garage"}) == (
+        "There's no garage in your home; its rooms are the bathroom, the bedroom, the kitchen, the living room and the "
+        "office."
+    )
     assert home.turn("devices.on", {"device": "fan", "room": "kitchen"}) == "There's no fan in the kitchen."
     assert home.turn("devices.on", {"device": "toaster"}) == (
         "I can't control the toaster: your Mi Home has lamps, plugs, air conditioners, fans, a robot vacuum and "

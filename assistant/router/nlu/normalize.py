@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.router.nlu.spoken_numbers import parse_number
+from assistant.router.nlu.spoken_dates import parse_date
+from assistant.router.nlu.spoken_numbers import clean, parse_number
 from assistant.router.nlu.types import SlotValue
 
 #: Entity types whose values are parsed; every other type stays a string (after synonym mapping).
 TYPED_ENTITIES = ("number", "duration", "time", "date", "room", "color", "percent", "temperature", "unit", "timezone")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _DURATION_UNITS = {
     "second": 1,
@@ -97,11 +97,6 @@ _TIMEZONES = {
 }
 _UNITS = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "fahrenheit", "fahrenheit": "fahrenheit"}
 _UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "k": "kelvin"})
-
-
-def clean(raw: str) -> str:
-    """Lower case, single spaces, no edge punctuation: the form every table is keyed on."""
-    return " ".join(raw.lower().replace("’", "'").split()).strip(" .,!?;:")
 
 
 def parse_duration(raw: str) -> int | None:
@@ -190,27 +185,6 @@ def parse_time(raw: str) -> dict[str, object] | None:
     if clock is None:
         return None
     return {"hour": clock[0], "minute": clock[1], "day_offset": day_offset}
-
-
-def parse_date(raw: str) -> dict[str, object] | None:
-    """ "tomorrow", "on monday", "in two days", "this weekend" -> {"day_offset": n} or {"weekday": 0..6} (a weekend is
-    its Saturday); "value" keeps the words."""
-    text = clean(raw)
-    text = re.sub(r"^(on|for|by|this coming|coming)\s+", "", text)
-    base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", text).removeprefix("the ")
-    if base in _DAY_OFFSETS:
-        return {"day_offset": _DAY_OFFSETS[base], "value": text}
-    days = re.match(r"^in (.+?) days?$", base)
-    if days:
-        count = parse_number(days.group(1))
-        return {"day_offset": count, "value": text} if isinstance(count, int) else None
-    weekday = re.sub(r"^(next|this)\s+", "", base).rstrip("s")
-    if weekday == "weekend":  # "this weekend", "the weekend": its Saturday
-        return {"weekday": 5, "next_week": base.startswith("next "), "value": text}
-    for index, name in enumerate(WEEKDAYS):
-        if weekday in (name, name[:3]):
-            return {"weekday": index, "next_week": base.startswith("next "), "value": text}
-    return None
 
 
 def parse_temperature(raw: str) -> dict[str, object] | None:

@@ -124,6 +124,11 @@ def parse_chinese(text: str) -> int | None:
     return total + section + digit
 
 
+def clean(raw: str) -> str:
+    """Lower case, single spaces, no edge punctuation: the form every table is keyed on."""
+    return " ".join(raw.lower().replace("’", "'").split()).strip(" .,!?;:")
+
+
 def parse_number(text: str) -> int | float | None:
     """A spoken or written number -> int (or float for decimals), else None.
 

@@ -1,4 +1,4 @@
-"""Spoken day references ("tomorrow", "on friday", "2024-03-16") resolved against today's date.
+"""Day references ("tomorrow", "on friday", "march 3rd", "2024-03-16") resolved against today's date.
 
 Pure functions: the caller passes today (from the injected clock, in the user's zone), so answers are
 reproducible. Shared by skills that talk about days (weather, date and time, reminders).
@@ -7,61 +7,65 @@ reproducible. Shared by skills that talk about days (weather, date and time, rem
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from assistant.router.nlu.spoken_dates import WEEKDAYS, parse_date
+
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_IN_DAYS = re.compile(r"^in (\d+|one|two|three|four|five|six|seven) days?$")
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_FIXED = {
-    "today": 0,
-    "tonight": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-    "now": 0,
-    "right now": 0,
-    "tomorrow": 1,
-    "tomorrow morning": 1,
-    "tomorrow night": 1,
-    "tomorrow afternoon": 1,
-    "tomorrow evening": 1,
-    "the day after tomorrow": 2,
-    "day after tomorrow": 2,
-}
 
 
 def resolve_day(value: object, today: date) -> date | None:
-    """The day ``value`` means, or None when it is not a day reference this understands."""
-    if isinstance(value, dict):
-        value = value.get("date") or value.get("value")
-    if not isinstance(value, str):
+    """The day ``value`` means, or None when it names none: ``value`` is what the NLU's normaliser makes of a date
+    slot (``{"day_offset": 1}``, ``{"weekday": 4, "next_week": False}``, ``{"month": 3, "day": 3}``, ``{"day": 28}``),
+    an ISO date ("2024-03-16", as skills keep it in context), or words the normaliser reads ("next friday")."""
+    if isinstance(value, str):
+        iso = _ISO.match(value.strip())
+        if iso:
+            return _date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        value = parse_date(value)
+    if not isinstance(value, Mapping):
         return None
-    text = " ".join(value.lower().replace("?", " ").split())
-    iso = _ISO.match(text)
-    if iso:
-        try:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            return None
-    text = re.sub(r"^(on|for|by|this coming|coming)\s+", "", text)
-    if text in _FIXED:
-        return today + timedelta(days=_FIXED[text])
-    days = _IN_DAYS.match(text)
-    if days:
-        count = days.group(1)
-        return today + timedelta(days=int(count) if count.isdigit() else _SMALL[count])
-    if text in ("this weekend", "the weekend", "weekend"):
-        return today + timedelta(days=(5 - today.weekday()) % 7)
-    next_week = text.startswith("next ")
-    text = re.sub(r"^(next|this)\s+", "", text)
-    for index, name in enumerate(WEEKDAYS):
-        if text in (name, name + "s", name[:3]):
-            ahead = (index - today.weekday()) % 7
-            if next_week and ahead == 0:
-                ahead = 7
-            return today + timedelta(days=ahead)
+    if "date" in value:  # a skill's own {"date": "2024-03-20"}
+        return resolve_day(value["date"], today)
+    offset, weekday, month, day = (value.get(k) for k in ("day_offset", "weekday", "month", "day"))
+    if isinstance(offset, int):
+        return today + timedelta(days=offset)
+    if isinstance(weekday, int):
+        ahead = (weekday - today.weekday()) % 7
+        return today + timedelta(days=7 if ahead == 0 and value.get("next_week") else ahead)
+    if isinstance(day, int):
+        year = value.get("year")
+        if isinstance(month, int) and isinstance(year, int):
+            return _date(year, month, day)
+        return _next_calendar_day(today, month if isinstance(month, int) else None, day)
     return None
+
+
+def unknown_day(said: object) -> str:
+    """The reply when ``said`` (a date slot) names no day ``resolve_day`` can find."""
+    words = said.get("value", "") if isinstance(said, Mapping) else said
+    return f'Sorry, I can\'t tell which day "{words}" is. Try "tomorrow", "next Friday" or "March 3rd".'
+
+
+def _next_calendar_day(today: date, month: int | None, day: int) -> date | None:
+    """The first ``month``/``day`` (any month when None) on or after today; None when it never comes in 8 years."""
+    for step in range(12 * 8 if month is None else 9):
+        if month is None:
+            year, wanted = today.year + (today.month - 1 + step) // 12, (today.month - 1 + step) % 12 + 1
+        else:
+            year, wanted = today.year + step, month
+        found = _date(year, wanted, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def describe_day(day: date, today: date) -> str:

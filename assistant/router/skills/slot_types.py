@@ -27,6 +27,13 @@ BUILTIN_SAMPLES: dict[str, tuple[str, ...]] = {
         "saturday",
         "tomorrow morning",
         "in two days",
+        "on march 3rd",
+        "december 31st",
+        "on the 28th",
+        "the 5th of may",
+        "june first",
+        "in two weeks",
+        "next weekend",
     ),
     "time": (
         "7 am",

@@ -7,6 +7,7 @@ missed while the assistant was down is announced once at start, late. Times are 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -20,7 +21,7 @@ from assistant.router.services.spoken_values import (
     spoken_clock,
     spoken_duration,
 )
-from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -36,6 +37,15 @@ def reminder_text(value: object) -> str:
     """ "to call mom" -> "call mom": what to be reminded of, as it reads after "remind you to"."""
     text = " ".join(str(value or "").split()).rstrip(".!")
     return text[3:] if text.lower().startswith("to ") else text
+
+
+def _without_day(what: str, date: object) -> str:
+    """``what`` without the day said at its end ("pay rent on the 1st" -> "pay rent"): the reminder's words and the
+    date's can overlap when the NLU reads the reminder up to the time."""
+    said = date.get("value") if isinstance(date, Mapping) else date
+    if not isinstance(said, str) or not said:
+        return what
+    return re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
 
 
 class AlarmsSkill:
@@ -105,7 +115,7 @@ class AlarmsSkill:
             return next_occurrence(time, now)
         day = resolve_day(turn.slot("date"), now.date())
         if day is None:
-            return f"Sorry, I can't tell which day {turn.slot('date')} is."
+            return unknown_day(turn.slot("date"))
         moment = datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=self._zone)
         if not time.explicit and moment <= now and time.hour < 12:
             moment += timedelta(hours=12)
@@ -114,7 +124,7 @@ class AlarmsSkill:
     def _which_day(self, turn: Turn) -> str | None:
         """The day the turn names, said back ("tomorrow", "on Friday", "tonight"), or None."""
         date = turn.slot("date")
-        said = date.get("value") if isinstance(date, Mapping) else None
+        said = date.get("value") if isinstance(date, Mapping) else date
         if said in ("tonight", "this evening", "this afternoon", "this morning"):
             return str(said)
         today = self._now().date()
@@ -132,7 +142,7 @@ class AlarmsSkill:
         return say(turn, f"Your alarm is set for {self._when(entry)}.", state={"last": entry.id})
 
     def _remind(self, turn: Turn) -> Activity:
-        what = reminder_text(turn.slot("reminder"))
+        what = _without_day(reminder_text(turn.slot("reminder")), turn.slot("date"))
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
         due = self._due(turn)
@@ -168,6 +178,14 @@ class AlarmsSkill:
         entries = self.store.pending(KINDS)
         if not entries:
             return say(turn, "You don't have any alarms or reminders.")
+        if turn.has("date"):  # "what alarms do I have tomorrow": that day's only
+            today = self._now().date()
+            day = resolve_day(turn.slot("date"), today)
+            if day is None:
+                return say(turn, unknown_day(turn.slot("date")))
+            entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
+            if not entries:
+                return say(turn, f"You don't have any alarms or reminders {describe_day(day, today)}.")
         parts = [self._describe(e) for e in entries]
         if len(parts) == 1:
             return say(turn, f"You have {parts[0]}.")

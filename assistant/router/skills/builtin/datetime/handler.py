@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
-from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.holidays import find_holiday, next_date, upcoming
 from assistant.router.skills.replies import ask, say
@@ -75,7 +75,7 @@ class DateTimeSkill:
             return say(turn, f"Today is {spoken_date(now)}.")
         day = resolve_day(turn.slot("date"), now.date())
         if day is None:
-            return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+            return say(turn, unknown_day(turn.slot("date")))
         when = describe_day(day, now.date())
         lead = f"{when.capitalize()} is" if when in ("today", "tomorrow") else "That's"
         return say(turn, f"{lead} {spoken_date(day)}.", slots={"date": day.isoformat()})
@@ -101,7 +101,7 @@ class DateTimeSkill:
         elif turn.has("date"):
             resolved = resolve_day(turn.slot("date"), today)
             if resolved is None:
-                return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+                return say(turn, unknown_day(turn.slot("date")))
             said = turn.slot("date")
             if resolved == today and isinstance(said, Mapping) and "weekday" in said:
                 resolved += timedelta(days=7)  # "how many days until friday", said on a Friday: the next one
@@ -129,7 +129,11 @@ class DateTimeSkill:
         days = (day - today).days
         when = "tomorrow" if days == 1 else f"in {days} days"
         spoken = spoken_date(day)
-        return say(turn, f"{lead}The next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
+        if "off" in turn.text.lower().split():  # "when is my next day off": no work calendar here, say so
+            lead += "I don't know your work schedule, but the"
+        else:
+            lead += "The"
+        return say(turn, f"{lead} next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
 
     def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
         name = find_holiday(turn.slot("holiday"))

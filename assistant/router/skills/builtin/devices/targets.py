@@ -78,7 +78,8 @@ def find_targets(
         if again or not implied:
             return Targets(again) if again else Targets(missing="device")
     if room is not None and not any(d.get("room") == room for d in reported):
-        return Targets(problem=f"There's no {room.replace('_', ' ')} in your home.")
+        rooms = spoken_list(sorted({f"the {str(d.get('room', '')).replace('_', ' ')}" for d in reported}))
+        return Targets(problem=f"There's no {room.replace('_', ' ')} in your home; its rooms are {rooms}.")
     wanted_kind = kind or default_kind
     chosen = tuple(
         d

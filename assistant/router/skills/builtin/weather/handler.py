@@ -13,7 +13,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.cities import City, find_city
-from assistant.router.skills.dates import describe_day, resolve_day
+from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
@@ -76,7 +76,7 @@ class WeatherSkill:
         today = self._clock.now().astimezone(self._zone).date()
         day = resolve_day(turn.slot("date", "today"), today)
         if day is None:
-            return say(turn, f"Sorry, I can't tell which day {turn.slot('date')} is.")
+            return say(turn, unknown_day(turn.slot("date")))
         if not 0 <= (day - today).days < FORECAST_DAYS:
             return say(turn, f"I only have forecasts for the next {FORECAST_DAYS} days.")
         return forecast(city, day), describe_day(day, today)
