@@ -143,7 +143,6 @@ class Assistant:
     def text_turn(self, text: str) -> TurnResult:
         """One typed (or already transcribed) utterance through the whole pipeline."""
         self.trace.take()
-        self.take_announcements()
         start = time.perf_counter()
         response = self.session.say(text)
         return self._finish(text, response, start)
@@ -214,8 +213,9 @@ class Assistant:
         """The speaker's sink for proactive speech (a timer firing), called from the scheduler's thread."""
         text = response.response.to_speak.text if response.response.to_speak else ""
         with self._lock:
-            self._announced.append(text)
             listeners = list(self._listeners)
+            if not listeners:  # kept for the next turn's result (chat --once, scripts); listeners have it at once
+                self._announced.append(text)
         for listener in listeners:
             listener(text)
 
@@ -235,10 +235,11 @@ class Assistant:
             self.bridge.push(activity)
 
     def on_announcement(self, listener: Callable[[str], None]) -> None:
-        """Call ``listener`` with every announcement from now on, and at once with any not yet taken."""
+        """Call ``listener`` with every announcement from now on, and at once with any not yet taken (which then no
+        turn's result repeats)."""
         with self._lock:
             self._listeners.append(listener)
-            waiting = list(self._announced)
+            waiting, self._announced = self._announced, []
         for text in waiting:
             listener(text)
 

@@ -78,6 +78,19 @@ def test_a_timer_set_in_one_process_is_listed_and_fires_in_the_next(models_dir: 
     assert once(config, "what timers do I have")["reply"] == "You don't have any timers running."
 
 
+@pytest.mark.slow
+def test_a_timer_that_fell_due_while_nothing_ran_is_announced_by_the_next_once(
+    models_dir: Path, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, models_dir)
+    assert once(config, "set a timer for 1 second")["intent"] == "timers.set"
+    time.sleep(1.5)
+    later = once(config, "what time is it")
+    assert later["intent"] == "datetime.time"
+    announced = later["announcements"]
+    assert announced == ["Your 1 second timer is done."], later  # due < 30 s before start: not called late
+
+
 def _pump(stream: IO[str], lines: queue.Queue[str]) -> None:
     for line in stream:
         lines.put(line)
