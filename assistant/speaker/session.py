@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.config import Settings
+from assistant.errors import AssistantError
 from bridge.handler import MiAiHandler
 from bridge.miai import (
     Application,
@@ -26,6 +27,7 @@ from bridge.miai import (
     Session,
     User,
 )
+from bridge.wire_model import MAX_TEXT
 
 #: "open weather" / "打开天气" start a skill session (Mi-AI request type 0).
 _OPEN = re.compile(r"^\s*(open|launch|start talking to|打开)\s*\S", re.IGNORECASE)
@@ -58,7 +60,13 @@ class SpeakerSession:
         return self._session_id
 
     def say(self, text: str) -> MiAiResponse:
-        """Send what the user said; the request type is START for "open <skill>" in a new session."""
+        """Send what the user said; the request type is START for "open <skill>" in a new session. Longer than the
+        Mi-AI protocol carries: :class:`AssistantError` before anything is sent (the session is as it was)."""
+        if len(text) > MAX_TEXT:
+            raise AssistantError(
+                f"that message is {len(text):,} characters and the Mi-AI protocol carries at most {MAX_TEXT:,}; "
+                "say it in fewer words"
+            )
         starting = self._session_id is None and bool(_OPEN.match(text))
         kind = RequestType.START if starting else RequestType.INTENT
         return self._send(self._request(text, kind, no_response=False))

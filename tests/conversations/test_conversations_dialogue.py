@@ -9,6 +9,7 @@ import pytest
 from conversations_support import device, is_fallback, talk
 
 from assistant.app import Assistant
+from assistant.errors import AssistantError
 
 
 @pytest.mark.parametrize(("answer", "sent"), [("yes", True), ("yeah go ahead", True), ("no", False), ("nope", False)])
@@ -151,3 +152,13 @@ def test_context_expires_with_the_session(assistant: Assistant) -> None:
     later = assistant.text_turn("turn it off")
     assert later.speech != "Turning off the kitchen lamp."
     assert device(assistant, "lamp.kitchen")["power"] == "on"
+
+
+def test_a_message_longer_than_the_protocol_carries_is_refused_and_the_conversation_goes_on(
+    assistant: Assistant,
+) -> None:
+    asked = assistant.text_turn("set a timer")
+    assert asked.open_mic
+    with pytest.raises(AssistantError, match=r"4,097 characters .* at most 4,096; say it in fewer words"):
+        assistant.text_turn("a" * 4097)
+    assert assistant.text_turn("5 minutes").reply_text == "OK, 5 minutes, starting now."  # the question still stands
