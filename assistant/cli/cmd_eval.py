@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.command import Command
+from assistant.cli.outputs import check_output_file, write_outputs
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.evaluation.eval_engines import ENGINES, Event
@@ -18,12 +19,21 @@ from assistant.evaluation.eval_report import as_json, markdown_table, per_intent
 from assistant.evaluation.eval_run import Split, evaluate, stratified_folds
 from assistant.router.nlu.rasa_yaml import load_nlu_yaml
 
+DEFAULT_PNG = Path("reports/eval-confusion.png")
+
 
 def _engines(text: str) -> list[str]:
-    names = [n.strip() for n in text.split(",") if n.strip()]
+    names = [n.strip() for n in text.split(",")]
+    if not any(names):
+        raise argparse.ArgumentTypeError(f"no engine named; use one or more of {','.join(ENGINES)}")
+    if "" in names:
+        raise argparse.ArgumentTypeError(f"empty engine name in {text!r}; separate names with one comma")
     unknown = [n for n in names if n not in ENGINES]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown engine {unknown[0] if unknown else text!r}; use {','.join(ENGINES)}")
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown engine {unknown[0]!r}; use {','.join(ENGINES)}")
+    repeated = [n for i, n in enumerate(names) if n in names[:i]]
+    if repeated:
+        raise argparse.ArgumentTypeError(f"engine {repeated[0]!r} is named twice; name each engine once")
     return names
 
 
@@ -51,9 +61,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--png",
         type=Path,
-        default=Path("eval-confusion.png"),
+        default=DEFAULT_PNG,
         metavar="FILE",
-        help="confusion-matrix image (default: %(default)s)",
+        help="confusion-matrix image; .png is added to a name without a suffix "
+        "(default: %(default)s; reports/ is git-ignored)",
     )
     parser.add_argument("--md", type=Path, metavar="FILE", help="also write the markdown tables to FILE")
 
@@ -68,7 +79,23 @@ def _splits(args: argparse.Namespace, settings: Settings) -> tuple[list[Split], 
     return stratified_folds(training_data(settings), args.folds), f"{args.folds}-fold cross-validation, skills' data"
 
 
+def _write_text(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _png_path(path: Path) -> Path:
+    """Where matplotlib writes ``--png``: it adds ``.png`` to a name without a suffix."""
+    return path if path.suffix else path.with_name(path.name + ".png")
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    check_output_file("--md", args.md)
+    check_output_file("--json", args.json)
+    check_output_file("--png", args.png)
+    png = _png_path(args.png)
+    check_output_file("--png", png)
     console = Console()
     splits, described = _splits(args, settings)
     total = sum(len(s.test.examples) for s in splits)
@@ -101,13 +128,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "load_avg_1min_at_start": round(load_before, 2),
         "cpus": os.cpu_count(),
     }
-    if args.md:
-        args.md.write_text(f"# NLU evaluation\n\n{described}\n\n{table}\n## Per intent\n\n{details}", encoding="utf-8")
-        console.print(f"wrote {args.md}")
-    if args.json:
-        args.json.write_text(as_json(reports, meta), encoding="utf-8")
-        console.print(f"wrote {args.json}")
-    console.print(f"wrote {write_confusion_png(reports, args.png)}")
+    markdown = f"# NLU evaluation\n\n{described}\n\n{table}\n## Per intent\n\n{details}"
+    write_outputs(
+        (
+            ("--md", args.md, lambda path: _write_text(path, markdown)),
+            ("--json", args.json, lambda path: _write_text(path, as_json(reports, meta))),
+            ("--png", png, lambda path: write_confusion_png(reports, path)),
+        ),
+        console.print,
+    )
     return 0
 
 

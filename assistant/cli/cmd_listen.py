@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from assistant.cli.command import Command
+from assistant.cli.outputs import check_output_folder, writing
 from assistant.config import Settings
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.app import make_recognizer
     from assistant.speaker.sources import MicrophoneSource, WavFileSource
 
+    check_output_folder("--out", args.out)
     wake_mode = args.wake or ("none" if args.once else "phrase")
     source: AudioSource = (
         WavFileSource(args.input, realtime=args.realtime)
@@ -92,7 +94,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_recognizer(settings)
     engine.set_wake_phrases(settings.speaker.wake.phrases, settings.speaker.wake.sensitivity)
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="assistant-listen-"))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    with writing("--out", out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
     try:
         turns = _listen(args, settings, source, engine, wake_mode, out_dir)
     finally:

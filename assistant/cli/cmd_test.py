@@ -35,7 +35,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.errors import AssistantError
+    from assistant.cli.outputs import UsageError, check_output_file, write_outputs
     from assistant.scripts.loader import load_scripts
     from assistant.scripts.names import known_names
     from assistant.scripts.parallel import default_workers, run_conversations
@@ -43,7 +43,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.scripts.report_text import render_report
 
     if args.workers is not None and args.workers < 1:
-        raise AssistantError(f"--workers must be 1 or more, got {args.workers}")
+        raise UsageError(f"--workers {args.workers}: must be 1 or more (1 = no parallelism)")
+    check_output_file("--junit", args.junit)
+    check_output_file("--json", args.json)
     scripts = load_scripts(args.paths or [DEFAULT_PATH], known_names(settings))
     conversations = [c for s in scripts for c in s.conversations]
     if args.keyword:
@@ -52,8 +54,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.check:
         print(f"{len(scripts)} script(s), {len(conversations)} conversations, {steps} steps: valid")
         return 0
+    if not conversations and args.keyword:
+        raise UsageError(f"-k {args.keyword}: no conversation name contains it; drop -k or change it")
     if not conversations:
-        raise AssistantError(f"no conversation name contains {args.keyword!r} (drop -k or change it)")
+        raise UsageError("the scripts hold no conversations; give files or folders with *.intents.yml")
     print(f"running {len(conversations)} conversations ({steps} steps) from {len(scripts)} script(s)", file=sys.stderr)
 
     def dot(outcome: object) -> None:
@@ -62,10 +66,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     run = run_conversations(conversations, settings, args.nlu, workers=args.workers or default_workers(), progress=dot)
     print(file=sys.stderr)
     print(render_report(run, verbose=args.verbose), end="")
-    for path, write in ((args.junit, write_junit), (args.json, write_json)):
-        if path is not None:
-            write(run, path)
-            print(f"wrote {path}")
+    write_outputs(
+        (
+            ("--junit", args.junit, lambda path: write_junit(run, path)),
+            ("--json", args.json, lambda path: write_json(run, path)),
+        ),
+        print,
+    )
     return 0 if run.passed else 1
 
 
@@ -75,7 +82,9 @@ COMMAND = Command(
     description="Run conversation scripts through the whole assistant in-process (speaker -> bridge -> router ->\n"
     "skills -> Mi-Home hub; audio turns through speech-to-text), with a frozen clock and fresh data per\n"
     "conversation. Prints a diff per failing turn, per-intent accuracy and a confusion table; exits 1 when any\n"
-    "turn fails, 2 when a script is malformed (file:line: what is wrong). Format: assistant/scripts/FORMAT.md.",
+    "turn fails, 2 when a script is malformed (file:line: what is wrong) or an option cannot work (-k matching\n"
+    "nothing, --workers 0, a report path that is a folder: checked before anything runs; missing parent folders\n"
+    "of a report are made). Format: assistant/scripts/FORMAT.md.",
     add_arguments=_add_arguments,
     run=_run,
     epilog="examples:\n"

@@ -79,6 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BridgeError as e:
         print(f"assistant {args.command}: bridge error: {e}", file=sys.stderr)
         return 1
+    except OSError as e:  # a file or device the commands did not check first: still one line, not a traceback
+        logging.getLogger(__name__).debug("%s failed", args.command, exc_info=True)
+        where = f"{e.filename}: " if e.filename else ""
+        hint = "(--log-level debug shows where)"
+        print(f"assistant {args.command}: error: {where}{e.strerror or e} {hint}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130

@@ -131,11 +131,15 @@ def _step(outcome: StepOutcome) -> dict[str, Any]:
     }
 
 
-def write_junit(run: RunOutcome, path: Path) -> None:
+def write_junit(run: RunOutcome, path: Path) -> Path:
+    """Write :func:`junit_xml` to ``path`` (parent folders made) and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(junit_xml(run), encoding="utf-8")
+    return path
 
 
-def write_json(run: RunOutcome, path: Path) -> None:
+def write_json(run: RunOutcome, path: Path) -> Path:
+    """Write :func:`json_report` to ``path`` (parent folders made) and return the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(json_report(run), ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    return path
