@@ -15,30 +15,35 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.cli.command import Command
+from assistant.cli.command import Command, UsageError, common_options
 from assistant.config import Settings
 
 _BUILDABLE = ("nlu-vectors", "nlu-encoder")
 TUNE_TARGETS = ("skills", "clinc150", "snips", "none")  # none: the published transformer, exported untuned
+EPOCHS = 3.0
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="the speech models, where they go and whether they are installed")
-    get = actions.add_parser("download", help="fetch a speech model, check its SHA-256, unpack it under models_dir")
+    common = [common_options()]  # so `models list --config X` works as `models --config X list` does
+    actions.add_parser("list", parents=common, help="the speech models, where they go and whether they are installed")
+    get = actions.add_parser(
+        "download", parents=common, help="fetch a speech model, check its SHA-256, unpack it under models_dir"
+    )
     get.add_argument("name", metavar="NAME", help="vosk-en or vosk-cn")
     get.add_argument("--from", dest="source", type=Path, metavar="FILE.zip", help="install this local copy instead")
-    build = actions.add_parser("build", help="build a model file locally (into models_dir)")
+    build = actions.add_parser("build", parents=common, help="build a model file locally (into models_dir)")
     build.add_argument("name", choices=_BUILDABLE, help="what to build: nlu-vectors or nlu-encoder")
     build.add_argument("--force", action="store_true", help="rebuild even if the file exists")
     build.add_argument(
         "--tune-on",
         choices=TUNE_TARGETS,
-        default="skills",
         help="nlu-encoder only: the utterances to fine-tune on; skills (default, what the router uses), a benchmark's "
         "training split (clinc150, snips: what `assistant bench nlu` uses), or none (the published model)",
     )
-    build.add_argument("--epochs", type=float, default=3.0, help="nlu-encoder only: passes over the data (default 3)")
+    build.add_argument(
+        "--epochs", type=float, metavar="N", help=f"nlu-encoder only: passes over the data (default {EPOCHS:g})"
+    )
 
 
 def _progress_printer(unit: str = "pieces") -> Callable[[int, int], None]:
@@ -141,7 +146,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.action in ("list", "download"):
         return _speech_models(args, settings)
     if args.name == "nlu-encoder":
-        return _build_nlu_encoder(settings, args.tune_on, args.epochs, args.force)
+        if args.epochs is not None and args.epochs <= 0:
+            raise UsageError(f"--epochs {args.epochs:g}: must be more than 0")
+        epochs = EPOCHS if args.epochs is None else args.epochs
+        return _build_nlu_encoder(settings, args.tune_on or "skills", epochs, args.force)
+    given = [option for option, value in (("--epochs", args.epochs), ("--tune-on", args.tune_on)) if value is not None]
+    if given:
+        raise UsageError(
+            f"{given[0]} is for nlu-encoder only: nlu-vectors distils the published model as it is; drop {given[0]}"
+        )
     return _build_nlu_vectors(settings, args.force)
 
 

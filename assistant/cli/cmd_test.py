@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.cli.command import Command
+from assistant.cli.command import Command, UsageError
 from assistant.config import Settings
 
 DEFAULT_PATH = Path("suites")
@@ -35,7 +35,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.cli.outputs import UsageError, check_output_file, write_outputs
+    from assistant.cli.outputs import check_output_file, write_outputs
     from assistant.scripts.loader import load_scripts
     from assistant.scripts.names import known_names
     from assistant.scripts.parallel import default_workers, run_conversations

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.cli.command import common_options
 from assistant.cli.registry import COMMAND_MODULES, load_command
 from assistant.config import load_settings
 from assistant.errors import AssistantError
@@ -23,19 +24,7 @@ through a protocol bridge. Try `assistant chat` first."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # SUPPRESS: a common flag given before the subcommand must not be reset by the subcommand's own default
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        help="config file to use (default: ./config.yml when it exists, else built-in defaults)",
-    )
-    common.add_argument(
-        "--log-level",
-        choices=["debug", "info", "warning", "error"],
-        help="show log messages of this level and above on stderr (default: warning, or $ASSISTANT_LOG_LEVEL)",
-    )
+    common = common_options()
     parser = argparse.ArgumentParser(
         prog="assistant",
         description=DESCRIPTION,

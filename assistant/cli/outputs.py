@@ -13,13 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.errors import AssistantError
-
-
-class UsageError(AssistantError):
-    """The command line asks for something that cannot work: one line naming the option, exit 2 like config errors."""
-
-    exit_code = 2
+from assistant.cli.command import UsageError
 
 
 def check_output_file(option: str, path: Path | None) -> None:
