@@ -71,7 +71,7 @@ def test_words_no_template_reads_do_not_match(manifests: dict[str, SkillManifest
         ("timers.set", "set a timer for five minutes", {}, {"duration": {"seconds": 300}}),
         ("alarms.remind", "remind me to call mom tomorrow at 6 pm", {},
          {"reminder": "call mom", "date": {"day_offset": 1, "value": "tomorrow"},
-          "time": {"hour": 18, "minute": 0, "day_offset": 0}}),  # not the reminder "call mom tomorrow"
+          "time": {"hour": 18, "minute": 0, "day_offset": 0, "explicit": True}}),  # not "call mom tomorrow"
     ],
 )  # fmt: skip
 def test_missed_and_cut_short_slots_are_recovered(
@@ -84,7 +84,7 @@ def test_missed_and_cut_short_slots_are_recovered(
 def test_the_engine_is_kept_where_it_found_something_sound(manifests: dict[str, SkillManifest]) -> None:
     kept = _recover(manifests, "alarms.remind", "remind me to call mom at 6 pm", {"reminder": "call mom at"})
     assert kept.slots["reminder"] == "call mom at"  # not a part of "call mom": the engine's own reading stays
-    assert kept.slots["time"] == {"hour": 18, "minute": 0, "day_offset": 0}
+    assert kept.slots["time"] == {"hour": 18, "minute": 0, "day_offset": 0, "explicit": True}
 
 
 def test_words_that_are_no_value_stay_missing_and_are_no_evidence(manifests: dict[str, SkillManifest]) -> None:

@@ -66,36 +66,37 @@ def test_durations(raw: str, seconds: int | None) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("7 am", (7, 0, 0)),
-        ("7am", (7, 0, 0)),
-        ("6:30 pm", (18, 30, 0)),
-        ("12 am", (0, 0, 0)),
-        ("12 pm", (12, 0, 0)),
-        ("noon", (12, 0, 0)),
-        ("midnight", (0, 0, 0)),
-        ("19:00", (19, 0, 0)),
-        ("half past six", (6, 30, 0)),
-        ("quarter to eight", (7, 45, 0)),
-        ("ten past seven", (7, 10, 0)),
-        ("six thirty", (6, 30, 0)),
-        ("8 o'clock", (8, 0, 0)),
-        ("9 in the morning", (9, 0, 0)),
-        ("7 in the evening", (19, 0, 0)),
-        ("tomorrow at 8", (8, 0, 1)),
-        ("at 8 tomorrow", (8, 0, 1)),
-        ("tonight at 9", (21, 0, 0)),
+        ("7 am", (7, 0, 0, True)),
+        ("7am", (7, 0, 0, True)),
+        ("6:30 pm", (18, 30, 0, True)),
+        ("12 am", (0, 0, 0, True)),
+        ("12 pm", (12, 0, 0, True)),
+        ("noon", (12, 0, 0, True)),
+        ("midnight", (0, 0, 0, True)),
+        ("19:00", (19, 0, 0, True)),
+        ("half past six", (6, 30, 0, False)),
+        ("quarter to eight", (7, 45, 0, False)),
+        ("ten past seven", (7, 10, 0, False)),
+        ("six thirty", (6, 30, 0, False)),
+        ("8 o'clock", (8, 0, 0, False)),
+        ("9 in the morning", (9, 0, 0, True)),
+        ("7 in the evening", (19, 0, 0, True)),
+        ("tomorrow at 8", (8, 0, 1, False)),
+        ("at 8 tomorrow", (8, 0, 1, False)),
+        ("tonight at 9", (21, 0, 0, True)),
         ("13 pm", None),
         ("25:00", None),
         ("sometime", None),
         ("half past", None),
     ],
 )
-def test_times(raw: str, expected: tuple[int, int, int] | None) -> None:
+def test_times(raw: str, expected: tuple[int, int, int, bool] | None) -> None:
     parsed = parse_time(raw)
     if expected is None:
         assert parsed is None
     else:
-        assert parsed == {"hour": expected[0], "minute": expected[1], "day_offset": expected[2]}
+        hour, minute, day_offset, explicit = expected  # explicit: the words say am or pm (or a 24-hour clock)
+        assert parsed == {"hour": hour, "minute": minute, "day_offset": day_offset, "explicit": explicit}
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,8 @@ def test_times(raw: str, expected: tuple[int, int, int] | None) -> None:
         ("number", "lots", "lots"),
         ("duration", "ten minutes", {"seconds": 600}),
         ("duration", "a while", "a while"),
-        ("time", "7 am", {"hour": 7, "minute": 0, "day_offset": 0}),
+        ("time", "7 am", {"hour": 7, "minute": 0, "day_offset": 0, "explicit": True}),
+        ("time", "at 3", {"hour": 3, "minute": 0, "day_offset": 0, "explicit": False}),
         ("time", "later", "later"),
         ("date", "tomorrow", {"day_offset": 1, "value": "tomorrow"}),
         ("date", "the day after tomorrow", {"day_offset": 2, "value": "the day after tomorrow"}),

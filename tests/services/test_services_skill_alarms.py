@@ -86,3 +86,13 @@ def test_calendar_dates_and_listing_one_day(make_skill: Make) -> None:
         'Sorry, I can\'t tell which day "february 30" is. Try "tomorrow", "next Friday" or "March 3rd".'
     )
     assert skill.turn("alarms.list").text.startswith("You have 2: ")
+
+
+def test_an_hour_said_without_am_or_pm_is_the_next_one(make_skill: Make) -> None:
+    skill = make_skill("alarms")  # 9:30 AM: "at 3" is this afternoon, not 3 AM tomorrow
+    three = {"hour": 3, "minute": 0, "day_offset": 0, "explicit": False}
+    assert skill.turn("alarms.remind", {"reminder": "stretch", "time": three}).text == (
+        "OK, I'll remind you to stretch at 3:00 PM today."
+    )
+    three_am = {**three, "explicit": True}
+    assert skill.turn("alarms.set", {"time": three_am}).text == "Your alarm is set for 3:00 AM tomorrow."

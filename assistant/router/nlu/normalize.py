@@ -128,6 +128,9 @@ def parse_duration(raw: str) -> int | None:
     return round(total)
 
 
+_HALF_OF_DAY = re.compile(r"(?<![a-z])(?:a\.?m\.?|p\.?m\.?)$")
+
+
 def _clock(text: str) -> tuple[int, int] | None:
     """The hour and minute of a clock phrase without day words: "7 am", "19:00", "half past six", "noon"."""
     if text in ("noon", "midday"):
@@ -167,7 +170,8 @@ def _clock(text: str) -> tuple[int, int] | None:
 
 
 def parse_time(raw: str) -> dict[str, object] | None:
-    """ "7 am", "tomorrow at 8", "half past six", "9 in the evening" -> {hour, minute, day_offset}, else None."""
+    """ "7 am", "tomorrow at 8", "half past six", "9 in the evening" -> {hour, minute, day_offset, explicit}, else
+    None; ``explicit`` is False when the words leave am or pm open ("at 3", "half past six", "7:15")."""
     text = clean(raw).removeprefix("at ")
     day_offset = 0
     for phrase, offset in sorted(_DAY_OFFSETS.items(), key=lambda kv: -len(kv[0])):
@@ -181,10 +185,14 @@ def parse_time(raw: str) -> dict[str, object] | None:
     part = re.search(r"\s+(?:in the |at )?(morning|afternoon|evening|night)$", text)
     if part:
         text = text[: part.start()] + " " + _PARTS_OF_DAY[part.group(1)]
-    clock = _clock(text.strip())
+    text = text.strip()
+    clock = _clock(text)
     if clock is None:
         return None
-    return {"hour": clock[0], "minute": clock[1], "day_offset": day_offset}
+    explicit = (  # "3" or "half past six" could be either half of the day: the skill takes the next one
+        _HALF_OF_DAY.search(text) is not None or text in ("noon", "midday", "midnight") or not 0 < clock[0] <= 12
+    )
+    return {"hour": clock[0], "minute": clock[1], "day_offset": day_offset, "explicit": explicit}
 
 
 def parse_temperature(raw: str) -> dict[str, object] | None:
