@@ -2,7 +2,9 @@
 
 A benchmark module exposes ``run(settings: Settings, out_dir: Path, quick: bool) -> list[Path]``: it measures,
 writes ``<out_dir>/<name>.json`` and ``<out_dir>/<name>.md`` (the committed figures) and returns the paths written.
-``quick`` trims repetitions for a smoke run; committed figures come from a full run.
+``quick`` trims repetitions for a smoke run; committed figures come from a full run. ``assistant bench --quick``
+writes to ``benchmarks/quick/`` (git-ignored) unless told otherwise, and :func:`mark_quick` heads each quick ``.md``
+so a smoke run's table is never mistaken for the committed figures.
 """
 
 from __future__ import annotations
@@ -28,6 +30,24 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "wake": ("assistant.benchmarks.wake", "wake phrases: keyword search + verification vs verification alone"),
     "scope": ("assistant.benchmarks.scope", "CLINC150 out-of-scope requests through the pipeline: embedded vs Rasa"),
 }
+
+
+#: benchmarks that build, train and serve Rasa (minutes): a quick run leaves them out unless they are named
+NEEDS_RASA: frozenset[str] = frozenset({"nlu_compare", "scope"})
+
+QUICK_BANNER = (
+    "> **Quick smoke run** (`assistant bench --quick`): fewer repetitions and smaller samples. "
+    "These are not the project's figures; do not commit them.\n\n"
+)
+
+
+def mark_quick(paths: list[Path]) -> None:
+    """Head every ``.md`` among ``paths`` (a quick run's files) with :data:`QUICK_BANNER`, once."""
+    for path in paths:
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            if not text.startswith(QUICK_BANNER):
+                path.write_text(QUICK_BANNER + text, encoding="utf-8")
 
 
 def machine(load_before: tuple[float, float, float]) -> dict[str, object]:
