@@ -4,34 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from devices_home import Home
 from services_skill_harness import SkillHarness, action_of, expecting
 
 from assistant.speaker.mihome.hub import MiHomeHub
 
 Make = Callable[..., SkillHarness]
-
-
-class Home:
-    """The skill and the hub, wired as the speaker would: each turn carries the hub's report."""
-
-    def __init__(self, skill: SkillHarness, hub: MiHomeHub) -> None:
-        self.skill, self.hub = skill, hub
-
-    def turn(self, intent: str, slots: dict[str, Any] | None = None, **extra: Any) -> str:
-        reply = self.skill.turn(intent, slots, devices=self.hub.report(), **extra)
-        action = action_of(reply)
-        if action is not None:
-            assert action["name"] == "mihome.control"
-            self.hub.handle_action(action["name"], action["properties"])
-        return reply.text or ""
-
-    def state(self, device_id: str) -> dict[str, Any]:
-        device = self.hub.device(device_id)
-        assert device is not None
-        return dict(device.state)
 
 
 @pytest.fixture

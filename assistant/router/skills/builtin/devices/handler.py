@@ -87,9 +87,15 @@ class DevicesSkill:
         kind = t.kind_of(turn.slot("device")) if turn.has("device") else _activity_kind(turn.text)
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
+        room = t.snake(turn.slot("room")) if turn.has("room") else None
+        # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about
+        named = tuple(d for d in t.named(turn.devices, turn.text, kind) if kind is None or d.get("kind") == kind)
+        if named:
+            there = tuple(d for d in named if room is None or d.get("room") == room)
+            where = f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in the {t.spaced(room)}."
+            return t.Targets(there) if there else t.Targets(problem=where)
         if kind is None and (unsimulated := _unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
             return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
-        room = t.snake(turn.slot("room")) if turn.has("room") else None
         previous = turn.state.get("last") or []
         everywhere = all_rooms or (room is None and _says_all(turn.text))  # "turn on all the lights"
         return t.find_targets(

@@ -41,6 +41,11 @@ def snake(text: object) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_")
 
 
+def spaced(room: object) -> str:
+    """ "living_room" -> "living room": a room as said."""
+    return str(room).replace("_", " ")
+
+
 def kind_of(value: object) -> str | None:
     """The hub's device kind for what the user called it; None when it is no kind the hub has."""
     if not isinstance(value, str):
@@ -56,6 +61,38 @@ class Targets:
     devices: tuple[Device, ...] = ()
     missing: str | None = None
     problem: str | None = None
+
+
+#: Other words for what a device's own name says: "the coffee maker" is the coffee machine plug.
+NAME_ALIASES = {"coffee maker": "coffee machine", "television": "tv"}
+
+
+def plain_words(text: str) -> str:
+    """ "Turn on the TV-plug!" -> "turn on the tv plug": lower case words, one space apart."""
+    said = " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+    for alias, word in NAME_ALIASES.items():
+        said = re.sub(rf"\b{alias}\b", word, said)
+    return said
+
+
+def named(reported: Sequence[Device], text: str, kind: str | None) -> tuple[Device, ...]:
+    """The devices the words call by their own name: "the tv plug", "the office fan", or, when the words also name
+    the device's kind (the NLU read "coffee machine" as a plug), the name without it: "the coffee machine". A name
+    that is only its room and kind ("kitchen lamp") names that device too."""
+    said = f" {plain_words(text)} "
+    found: list[Device] = []
+    for device in reported:
+        name = plain_words(str(device.get("name") or ""))
+        if not name:
+            continue
+        variants = [name]
+        head, _, last = name.rpartition(" ")
+        room = str(device.get("room", "")).replace("_", " ")
+        if head and kind is not None and kind_of(last) == device.get("kind") == kind and head != room:
+            variants.append(head)
+        if any(f" {variant} " in said for variant in variants):
+            found.append(device)
+    return tuple(found)
 
 
 def find_targets(
