@@ -40,10 +40,16 @@ class KnownNames:
         return frozenset(name for names in self.slots.values() for name in names)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice close enough to ``word`` to be what was meant, if any."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggestion(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when one choice is close, else ``""``."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def known_names(settings: Settings) -> KnownNames:

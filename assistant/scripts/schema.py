@@ -1,14 +1,19 @@
-"""Small typed readers over the YAML tree: each either returns the value or raises ``file:line: what is wrong``."""
+"""Small typed readers over the YAML tree: each either returns the value or raises ``file:line: what is wrong``.
+
+The :class:`Context` also collects mistakes (``ctx.note``, ``with ctx.checking():``) so that reading goes on after
+one and a script's every mistake is reported in one run.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ScriptError
-from assistant.scripts.names import KnownNames, suggestion
+from assistant.scripts.mistakes import Mistake, Mistakes
+from assistant.scripts.names import KnownNames, closest
 from assistant.scripts.yaml_tree import Node
 
 
@@ -18,19 +23,40 @@ class Context:
 
     path: Path
     names: KnownNames | None
+    mistakes: Mistakes = field(default_factory=Mistakes, compare=False)
 
-    def error(self, line: int, problem: str) -> ScriptError:
-        return ScriptError(f"{self.path}:{line}: {problem}")
+    def error(self, line: int, problem: str) -> Mistake:
+        """A mistake to raise: what it spoils (a value, a step) is not read further."""
+        return Mistake(self.path, line, problem)
+
+    def note(self, line: int, problem: str) -> None:
+        """A mistake that spoils nothing else: reading goes on."""
+        self.mistakes.note(Mistake(self.path, line, problem))
+
+    def checking(self) -> AbstractContextManager[None]:
+        """``with ctx.checking():`` a mistake raised in the block is noted and reading goes on after it."""
+        return self.mistakes.checking()
 
 
-def check_keys(ctx: Context, node: Node, allowed: Iterable[str], what: str) -> None:
-    """Refuse keys not in ``allowed``, naming the closest allowed key."""
+def check_keys(ctx: Context, node: Node, allowed: Iterable[str], what: str) -> frozenset[str]:
+    """Note every key not in ``allowed``, naming the closest allowed key. Returns the keys suggested, so a caller
+    does not report one of them as missing too: the misspelling is the one mistake."""
     allowed = tuple(allowed)
     lines = node.key_lines or {}
+    suggested: set[str] = set()
     for key in node.value:
         if key not in allowed:
-            hint = suggestion(key, allowed) or f"; allowed: {', '.join(allowed)}"
-            raise ctx.error(lines.get(key, node.line), f"unknown key {key!r} in {what}{hint}")
+            close = closest(key, allowed)
+            hint = f" (did you mean {close!r}?)" if close else f"; allowed: {', '.join(allowed)}"
+            ctx.note(lines.get(key, node.line), f"unknown key {key!r} in {what}{hint}")
+            suggested.update([close] if close else [])
+    return frozenset(suggested)
+
+
+def require(ctx: Context, node: Node, key: str, problem: str, *, suggested: frozenset[str]) -> None:
+    """Note ``problem`` when ``key`` is missing from a mapping, unless a misspelling of it was already noted."""
+    if key not in node.value and key not in suggested:
+        ctx.note(node.line, problem)
 
 
 def mapping(ctx: Context, node: Node, what: str) -> dict[str, Node]:

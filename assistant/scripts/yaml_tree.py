@@ -3,7 +3,8 @@
 Scalars follow YAML 1.2's core schema rather than PyYAML's YAML 1.1 defaults: ``on``/``off``/``yes``/``no`` stay
 strings (a device's ``power: on`` means the word), ``2024-03-16`` stays a string (dates are compared as the NLU
 gives them), and ``10:30`` is not the sexagesimal number 630. Duplicate keys are an error instead of the last one
-silently winning.
+silently winning. The parser's own words for a syntax error (``expected <block end>, but found '?'``) come with a
+plain one first, since most of them mean a line is indented wrongly.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Literal
 import yaml
 
 from assistant.errors import ScriptError
+from assistant.scripts.mistakes import Mistake, Mistakes
 
 Kind = Literal["map", "seq", "scalar"]
 
@@ -82,7 +84,7 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return CoreLoader
 
 
-def read_tree(path: Path) -> Node:
+def read_tree(path: Path, mistakes: Mistakes | None = None) -> Node:
     """Read ``path`` and return its tree; unreadable files and YAML syntax errors raise ScriptError."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -90,28 +92,63 @@ def read_tree(path: Path) -> Node:
         raise ScriptError(f"{path}: no such file (check the path)") from None
     except (OSError, UnicodeDecodeError) as e:
         raise ScriptError(f"{path}: cannot be read: {e}") from None
-    return parse_tree(text, path)
+    return parse_tree(text, path, mistakes)
 
 
-def parse_tree(text: str, path: Path) -> Node:
-    """The tree of one YAML document; an empty document is an empty mapping."""
+def parse_tree(text: str, path: Path, mistakes: Mistakes | None = None) -> Node:
+    """The tree of one YAML document; an empty document is an empty mapping.
+
+    A duplicate key is noted in ``mistakes`` (the first value is kept) and reading goes on; without ``mistakes``
+    it is raised. A syntax error always raises: nothing after it can be read.
+    """
     loader = _loader_class()(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return Node("map", {}, 1, {})
-        return _convert(loader, root, path)
+        return _convert(loader, root, path, mistakes or _Raising())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise ScriptError(f"{where}: {e.problem or 'not valid YAML'} (fix the YAML syntax)") from None
+        problem = plain_yaml_problem(e.problem or "not valid YAML")
+        if mark is None:
+            raise ScriptError(f"{path}: {problem}") from None
+        raise Mistake(path, mark.line + 1, problem) from None
     except yaml.YAMLError as e:
         raise ScriptError(f"{path}: not valid YAML: {e}") from None
     finally:
         loader.dispose()
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path) -> Node:
+#: The parser's phrasing -> what it almost always means in a hand-written file.
+_PLAIN: tuple[tuple[str, str], ...] = (
+    ("expected <block end>", "this line is not indented like the lines around it; check the indentation of this line"),
+    (
+        "mapping values are not allowed",
+        "a ':' where none was expected; check the indentation of this line, or quote text that holds ': '",
+    ),
+    ("could not find expected ':'", "a line without 'key: value'; check the indentation of this line"),
+    ("cannot start any token", "a character YAML does not allow here (a tab? indent with spaces only)"),
+    ("expected ',' or ']'", "a [list] is not closed with ']' on this line (or text in it holds ': ', quote it)"),
+    ("expected ',' or '}'", "a {mapping} is not closed with '}' on this line (or text in it holds ': ', quote it)"),
+)
+
+
+def plain_yaml_problem(problem: str) -> str:
+    """The YAML parser's ``problem`` with a plain explanation and fix in front, the parser's words kept after."""
+    for phrase, plain in _PLAIN:
+        if phrase in problem:
+            return f"{plain} (YAML: {problem})"
+    return f"{problem} (fix the YAML syntax)"
+
+
+class _Raising(Mistakes):
+    """Mistakes that are raised at once (for callers that collect none)."""
+
+    def note(self, mistake: ScriptError) -> None:
+        raise mistake
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path, mistakes: Mistakes) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         values: dict[str, Node] = {}
@@ -119,15 +156,17 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path) -> Node:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise ScriptError(f"{path}:{key_line}: a key must be plain text, not a list or mapping")
+                mistakes.note(Mistake(path, key_line, "a key must be plain text, not a list or mapping"))
+                continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key).lower() if isinstance(key, bool) else str(key)
             if key in values:
-                raise ScriptError(f"{path}:{key_line}: duplicate key {key!r} (first at line {lines[key]}); keep one")
-            values[key] = _convert(loader, value_node, path)
+                mistakes.note(Mistake(path, key_line, f"duplicate key {key!r} (first at line {lines[key]}); keep one"))
+                continue
+            values[key] = _convert(loader, value_node, path, mistakes)
             lines[key] = key_line
         return Node("map", values, line, lines)
     if isinstance(node, yaml.SequenceNode):
-        return Node("seq", [_convert(loader, item, path) for item in node.value], line)
+        return Node("seq", [_convert(loader, item, path, mistakes) for item in node.value], line)
     return Node("scalar", loader.construct_object(node), line)

@@ -93,7 +93,12 @@ MALFORMED = [
         'fixtures.alarms[].time "7 o\'clock" is not a time like 07:00',
     ),
     (
-        ["fixtures:", "  reminders:", "    - {time: '18:00', txt: call mom}", "tests: [{sentences: [hi], intent: x}]"],
+        [
+            "fixtures:",
+            "  reminders:",
+            "    - {time: '18:00', txt: call mom}",
+            "tests: [{sentences: [hi], intent: oos}]",
+        ],
         3,
         "unknown key 'txt' in an item of fixtures.reminders (did you mean 'text'?)",
     ),
@@ -231,7 +236,7 @@ MALFORMED = [
     (
         ["tests:", "  - sentences: [hi", "    intent: x"],
         3,
-        "fix the YAML syntax",
+        "a [list] is not closed with ']'",
     ),
 ]
 
@@ -251,10 +256,8 @@ def test_a_malformed_script_names_file_line_and_problem(
 
 def test_a_file_that_is_not_a_wav_is_refused(tmp_path: Path, names: KnownNames) -> None:
     (tmp_path / "noise.wav").write_bytes(b"not a wav at all")
-    with pytest.raises(ScriptError, match=r"bad\.intents\.yml:2: audio file 'noise\.wav' is not a readable WAV"):
-        parse_script(
-            "tests: []\nconversations: [{name: a, turns: [{audio: noise.wav}]}]\n", tmp_path / "bad.intents.yml", names
-        )
+    with pytest.raises(ScriptError, match=r"bad\.intents\.yml:1: audio file 'noise\.wav': not a WAV file"):
+        parse_script("conversations: [{name: a, turns: [{audio: noise.wav}]}]\n", tmp_path / "bad.intents.yml", names)
 
 
 def test_nothing_runs_when_any_script_is_malformed(tmp_path: Path, names: KnownNames) -> None:
