@@ -49,6 +49,8 @@ FRIDAY = date(2024, 3, 15)
         ({"weekday": 5, "next_week": True, "value": "next weekend"}, date(2024, 3, 16)),
         ({"weekday": 4, "next_week": True, "value": "next friday"}, date(2024, 3, 22)),
         ({"day_offset": 14, "value": "in two weeks"}, date(2024, 3, 29)),
+        ({"day_offset": 3_000_000, "value": "in 3000000 days"}, None),  # past year 9999: none, not OverflowError
+        ({"day_offset": 99_999_999_999}, None),
         ("2024-02-30", None),
         (42, None),
     ],

@@ -96,3 +96,13 @@ def test_an_hour_said_without_am_or_pm_is_the_next_one(make_skill: Make) -> None
     )
     three_am = {**three, "explicit": True}
     assert skill.turn("alarms.set", {"time": three_am}).text == "Your alarm is set for 3:00 AM tomorrow."
+
+
+def test_a_day_too_far_ahead_is_said_not_raised(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    far = {"reminder": "x", "duration": {"seconds": 99_999_999_999 * 86_400}}
+    assert skill.turn("alarms.remind", far).text == "I can set alarms and reminders up to a year ahead."
+    later = {"time": "7 am", "date": {"day_offset": 400, "value": "in 400 days"}}
+    assert skill.turn("alarms.set", later).text == "I can set alarms and reminders up to a year ahead."
+    absurd = {"time": "7 am", "date": {"day_offset": 3_000_000, "value": "in 3000000 days"}}
+    assert skill.turn("alarms.set", absurd).text.startswith('Sorry, I can\'t tell which day "in 3000000 days" is.')

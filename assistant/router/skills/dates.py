@@ -12,6 +12,8 @@ from datetime import date, timedelta
 
 from assistant.router.nlu.spoken_dates import WEEKDAYS, parse_date
 
+#: How far from today a spoken day may be ("in 3000000 days" names none: a calendar's dates end in year 9999).
+MAX_DAYS_AWAY = 36_600
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -30,7 +32,7 @@ def resolve_day(value: object, today: date) -> date | None:
         return resolve_day(value["date"], today)
     offset, weekday, month, day = (value.get(k) for k in ("day_offset", "weekday", "month", "day"))
     if isinstance(offset, int):
-        return today + timedelta(days=offset)
+        return today + timedelta(days=offset) if abs(offset) <= MAX_DAYS_AWAY else None
     if isinstance(weekday, int):
         ahead = (weekday - today.weekday()) % 7
         return today + timedelta(days=7 if ahead == 0 and value.get("next_week") else ahead)

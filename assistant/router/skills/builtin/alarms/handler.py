@@ -31,6 +31,8 @@ KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 SNOOZE = timedelta(minutes=10)
 #: How long after ringing "snooze" still refers to an alarm.
 SNOOZE_WINDOW = timedelta(hours=1)
+#: The furthest ahead an alarm or reminder can be set.
+FURTHEST = timedelta(days=366)
 
 
 def reminder_text(value: object) -> str:
@@ -107,6 +109,8 @@ class AlarmsSkill:
         now = self._now()
         seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
         if seconds is not None:
+            if seconds > FURTHEST.total_seconds():
+                return "I can set alarms and reminders up to a year ahead."
             return now + timedelta(seconds=seconds)
         time = clock_time(turn.slot("time"))
         if time is None:
@@ -116,6 +120,8 @@ class AlarmsSkill:
         day = resolve_day(turn.slot("date"), now.date())
         if day is None:
             return unknown_day(turn.slot("date"))
+        if (day - now.date()).days > FURTHEST.days:
+            return "I can set alarms and reminders up to a year ahead."
         moment = datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=self._zone)
         if not time.explicit and moment <= now and time.hour < 12:
             moment += timedelta(hours=12)
