@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The project's two entry points on a fresh Debian / Raspberry Pi OS machine. Both do all set-up themselves:
+# The project's two entry points on a fresh Debian / Raspberry Pi OS machine. Each does all set-up first:
 #
-#   ./run.sh chat [ARGS...]   set up, then start the text chat (any `assistant` command works: ./run.sh listen ...)
-#   ./run.sh test [PYTEST...] set up, then run the whole test suite: ruff, mypy, pytest, the shipped intent scripts
+#   ./run.sh [chat [ARGS...]]        set up, then start the text chat: `assistant chat ARGS` (the default)
+#   ./run.sh test [PYTEST-ARGS...]   set up, then the whole test suite: ruff, mypy, pytest PYTEST-ARGS, then the
+#                                    shipped intent scripts with the embedded and the Rasa NLU (reports/). The
+#                                    arguments go to pytest, not to `assistant test`: ./run.sh test -x tests/cli
+#   ./run.sh assistant COMMAND ...   set up, then any `assistant` command as it is, `assistant test` included:
+#                                    ./run.sh assistant test suites/timers.intents.yml -v
+#   ./run.sh COMMAND [ARGS...]       set up, then `assistant COMMAND ARGS` for any other name: ./run.sh listen --help
+#   ./run.sh setup                   set up only (Debian packages named or installed, the virtualenv)
+#   ./run.sh --help                  this text
 #
 # Set-up: Debian packages (installed when root, otherwise named with the command to install them), a virtualenv in
 # .venv with the project and its pins (re-installed only when pyproject.toml changes). PYTHON=python3.11 picks the
@@ -69,8 +76,9 @@ run_tests() {
 command=${1:-chat}
 [ $# -gt 0 ] && shift
 case "$command" in
-    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help|help) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     test) debian_packages strict; python_env; run_tests "$@" ;;
     setup) debian_packages; python_env; say "ready: $VENV/bin/assistant --help" ;;
+    assistant) debian_packages; python_env; exec "$VENV/bin/assistant" "$@" ;;
     *) debian_packages; python_env; exec "$VENV/bin/assistant" "$command" "$@" ;;
 esac
