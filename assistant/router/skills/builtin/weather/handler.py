@@ -77,8 +77,10 @@ class WeatherSkill:
         day = resolve_day(turn.slot("date", "today"), today)
         if day is None:
             return say(turn, unknown_day(turn.slot("date")))
-        if not 0 <= (day - today).days < FORECAST_DAYS:
-            return say(turn, f"I only have forecasts for the next {FORECAST_DAYS} days.")
+        if (day - today).days < 0:
+            return say(turn, f"I don't have past weather, only forecasts up to {FORECAST_DAYS - 1} days ahead.")
+        if (day - today).days >= FORECAST_DAYS:
+            return say(turn, f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead.")
         return forecast(city, day), describe_day(day, today)
 
     def _forecast(self, turn: Turn) -> Activity:
@@ -86,9 +88,9 @@ class WeatherSkill:
         if isinstance(found, Activity):
             return found
         f, when = found
+        high, low, unit = _degrees(turn, f.high_c, f.low_c)
         text = (
-            f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, "
-            f"with a high of {f.high_c} and a low of {f.low_c} degrees Celsius."
+            f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, with a high of {high} and a low of {low} {unit}."
         )
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
 
@@ -97,11 +99,14 @@ class WeatherSkill:
         if isinstance(found, Activity):
             return found
         f, when = found
-        if f.condition in _WET:
-            kind = "snow" if f.condition == "snow" else "rain"
-            text = f"Yes, expect {kind} in {f.city} {when}: a {f.rain_chance} percent chance."
+        asked = "snow" if "snow" in turn.text.lower() else "rain"  # "will it snow", "do I need an umbrella"
+        falling = ("snow" if f.condition == "snow" else "rain") if f.condition in _WET else None
+        if falling == asked:
+            text = f"Yes, expect {asked} in {f.city} {when}: a {f.rain_chance} percent chance."
+        elif falling is not None:  # asked about snow, rain is coming (or the other way round)
+            text = f"No {asked} expected in {f.city} {when}, but {f.condition}: a {f.rain_chance} percent chance."
         else:
-            text = f"No rain expected in {f.city} {when}, just {f.condition}; a {f.rain_chance} percent chance."
+            text = f"Probably not: {f.condition} in {f.city} {when}, with a {f.rain_chance} percent chance of {asked}."
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
 
     def _temperature(self, turn: Turn) -> Activity:
@@ -109,8 +114,16 @@ class WeatherSkill:
         if isinstance(found, Activity):
             return found
         f, when = found
-        text = f"In {f.city} {when} it will be between {f.low_c} and {f.high_c} degrees Celsius."
+        high, low, unit = _degrees(turn, f.high_c, f.low_c)
+        text = f"In {f.city} {when} it will be between {low} and {high} {unit}."
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+
+def _degrees(turn: Turn, high_c: int, low_c: int) -> tuple[int, int, str]:
+    """The high, low and unit to say: Fahrenheit when the words ask for it ("in fahrenheit"), else Celsius."""
+    if "fahrenheit" in turn.text.lower():
+        return round(high_c * 9 / 5 + 32), round(low_c * 9 / 5 + 32), "degrees Fahrenheit"
+    return high_c, low_c, "degrees Celsius"
 
 
 def create(context: SkillContext) -> WeatherSkill:

@@ -1,0 +1,48 @@
+"""The weather skill's replies through its handler, on a manual clock starting Friday 2024-03-15 9:30 UTC; the
+forecast itself is computed here too, so the replies are checked against it rather than against copied numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from services_skill_harness import SkillHarness
+
+from assistant.router.skills.builtin.weather.handler import forecast
+from assistant.router.skills.cities import CITIES
+
+Make = Callable[..., SkillHarness]
+FRIDAY = date(2024, 3, 15)
+
+
+def test_the_answer_is_about_what_was_asked_snow_or_rain(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    london = forecast(CITIES["London"], FRIDAY)
+    assert london.condition == "light rain"  # the fixed forecast this test reads
+    asked_snow = skill.turn("weather.rain", {"city": "London", "date": "today"}, text="will it snow in london today")
+    assert (
+        asked_snow.text == f"No snow expected in London today, but light rain: a {london.rain_chance} percent chance."
+    )
+    asked_rain = skill.turn("weather.rain", {"city": "London", "date": "today"}, text="will it rain in london today")
+    assert asked_rain.text == f"Yes, expect rain in London today: a {london.rain_chance} percent chance."
+    paris = forecast(CITIES["Paris"], date(2024, 3, 16))
+    assert paris.condition not in ("light rain", "rain", "thunderstorms", "snow")
+    dry = skill.turn("weather.rain", {"city": "Paris", "date": "tomorrow"}, text="will it rain in paris tomorrow")
+    assert (
+        dry.text
+        == f"Probably not: {paris.condition} in Paris tomorrow, with a {paris.rain_chance} percent chance of rain."
+    )
+
+
+def test_fahrenheit_when_asked_and_past_or_far_days_explained(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    dubai = forecast(CITIES["Dubai"], FRIDAY)
+    reply = skill.turn("weather.temperature", {"city": "Dubai"}, text="what's the temperature in dubai in fahrenheit")
+    low_f, high_f = round(dubai.low_c * 9 / 5 + 32), round(dubai.high_c * 9 / 5 + 32)
+    assert reply.text == f"In Dubai today it will be between {low_f} and {high_f} degrees Fahrenheit."
+    assert skill.turn("weather.forecast", {"city": "Paris", "date": "yesterday"}).text == (
+        "I don't have past weather, only forecasts up to 9 days ahead."
+    )
+    assert skill.turn("weather.forecast", {"city": "Paris", "date": "in 10 days"}).text == (
+        "I only have forecasts up to 9 days ahead."
+    )
