@@ -51,6 +51,8 @@ def test_numbers(raw: str, expected: int | float | None) -> None:
         ("a minute", 60),
         ("half an hour", 1800),
         ("an hour and a half", 5400),
+        ("one and a half hours", 5400),
+        ("two and a half minutes", 150),
         ("2.5 hours", 9000),
         ("for 3 days", 259200),
         ("blue minutes", None),

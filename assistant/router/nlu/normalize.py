@@ -99,8 +99,14 @@ _UNITS = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "f
 _UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "k": "kelvin"})
 
 
+def _and_a_half(match: re.Match[str]) -> str:
+    whole = parse_number(match.group(1))
+    return f"{whole + 0.5} " if isinstance(whole, int) else match.group(0)
+
+
 def parse_duration(raw: str) -> int | None:
-    """ "ten minutes", "1 hour and 20 minutes", "half an hour", "an hour and a half" -> seconds, else None."""
+    """ "ten minutes", "1 hour and 20 minutes", "half an hour", "an hour and a half", "two and a half minutes" ->
+    seconds, else None."""
     text = clean(raw).replace("-", " ")
     if text in ("half an hour", "half a hour", "a half hour"):
         return 1800
@@ -108,6 +114,7 @@ def parse_duration(raw: str) -> int | None:
         return 900
     half = text.endswith(" and a half")
     text = text.removesuffix(" and a half").removeprefix("for ")
+    text = re.sub(r"\b(\S+) and a half (?=\w)", _and_a_half, text)  # "two and a half minutes": 2.5 minutes
     total = 0.0
     last_unit = 0
     pos = 0
