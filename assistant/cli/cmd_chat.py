@@ -12,22 +12,32 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from assistant.cli.chat_view import show_announcement, show_turn, trace_json
-from assistant.cli.command import Command
+from assistant.cli.command import Command, UsageError
 from assistant.config import Settings
 
 if TYPE_CHECKING:
     from assistant.app import Assistant
 
-HELP_LINES = """\
-Type what you would say to the speaker, e.g. "what's the weather in Paris tomorrow" or "turn on the kitchen lamp".
-  /trace     show or hide every hop's message and milliseconds
-  /devices   the Mi-Home devices and their state
-  /new       start a new conversation (forget the context)
-  /quit      leave (or Ctrl-D)"""
+SLASH_COMMANDS = {
+    "/trace": "show or hide every hop's message and milliseconds",
+    "/devices": "the Mi-Home devices and their state",
+    "/new": "start a new conversation (forget the context)",
+    "/quit": "leave (or Ctrl-D)",
+}
+ONCE_SLASH = ("/devices", "/help")
+"""What ``--once`` runs of them; the others change the interactive chat, and no text with a slash reaches the NLU."""
+HELP_LINES = (
+    'Type what you would say to the speaker, e.g. "what\'s the weather in Paris tomorrow" or "turn on the kitchen '
+    'lamp".\n' + "\n".join(f"  {name:10} {about}" for name, about in SLASH_COMMANDS.items())
+)
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--once", metavar="TEXT", help="answer one utterance and exit")
+    parser.add_argument(
+        "--once",
+        metavar="TEXT",
+        help=f"answer one utterance and exit; {' and '.join(ONCE_SLASH)} work here too (--json: as JSON)",
+    )
     parser.add_argument(
         "--json", action="store_true", help="with --once: print one JSON result (reply, intent, slots, ms...)"
     )
@@ -44,11 +54,23 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.app import Assistant  # imported here so `assistant --help` stays fast
 
     if args.json and args.once is None:
-        print("assistant chat: error: --json needs --once TEXT", file=sys.stderr)
-        return 2
+        raise UsageError("--json needs --once TEXT")
+    slash = args.once.strip() if args.once is not None and args.once.strip().startswith("/") else None
+    if slash is not None and slash not in ONCE_SLASH:
+        what = "works only in the interactive chat" if slash in SLASH_COMMANDS else "is not a chat command"
+        raise UsageError(f"--once {slash}: {what}; --once runs {' and '.join(ONCE_SLASH)}, or text to say")
     console = Console(stderr=False, highlight=False, soft_wrap=True)
+    if slash == "/help":
+        print(json.dumps({"commands": SLASH_COMMANDS}, indent=2) if args.json else HELP_LINES)
+        return 0
     speak = _voice(settings) if args.speak else None
     with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
+        if slash == "/devices":
+            if args.json:
+                print(json.dumps(assistant.devices(), ensure_ascii=False, indent=2))
+            else:
+                _show_devices(console, assistant)
+            return 0
         if args.once is not None:
             result = assistant.text_turn(args.once)
             if speak is not None:
@@ -69,6 +91,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         assistant.on_announcement(announce)
         return _repl(console, assistant, trace=args.trace, history=settings.data_dir / "chat_history", speak=speak)
+
+
+def _show_devices(console: Console, assistant: Assistant) -> None:
+    for device in assistant.devices():
+        console.print(f"  {device['id']:24} {json.dumps(device['state'], ensure_ascii=False)}")
 
 
 def _voice(settings: Settings) -> Callable[[str | None], None]:
@@ -116,8 +143,7 @@ def _repl(
             trace = not trace
             console.print(f"trace {'on' if trace else 'off'}")
         elif text == "/devices":
-            for device in assistant.devices():
-                console.print(f"  {device['id']:24} {json.dumps(device['state'], ensure_ascii=False)}")
+            _show_devices(console, assistant)
         elif text == "/new":
             assistant.new_session()
             console.print("new conversation")

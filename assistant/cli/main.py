@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BridgeError as e:
         print(f"assistant {args.command}: bridge error: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `assistant ... | head`: the reader left; say nothing, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 1
     except OSError as e:  # a file or device the commands did not check first: still one line, not a traceback
         logging.getLogger(__name__).debug("%s failed", args.command, exc_info=True)
         where = f"{e.filename}: " if e.filename else ""
