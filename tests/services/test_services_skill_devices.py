@@ -24,7 +24,7 @@ def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
 def test_turn_on_the_kitchen_lamp_then_it_off(home: Home) -> None:
     assert home.turn("devices.on", {"device": "lamp", "room": "kitchen"}) == "Turning on the kitchen lamp."
     assert home.state("lamp.kitchen")["power"] == "on"
-    assert home.turn("devices.status", {}) == "The kitchen lamp is on at 80 percent, white."
+    assert home.turn("devices.status", {}, text="is it on") == "The kitchen lamp is on at 80 percent, white."
     assert home.turn("devices.off", {}) == "Turning off the kitchen lamp."
     assert home.state("lamp.kitchen")["power"] == "off"
 
@@ -62,7 +62,10 @@ def test_vacuum_and_curtains(home: Home) -> None:
     assert home.turn("devices.on", {"device": "vacuum"}) == "Starting the robot vacuum."
     assert home.state("vacuum.living_room")["status"] == "cleaning"
     assert home.turn("devices.pause", {}) == "Pausing the robot vacuum."
-    assert home.turn("devices.status", {"device": "robot"}) == "The robot vacuum is paused, with 90 percent battery."
+    assert (
+        home.turn("devices.status", {"device": "robot"}, text="what's the robot doing")
+        == "The robot vacuum is paused, with 90 percent battery."
+    )
     assert home.turn("devices.off", {"device": "curtains", "room": "bedroom"}) == "Closing the bedroom curtains."
     assert home.state("curtains.bedroom")["position"] == 0
 
@@ -103,7 +106,7 @@ def test_turn_off_everything_asks_first(home: Home) -> None:
     assert expecting(reply) == "confirm" and action_of(reply) is None
     assert reply.text == "Turn off every device in the home? That's 3 on right now."
     assert home.turn("devices.all_off", {}, confirmed=True) == "OK, I turned off 3 devices."
-    assert home.turn("devices.status", {}) == (
+    assert home.turn("devices.status", {}, text="are they off") == (
         "The robot vacuum is docked, with 100 percent battery. The kitchen lamp is off. The office fan is off."
     )
     assert home.state("vacuum.living_room")["status"] == "docked"

@@ -42,3 +42,25 @@ def test_a_plug_named_after_another_wins_over_the_previous_turn(home: Home) -> N
         "devices.on", {"device": "plug", "room": "kitchen"}, text="turn on the tv plug in the kitchen"
     ) == ("The tv plug is not in the kitchen.")
     assert home.turn("devices.on", {}, text="turn on the tv").startswith("I can't control the tv: your Mi Home")
+
+
+def test_what_is_on_lists_everything_on_not_the_last_device(home: Home) -> None:
+    home.turn("devices.on", {"device": "plug"}, text="turn on the tv plug")
+    home.turn("devices.on", {"device": "lamp", "room": "kitchen"}, text="turn on the kitchen lamp")
+    # the router carries the last request's slots over to a question that names nothing: they do not narrow it
+    assert home.turn("devices.status", {"device": "lamp", "room": "kitchen"}, text="what's on right now") == (
+        "2 devices are on: the tv plug and the kitchen lamp."
+    )
+    assert home.turn("devices.status", {"room": "living room"}, text="what's on in the living room") == (
+        "In the living room, only the tv plug is on."
+    )
+    assert home.turn("devices.status", {"room": "living room"}, text="is it on") == "The tv plug is on."
+    assert home.turn("devices.status", {"device": "lamp"}, text="which lights are on") == (
+        "Only the kitchen lamp is on."
+    )
+    assert home.turn("devices.status", {"device": "lamp", "room": "kitchen"}, text="is the kitchen lamp on") == (
+        "The kitchen lamp is on at 80 percent, white."
+    )
+    home.turn("devices.off", {}, text="turn it off")
+    home.turn("devices.off", {"device": "plug"}, text="turn off the tv plug")
+    assert home.turn("devices.status", {}, text="what devices are on") == "Everything is off."

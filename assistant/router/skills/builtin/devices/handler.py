@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.builtin.devices.changes import adjusted, at_level, switched_off, switched_on
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
@@ -24,43 +25,13 @@ _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "war
              "bright": "dimmer"}  # fmt: skip
 #: Verbs that are a direction without a level: "dim the bedroom lights".
 _VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
-#: Words for what only one kind of device does: "start cleaning" names the robot vacuum without naming it.
-_ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
-#: Words that say a number is degrees, or a level: without them "set the fan to 40" is read by the device.
-_SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|temp|thermostat|heat|cool)\b")
-_SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|speed)\b")
-
-
-#: Appliances people expect a smart home to have that the simulated Mi Home has no kind for: named back, not asked
-#: about ("turn on the oven" would otherwise get "Which device?", "turn on the kitchen tv" the kitchen lamp).
-_UNSIMULATED = re.compile(
-    r"\b(oven|stove|microwave|tv|television|fridge|refrigerator|freezer|dishwasher|washing machine|washer|dryer"
-    r"|kettle|coffee (?:maker|machine)|toaster|heater|boiler|doorbell|door|lock|garage door|car|sprinklers?"
-    r"|camera|alarm system)\b"
-)
-
-
-def _bare(text: str, says: re.Pattern[str]) -> bool:
-    """The words give a number with nothing (no "percent", no "temperature") to say what it is: "set it to 21"."""
-    return says.search(text.lower()) is None
-
-
-def _unsimulated(text: str) -> str | None:
-    """The appliance the words name that the simulated Mi Home has no kind for ("the oven"), else None."""
-    found = _UNSIMULATED.search(text.lower())
-    return found.group() if found else None
-
-
-def _activity_kind(text: str) -> str | None:
-    """The kind of device the words' activity implies ("start cleaning": the vacuum), else None."""
-    return next((_ACTIVITIES[w] for w in text.lower().split() if w in _ACTIVITIES), None)
 
 
 class DevicesSkill:
     def __init__(self, context: SkillContext) -> None:
-        del context  # stateless: everything comes with the turn
+        self._rooms = w.room_words(context.manifest.slot("room").values)  # the devices themselves come with the turn
 
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
@@ -84,7 +55,7 @@ class DevicesSkill:
     def _targets(
         self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
     ) -> t.Targets:
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else _activity_kind(turn.text)
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else w.activity_kind(turn.text)
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
@@ -94,10 +65,10 @@ class DevicesSkill:
             there = tuple(d for d in named if room is None or d.get("room") == room)
             where = f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in the {t.spaced(room)}."
             return t.Targets(there) if there else t.Targets(problem=where)
-        if kind is None and (unsimulated := _unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
+        if kind is None and (unsimulated := w.unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
             return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
         previous = turn.state.get("last") or []
-        everywhere = all_rooms or (room is None and _says_all(turn.text))  # "turn on all the lights"
+        everywhere = all_rooms or (room is None and w.says_all(turn.text))  # "turn on all the lights"
         return t.find_targets(
             turn.devices, kind, room, previous if isinstance(previous, list) else [], default_kind=default_kind,
             all_rooms=everywhere, implied=implied,
@@ -176,7 +147,7 @@ class DevicesSkill:
         devices = self._resolve(turn)
         if isinstance(devices, Activity):
             return devices
-        if _bare(turn.text, _SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the bedroom ac to 21"
+        if w.bare(turn.text, w.SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the ac to 21"
             return self._set_temperature(turn, level)
         return self._set_level(turn, level, devices)
 
@@ -210,11 +181,11 @@ class DevicesSkill:
         degrees = number(value)
         if degrees is None:
             return ask(turn, "temperature", "To what temperature?")
-        if not turn.has("device") and (unsimulated := _unsimulated(turn.text)):  # "set the oven to 200 degrees"
+        if not turn.has("device") and (unsimulated := w.unsimulated(turn.text)):  # "set the oven to 200 degrees"
             return say(turn, f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
         if isinstance(value, Mapping) and value.get("unit") == "fahrenheit":
             degrees = (degrees - 32) * 5 / 9
-        elif _bare(turn.text, _SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
+        elif w.bare(turn.text, w.SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
             # "set the bedroom fan to 40", or "set it to 40" after the kitchen lamp: a level, not degrees; "set it
             # to 40" with nothing before it could be either
             named = self._targets(turn)
@@ -292,22 +263,34 @@ class DevicesSkill:
         return self._act(turn, commands, f"{verb} {t.names(devices)} {direction}.", devices)
 
     def _status(self, turn: Turn) -> Activity:
-        if not turn.has("device") and not turn.has("room") and not turn.state.get("last"):
-            on = [d for d in turn.devices if t.is_on(d)]
-            if not on:
-                return say(turn, "Everything is off.")
-            return say(turn, f"{len(on)} on: {t.names(on)}.", state={"last": t.ids(on)})
+        if not w.points_back(turn.text) and (w.asks_what_is_on(turn.text) or not self._names_devices(turn)):
+            return self._what_is_on(turn)  # "what's on right now": not only the device of the last turn
+        last = [d for d in turn.devices if d.get("id") in (turn.state.get("last") or [])]
+        if not self._names_devices(turn) and not w.rooms_in(turn.text, self._rooms):
+            # "is it on": what the last turn was about (a room the router carried over from it is not narrower)
+            return say(turn, " ".join(t.describe(d) for d in last)) if last else self._what_is_on(turn)
         devices = self._resolve(turn, all_rooms=True)
         if isinstance(devices, Activity):
             return devices
         return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
 
+    def _names_devices(self, turn: Turn) -> bool:
+        return w.names_a_kind(turn.text) or bool(t.named(turn.devices, turn.text, None))
+
+    def _what_is_on(self, turn: Turn) -> Activity:
+        """The devices that are on, of the kind and in the room the words name (a slot the router carried over
+        from the previous request, which the words do not say, does not narrow it)."""
+        kind = t.kind_of(turn.slot("device")) if w.names_a_kind(turn.text) else None
+        rooms = w.rooms_in(turn.text, self._rooms)
+        if not turn.devices:
+            return say(turn, "I can't see any Mi Home devices right now. Is the hub connected?")
+        on = [
+            d
+            for d in turn.devices
+            if t.is_on(d) and kind in (None, d.get("kind")) and (not rooms or d.get("room") in rooms)
+        ]
+        return say(turn, t.on_now(on, kind, rooms), state={"last": t.ids(on)} if on else None)
+
 
 def create(context: SkillContext) -> DevicesSkill:
     return DevicesSkill(context)
-
-
-def _says_all(text: str) -> bool:
-    """ "all the lights", "every lamp", "the lights everywhere": the request is for each room, not one to ask."""
-    words = text.lower().replace("-", " ").split()
-    return bool({"all", "every", "everywhere"} & set(words))

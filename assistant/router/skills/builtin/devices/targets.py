@@ -171,6 +171,18 @@ def names(devices: Sequence[Device]) -> str:
     return spoken_list(labels)
 
 
+def on_now(on: Sequence[Device], kind: str | None, rooms: Sequence[str]) -> str:
+    """What is on, every device named: "Only the kitchen lamp is on.", "3 devices are on: the tv plug, ..."."""
+    label = LABELS.get(kind or "", "device")
+    where = spoken_list([f"the {spaced(r)}" for r in rooms]) if rooms else ""
+    if not on:
+        nothing = "Everything" if kind is None else f"Every {label}"
+        return f"{nothing} in {where} is off." if where else f"{nothing} is off."
+    listed = spoken_list([f"the {d.get('name') or d.get('id')}" for d in on])
+    said = f"only {listed} is on." if len(on) == 1 else f"{len(on)} {label}s are on: {listed}."
+    return f"In {where}, {said}" if where else said[0].upper() + said[1:]
+
+
 def is_on(device: Device) -> bool:
     state = device.get("state") or {}
     if device.get("kind") == "vacuum":

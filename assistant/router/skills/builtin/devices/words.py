@@ -1,0 +1,87 @@
+"""What the devices skill reads from the words themselves, beside the NLU's slots: pure functions of the text.
+
+The slots say one device kind and one room; the words also say whether a number was degrees or a level, whether
+"it" points back, which rooms ("the kitchen and the bedroom") and which parts ("the lamp and the fan") a request
+has, and which appliance it names that the simulated Mi Home lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.manifest import SlotValueSpec
+
+#: Words that say a number is degrees, or a level: without them "set the fan to 40" is read by the device.
+SAYS_DEGREES = re.compile(r"°|\b(degrees?|celsius|fahrenheit|temperature|temp|thermostat|heat|cool)\b")
+SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|speed)\b")
+#: Words for what only one kind of device does: "start cleaning" names the robot vacuum without naming it.
+_ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
+#: "what's on", "which lights are on in the kitchen": a question about everything on, not one device.
+_WHAT_IS_ON = re.compile(r"\b(what|which)\b( [a-z']+)*? (is|are) (on|running)\b")
+#: Words that point back at the devices of the previous turn: "is it on", "turn them off".
+_BACK = frozenset({"it", "them", "they", "that", "those"})
+
+#: Appliances people expect a smart home to have that the simulated Mi Home has no kind for: named back, not asked
+#: about ("turn on the oven" would otherwise get "Which device?", "turn on the kitchen tv" the kitchen lamp).
+_UNSIMULATED = re.compile(
+    r"\b(oven|stove|microwave|tv|television|fridge|refrigerator|freezer|dishwasher|washing machine|washer|dryer"
+    r"|kettle|coffee (?:maker|machine)|toaster|heater|boiler|doorbell|door|lock|garage door|car|sprinklers?"
+    r"|camera|alarm system)\b"
+)
+
+
+def bare(text: str, says: re.Pattern[str]) -> bool:
+    """The words give a number with nothing (no "percent", no "temperature") to say what it is: "set it to 21"."""
+    return says.search(text.lower()) is None
+
+
+def unsimulated(text: str) -> str | None:
+    """The appliance the words name that the simulated Mi Home has no kind for ("the oven"), else None."""
+    found = _UNSIMULATED.search(text.lower())
+    return found.group() if found else None
+
+
+def activity_kind(text: str) -> str | None:
+    """The kind of device the words' activity implies ("start cleaning": the vacuum), else None."""
+    return next((_ACTIVITIES[w] for w in text.lower().split() if w in _ACTIVITIES), None)
+
+
+def says_all(text: str) -> bool:
+    """ "all the lights", "every lamp", "the lights everywhere": the request is for each room, not one to ask."""
+    words = text.lower().replace("-", " ").split()
+    return bool({"all", "every", "everywhere"} & set(words))
+
+
+def points_back(text: str) -> bool:
+    """ "is it on", "turn them off": the words mean the devices already talked about."""
+    return bool(_BACK & set(t.plain_words(text).split()))
+
+
+def names_a_kind(text: str) -> bool:
+    """Whether the words name a kind of device ("the lights", "the robot"): a bare "what's on" does not."""
+    said = f" {t.plain_words(text)} "
+    return any(f" {word} " in said for word in t.KIND_WORDS)
+
+
+def asks_what_is_on(text: str) -> bool:
+    """ "what's on right now", "which lights are on": the question lists what is on."""
+    return _WHAT_IS_ON.search(t.plain_words(text).replace("what's", "what is")) is not None
+
+
+def room_words(values: Iterable[SlotValueSpec]) -> dict[str, str]:
+    """Every way the manifest says a room ("lounge", "living room") -> the hub's room ("living_room")."""
+    return {t.plain_words(said): t.snake(v.value) for v in values for said in (v.value, *v.synonyms)}
+
+
+def rooms_in(text: str, rooms: Mapping[str, str]) -> list[str]:
+    """The rooms the words name, in the order said: "the kitchen and the bedroom" -> ["kitchen", "bedroom"]."""
+    said = f" {t.plain_words(text)} "
+    found: dict[str, int] = {}
+    for words, room in sorted(rooms.items(), key=lambda item: -len(item[0])):  # "master bedroom" before "bedroom"
+        at = said.find(f" {words} ")
+        if at >= 0 and room not in found:
+            found[room] = at
+            said = said.replace(f" {words} ", " " + "_" * len(words) + " ")  # not "bedroom" in "master bedroom"
+    return sorted(found, key=found.__getitem__)
