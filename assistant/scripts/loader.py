@@ -238,7 +238,7 @@ def _scheduled(ctx: Context, node: Node, key: str) -> dict[str, Any]:
                 item[name] = duration(ctx, value, f"fixtures.{key}[].duration").total_seconds()
             elif name == "time":
                 item[name] = _clock_time(ctx, value, f"fixtures.{key}[].time")
-            elif name in optional:
+            elif name in required or name in optional:  # a reminder's text is required, a label optional
                 item[name] = schema.text(ctx, value, f"fixtures.{key}[].{name}")
     return item
 
