@@ -106,3 +106,30 @@ def test_a_day_too_far_ahead_is_said_not_raised(make_skill: Make) -> None:
     assert skill.turn("alarms.set", later).text == "I can set alarms and reminders up to a year ahead."
     absurd = {"time": "7 am", "date": {"day_offset": 3_000_000, "value": "in 3000000 days"}}
     assert skill.turn("alarms.set", absurd).text.startswith('Sorry, I can\'t tell which day "in 3000000 days" is.')
+
+
+def test_an_alarm_is_moved_not_duplicated(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.turn("alarms.set", {"time": "7 am"})
+    skill.turn("alarms.remind", {"reminder": "feed my cat", "time": "6 pm"})  # said back as "your cat"
+    moved = skill.turn("alarms.change", {"time": "7 am", "new_time": {"hour": 7, "minute": 30, "explicit": False}})
+    assert moved.text == "OK, your alarm is now at 7:30 AM tomorrow."
+    evening = {"hour": 7, "minute": 0, "explicit": False}
+    assert skill.turn("alarms.change", {"alarm_kind": "reminder", "new_time": evening}).text == (
+        "OK, your reminder to feed your cat is now at 7:00 PM today."  # the half of the day it was in
+    )
+    assert skill.turn("alarms.list").text == (
+        "You have 2: a reminder to feed your cat at 7:00 PM today; an alarm at 7:30 AM tomorrow."
+    )
+    assert expecting(skill.turn("alarms.change", {"alarm_kind": "alarm"})) == "new_time"
+
+
+def test_cancelling_alarms_and_reminders_cancels_what_the_question_named(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.turn("alarms.set", {"time": "7 am"})
+    skill.turn("alarms.remind", {"reminder": "call mom", "time": "6 pm"})
+    everything = skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, text="delete all my alarms and reminders")
+    assert everything.text.startswith("That matches 2: ") and expecting(everything) == "confirm"
+    done = skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, text="yes", confirmed=True)
+    assert done.text == "OK, I cancelled all 2."
+    assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."

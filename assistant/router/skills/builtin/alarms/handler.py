@@ -35,10 +35,15 @@ SNOOZE_WINDOW = timedelta(hours=1)
 FURTHEST = timedelta(days=366)
 
 
+_SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
+                  "i've": "you've", "i'll": "you'll", "am": "are"}  # fmt: skip
+
+
 def reminder_text(value: object) -> str:
-    """ "to call mom" -> "call mom": what to be reminded of, as it reads after "remind you to"."""
+    """ "to call my mom" -> "call your mom": what to be reminded of, as it reads after "remind you to"."""
     text = " ".join(str(value or "").split()).rstrip(".!")
-    return text[3:] if text.lower().startswith("to ") else text
+    text = text[3:] if text.lower().startswith("to ") else text
+    return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in text.split())
 
 
 def _without_day(what: str, date: object) -> str:
@@ -67,6 +72,7 @@ class AlarmsSkill:
                 "alarms.remind": self._remind,
                 "alarms.list": self._list,
                 "alarms.cancel": self._cancel,
+                "alarms.change": self._change,
                 "alarms.snooze": self._snooze,
             },
         )
@@ -162,12 +168,17 @@ class AlarmsSkill:
         self.scheduler.wake()
         return say(turn, f"OK, I'll remind you to {what} at {self._when(entry)}.", state={"last": entry.id})
 
-    def _matching(self, turn: Turn) -> tuple[Entry, ...]:
+    def _matching(self, turn: Turn, *, by_time: bool = True) -> tuple[Entry, ...]:
         kind = turn.slot("alarm_kind")
-        if kind is None and "remind" in turn.text.lower():
+        words = turn.text.lower()
+        if "alarm" in words and "remind" in words:  # "delete all my alarms and reminders"
+            kind = None
+        elif kind is None and ("remind" in words or turn.has("reminder")):  # only reminders have a text
             kind = "reminder"
+        elif kind is None and "alarm" in words:
+            kind = "alarm"
         entries = self.store.pending([kind] if kind in KINDS else KINDS)
-        time = clock_time(turn.slot("time")) if turn.has("time") else None
+        time = clock_time(turn.slot("time")) if turn.has("time") and by_time else None
         if time is not None:
             entries = tuple(
                 e
@@ -198,16 +209,50 @@ class AlarmsSkill:
         return say(turn, f"You have {len(parts)}: " + "; ".join(parts) + ".")
 
     def _cancel(self, turn: Turn) -> Activity:
-        entries = self._matching(turn)
+        asked = turn.state.get("cancelling")
+        if turn.confirmed and isinstance(asked, list):  # the ones the question named, not a fresh match of "yes"
+            entries = tuple(e for e in self.store.pending(KINDS) if e.id in asked)
+        else:
+            entries = self._matching(turn)
         if not entries:
             return say(turn, "I couldn't find an alarm or reminder like that.")
         if len(entries) > 1 and not turn.confirmed:
-            return confirm(turn, f"That matches {len(entries)}: {'; '.join(map(self._describe, entries))}. Cancel all?")
+            listed = "; ".join(map(self._describe, entries))
+            return confirm(
+                turn,
+                f"That matches {len(entries)}: {listed}. Cancel all?",
+                state={"cancelling": [e.id for e in entries]},
+            )
         for entry in entries:
             self.store.cancel(entry.id)
         if len(entries) == 1:
             return say(turn, f"OK, I cancelled {self._describe(entries[0])}.")
         return say(turn, f"OK, I cancelled all {len(entries)}.")
+
+    def _change(self, turn: Turn) -> Activity:
+        """ "change my 7 am alarm to 7:30": the one alarm or reminder meant, same day, at the new time."""
+        new = clock_time(turn.slot("new_time"))
+        if new is None:
+            return ask(turn, "new_time", "To what time?")
+        entries = self._matching(turn, by_time=turn.slot("time") != turn.slot("new_time"))  # one "8" read as both
+        if not entries:
+            return say(turn, "I couldn't find an alarm or reminder like that.")
+        if len(entries) > 1:
+            listed = "; ".join(map(self._describe, entries))
+            return say(turn, f"That matches {len(entries)}: {listed}. Say the time of the one to change.")
+        entry, old = entries[0], entries[0].due.astimezone(self._zone)
+        hour = new.hour
+        if not new.explicit and hour < 12 and abs(hour + 12 - old.hour) < abs(hour - old.hour):
+            hour += 12  # "move my 6 pm reminder to 7": 7 PM, the half of the day it was in
+        due = old.replace(hour=hour, minute=new.minute)
+        if due <= self._now():
+            due += timedelta(days=1)
+        moved = self.store.reschedule(entry.id, due)
+        if moved is None:
+            return say(turn, "That one was just cancelled, so there's nothing to change.")
+        self.scheduler.wake()
+        what = "alarm" if entry.kind == "alarm" else f"reminder to {entry.label}"
+        return say(turn, f"OK, your {what} is now at {self._when(moved)}.", state={"last": entry.id})
 
     def _snooze(self, turn: Turn) -> Activity:
         now = self._clock.now()
