@@ -3,7 +3,8 @@
 AssistantError              anything the assistant raises on purpose (exit 1)
 ├── ConfigError             config.yml is wrong: names file, key path and what is allowed (exit 2)
 ├── ModelError              a model is missing, incomplete or unreadable: names the fix (exit 3)
-├── SkillError              a skill's manifest or handler is broken: names the skill and file
+├── SkillError              a skill's handler is broken: names the skill and file
+│   └── ManifestError       a skill.yml is wrong, or two skills share a name: names file, line and key (exit 2)
 ├── NluError                an NLU engine failed to train, load or parse
 │   └── NluUnavailable      the NLU service is down for a moment (restarting); say so and try again shortly
 ├── AudioError              audio input is unreadable or of a format that cannot be converted
@@ -30,6 +31,12 @@ class ModelError(AssistantError):
 
 class SkillError(AssistantError):
     pass
+
+
+class ManifestError(SkillError):
+    """A skill.yml is wrong: like config.yml mistakes, the user's files are to fix, so the same exit code."""
+
+    exit_code = 2
 
 
 class NluError(AssistantError):

@@ -2,7 +2,8 @@
 
 The manifest is the one source of truth for a skill's language: the NLU training data, the invocation names the
 router listens for ("ask weather ..."), the slot prompts and the confirmations are all derived from it. Parsing
-is strict: every mistake is one :class:`SkillError` line naming the file, the key path and the fix.
+is strict: every mistake is one :class:`ManifestError` line naming the file and line, the key path and the fix
+(worded in :mod:`assistant.router.skills.manifest_errors`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.errors import SkillError
+from assistant.errors import ManifestError
+from assistant.router.skills.manifest_errors import describe, dotted, where
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES, is_builtin
 from assistant.router.skills.templates import SlotRef, placeholders, restrictions, validate_template
 
@@ -156,11 +158,11 @@ class _Manifest(_Strict):
 
 
 def load_manifest(path: Path) -> SkillManifest:
-    """Read and validate one skill.yml; raises :class:`SkillError` naming the file and key on any mistake."""
+    """Read and validate one skill.yml; raises :class:`ManifestError` naming the file and key on any mistake."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise SkillError(f"{path}: cannot be read: {e}") from None
+        raise ManifestError(f"{path}: cannot be read: {e}") from None
     return _parse_cached(text, path)
 
 
@@ -178,78 +180,69 @@ def parse_manifest(text: str, path: Path) -> SkillManifest:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise SkillError(f"{where}: {getattr(e, 'problem', None) or 'not valid YAML'} (fix the YAML syntax)") from None
+        raise ManifestError(
+            f"{where}: {getattr(e, 'problem', None) or 'not valid YAML'} (fix the YAML syntax)"
+        ) from None
     if not isinstance(raw, dict):
-        raise SkillError(f"{path}: must be a mapping with name, description, invocations and intents")
+        raise ManifestError(f"{path}: must be a mapping with name, description, invocations and intents")
     try:
         model = _Manifest.model_validate(raw)
     except ValidationError as e:
-        raise SkillError(_describe(path, raw, e)) from None
-    return _convert(model, path)
+        raise ManifestError(describe(path, text, raw, e, _Manifest)) from None
+    return _convert(model, path, text)
 
 
-def _describe(path: Path, raw: dict[str, Any], error: ValidationError) -> str:
-    first = error.errors(include_url=False)[0]
-    loc = ".".join(str(p) for p in first["loc"] if not str(p).startswith(("str", "_Value")))
-    skill = raw.get("name", "?")
-    kind = first["type"]
-    if kind == "missing":
-        problem = "is required"
-    elif kind == "extra_forbidden":
-        problem = "is not a manifest key (check the spelling; see assistant/router/skills/SKILLS.md)"
-    else:
-        problem = str(first["msg"])
-    return f"skill {skill!r} ({path}): {loc}: {problem}"
-
-
-def _convert(model: _Manifest, path: Path) -> SkillManifest:
-    def fail(where: str, problem: str) -> SkillError:
-        return SkillError(f"skill {model.name!r} ({path}): {where}: {problem}")
+def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
+    def fail(*loc_and_problem: str | int) -> ManifestError:
+        """``fail("intents", name, "examples", 0, problem)``: the key path, then what is wrong there."""
+        *loc, problem = loc_and_problem
+        return ManifestError(f"skill {model.name!r} ({where(path, text, tuple(loc))}): {dotted(tuple(loc))}: {problem}")
 
     if (model.handler.python is None) == (model.handler.url is None):
         raise fail("handler", "give exactly one of 'python: handler.py' or 'url: http://...'")
     slots: list[SlotSpec] = []
     for name, slot in model.slots.items():
         if not re.match(_NAME, name):
-            raise fail(f"slots.{name}", "slot names are lower_snake_case")
+            raise fail("slots", name, "slot names are lower_snake_case")
         values = tuple(
             SlotValueSpec(v, ()) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
             for v in slot.values
         )
         if not values and not is_builtin(slot.type or name):
             raise fail(
-                f"slots.{name}",
+                "slots",
+                name,
                 f"type {slot.type or name!r} is not built in ({', '.join(BUILTIN_SAMPLES)}); list its values:",
             )
         if slot.open and not values:
-            raise fail(f"slots.{name}.open", "'open' is for a slot with listed values; remove it or list values")
+            raise fail("slots", name, "open", "'open' is for a slot with listed values; remove it or list values")
         slots.append(SlotSpec(name, slot.type or name, values, slot.prompt, slot.keep, slot.open))
     declared = {s.name for s in slots}
     intents: list[IntentSpec] = []
     for name, intent in model.intents.items():
         if not re.match(_INTENT, name):
-            raise fail(f"intents.{name}", "intent names are lower_snake_case words joined by dots (weather.forecast)")
+            raise fail("intents", name, "intent names are lower_snake_case words joined by dots (weather.forecast)")
         used: list[str] = []
         for i, template in enumerate(intent.examples):
             problem = validate_template(template)
             if problem:
-                raise fail(f"intents.{name}.examples[{i}]", problem)
+                raise fail("intents", name, "examples", i, problem)
             for slot_name in placeholders(template):
                 if slot_name not in declared:
-                    raise fail(f"intents.{name}.examples[{i}]", f"{{{slot_name}}} is not declared under slots:")
+                    raise fail("intents", name, "examples", i, f"{{{slot_name}}} is not declared under slots:")
                 if slot_name not in used:
                     used.append(slot_name)
             for place in restrictions(template):
                 problem = _restriction_problem(place, next(s for s in slots if s.name == place.name))
                 if problem:
-                    raise fail(f"intents.{name}.examples[{i}]", problem)
+                    raise fail("intents", name, "examples", i, problem)
         for slot_name in intent.required:
             if slot_name not in declared:
-                raise fail(f"intents.{name}.required", f"{slot_name!r} is not declared under slots:")
+                raise fail("intents", name, "required", f"{slot_name!r} is not declared under slots:")
             if slot_name not in used:
                 used.append(slot_name)
             if model.slots[slot_name].prompt is None:
-                raise fail(f"slots.{slot_name}", "a required slot needs a prompt (the question that asks for it)")
+                raise fail("slots", slot_name, "a required slot needs a prompt (the question that asks for it)")
         intents.append(
             IntentSpec(
                 name, tuple(intent.examples), tuple(used), tuple(intent.required), intent.confirm, intent.followup
@@ -261,7 +254,7 @@ def _convert(model: _Manifest, path: Path) -> SkillManifest:
         else HandlerSpec("http", str(model.handler.url), model.handler.timeout_s)
     )
     if handler.kind == "python" and not (path.parent / handler.target).is_file():
-        raise fail("handler.python", f"{path.parent / handler.target} does not exist")
+        raise fail("handler", "python", f"{path.parent / handler.target} does not exist")
     invocations = tuple(" ".join(i.lower().split()) for i in model.invocations)
     if any(not i for i in invocations):
         raise fail("invocations", "invocation names must not be empty")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from assistant.errors import ConfigError, SkillError
+from assistant.errors import ConfigError, ManifestError
 from assistant.router.services.clock import Clock
 from assistant.router.skills.handler import SkillContext, _no_announce
 from assistant.router.skills.loading import create_handler
@@ -113,7 +113,7 @@ def check_unique(manifests: Sequence[SkillManifest]) -> None:
             for key in keys(manifest):
                 other = seen.get(key)
                 if other is not None:
-                    raise SkillError(
+                    raise ManifestError(
                         f"{kind} {key!r} is declared by skill {other.name!r} ({other.path}) and by skill "
                         f"{manifest.name!r} ({manifest.path}); names must be unique: rename one or remove its folder"
                     )
