@@ -7,12 +7,13 @@ import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from assistant.cli.command import Command
+from assistant.cli.command import Command, UsageError
 from assistant.cli.outputs import check_output_folder, writing
 from assistant.config import Settings
 
@@ -25,19 +26,42 @@ if TYPE_CHECKING:
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    from assistant.config.speaker import SttSettings
+
+    engine, mode = SttSettings.model_fields["engine"].default, SttSettings.model_fields["mode"].default
     parser.add_argument("--input", type=Path, metavar="FILE.wav", help="read this WAV file instead of the microphone")
-    parser.add_argument("--once", action="store_true", help="stop after the first turn (implies --wake none)")
-    parser.add_argument("--json", action="store_true", help="print each turn as JSON (transcript, intent, slots, ms)")
+    parser.add_argument(
+        "--once", action="store_true", help="stop after the first turn (and --wake none unless --wake is given)"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print each turn as one line of JSON (JSON Lines: one object per turn with transcript, intent, "
+        "slots, reply, ms...)",
+    )
     parser.add_argument(
         "--wake",
         choices=["phrase", "ptt", "none"],
-        help="phrase: say a wake phrase (default); ptt: press Enter; none: the input starts already woken",
+        help="phrase: say a wake phrase; ptt: press Enter, then speak; none: the input starts already woken "
+        "(default: phrase, or none with --once)",
     )
-    parser.add_argument("--engine", choices=["auto", "vosk", "pocketsphinx"], help="speech-to-text engine")
-    parser.add_argument("--mode", choices=["grammar", "dictation"], help="constrain recognition to the commands")
+    parser.add_argument(
+        "--engine",
+        choices=["auto", "vosk", "pocketsphinx"],
+        help=f"speech-to-text engine; auto: Vosk when its model is installed, else PocketSphinx "
+        f"(default: speaker.stt.engine in config, {engine} unless set)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=["grammar", "dictation"],
+        help=f"grammar: recognise the assistant's own sentences (fast, accurate; dictation when none fits); "
+        f"dictation: free speech (default: speaker.stt.mode in config, {mode} unless set)",
+    )
     parser.add_argument("--realtime", action="store_true", help="pace --input in real time, as a microphone would")
-    parser.add_argument("--no-tts", action="store_true", help="do not render or play spoken replies")
-    parser.add_argument("--out", type=Path, metavar="DIR", help="keep the rendered reply WAVs here")
+    parser.add_argument("--no-tts", action="store_true", help="do not render or play spoken replies (no --out then)")
+    parser.add_argument(
+        "--out", type=Path, metavar="DIR", help="keep the rendered reply WAVs here (made if missing; not with --no-tts)"
+    )
     parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: router.nlu.engine)")
 
 
@@ -70,7 +94,7 @@ class ConsoleView:
             data["reply_wav"] = None
         self.results.append(data)
         if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, indent=2), flush=True)
+            print(json.dumps(data, ensure_ascii=False), flush=True)
             return
         heard = data["transcript"] or "(nothing heard)"
         self.console.print(f"[bold]you[/]  {heard}   [dim]{data.get('intent') or ''}[/]")
@@ -81,6 +105,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.app import make_recognizer
     from assistant.speaker.sources import MicrophoneSource, WavFileSource
 
+    if args.no_tts and args.out is not None:
+        raise UsageError(f"--out {args.out} keeps the rendered replies, but --no-tts renders none; drop one of them")
     check_output_folder("--out", args.out)
     wake_mode = args.wake or ("none" if args.once else "phrase")
     source: AudioSource = (
@@ -102,10 +128,20 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.out is None:
             shutil.rmtree(out_dir, ignore_errors=True)
     if not turns and args.json:
-        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}, indent=2))
+        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}))
     if not turns and not args.json:
-        print("no wake phrase was heard", file=sys.stderr)
+        print(_nothing_heard(wake_mode, settings.speaker.wake.phrases), file=sys.stderr)
     return 0
+
+
+def _nothing_heard(wake_mode: str, phrases: Sequence[str]) -> str:
+    """Why the input ended without a turn, in the words of the wake mode in use."""
+    if wake_mode == "ptt":
+        return "Enter was never pressed before the input ended (--wake ptt: press Enter, then speak)"
+    if wake_mode == "phrase":
+        said = " or ".join(repr(p) for p in phrases)
+        return f"no wake phrase was heard (say {said} first, or use --wake none when the input starts woken)"
+    return "no speech was heard"
 
 
 def _listen(
