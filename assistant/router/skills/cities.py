@@ -6,6 +6,7 @@ that every city those manifests list is here).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -63,3 +64,14 @@ def find_city(value: object) -> City | None:
         if city.name.casefold() == wanted:
             return city
     return None
+
+
+def cities_in(text: str) -> list[City]:
+    """The known cities ``text`` names, in the order said ("between Paris and Tokyo": Paris, Tokyo)."""
+    said = f" {' '.join(re.findall(r'[a-z]+', text.casefold()))} "
+    found = [(said.find(f" {key} "), city) for city in CITIES.values() for key in [_key(city.name)]]
+    return [city for at, city in sorted(found, key=lambda pair: pair[0]) if at >= 0]
+
+
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", name.casefold()))

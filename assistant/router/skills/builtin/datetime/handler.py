@@ -7,11 +7,12 @@ Time comes from the injected clock and the user's home zone from settings, so an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from assistant.router.skills.cities import find_city
+from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -93,6 +94,9 @@ class DateTimeSkill:
 
     def _countdown(self, turn: Turn) -> Activity:
         today = self._clock.now().astimezone(self._home).date()
+        personal = _PERSONAL.search(turn.text.lower())
+        if personal is not None:  # not a holiday a context slot may still hold from the last question
+            return say(turn, f'I don\'t know your {personal.group(1)}. Say its date: "how many days until March 3rd".')
         if turn.has("holiday"):
             found = self._holiday(turn, today)
             if isinstance(found, Activity):
@@ -136,12 +140,20 @@ class DateTimeSkill:
         return say(turn, f"{lead} next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
 
     def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
+        other = _OTHER_CALENDAR.search(turn.text.lower())
+        if other is not None:  # "chinese new year" is not New Year's Day
+            return say(turn, f"Sorry, I only know the dates of US holidays, not {other.group(1).capitalize()} ones.")
         name = find_holiday(turn.slot("holiday"))
         if name is None:
             return say(turn, f"Sorry, I don't know when {turn.slot('holiday')} is.")
         return name, next_date(name, today)
 
     def _zone(self, turn: Turn) -> Activity:
+        named = cities_in(turn.text)
+        if len(named) >= 2:  # "the time difference between Paris and Tokyo": the second against the first
+            first, second = named[:2]
+            hours = offset_hours(second.timezone, ZoneInfo(first.timezone), self._clock.now())
+            return say(turn, f"{second.name} is {_relation(hours, first.name)}.")
         if not turn.has("city") and not turn.has("country"):
             return ask(turn, "city", "Which city?")
         place = self._place(turn)
@@ -149,12 +161,7 @@ class DateTimeSkill:
             return place
         name, zone = place
         hours = offset_hours(zone, self._home, self._clock.now())
-        if hours == 0:
-            relation = "the same time as here"
-        else:
-            amount = f"{abs(hours):g} hour{'s' if abs(hours) != 1 else ''}"
-            relation = f"{amount} {'ahead of' if hours > 0 else 'behind'} here"
-        return say(turn, f"{_capital(name)} is on {zone.replace('_', ' ')} time, {relation}.")
+        return say(turn, f"{_capital(name)} is on {zone.replace('_', ' ')} time, {_relation(hours, 'here')}.")
 
     def _place(self, turn: Turn) -> tuple[str, str] | Activity:
         """The place the words named and its zone, or the reply when it has none or several. A known city wins,
@@ -170,6 +177,20 @@ class DateTimeSkill:
         if zone is None:
             return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
         return country, zone
+
+
+#: Holidays of calendars this skill has no rules for, whose names contain one it has ("chinese new year").
+_OTHER_CALENDAR = re.compile(r"\b(chinese|lunar|jewish|hebrew|orthodox|islamic|persian|hindu|korean|vietnamese)\b")
+#: Days only the user knows.
+_PERSONAL = re.compile(r"\bmy (birthday|anniversary|wedding|vacation|holiday|exam|payday)\b")
+
+
+def _relation(hours: float, other: str) -> str:
+    """ "9 hours ahead of here", "1 hour behind Paris", "the same time as Paris"."""
+    if hours == 0:
+        return f"the same time as {other}"
+    amount = f"{abs(hours):g} hour{'s' if abs(hours) != 1 else ''}"
+    return f"{amount} {'ahead of' if hours > 0 else 'behind'} {other}"
 
 
 def _capital(name: str) -> str:

@@ -1,0 +1,41 @@
+"""The date-and-time skill through its handler, on a manual clock starting Friday 2024-03-15 9:30 UTC."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from services_skill_harness import SkillHarness
+
+from assistant.router.skills.cities import cities_in
+
+Make = Callable[..., SkillHarness]
+
+
+def test_cities_are_found_in_the_order_said() -> None:
+    assert [c.name for c in cities_in("what's the time difference between Paris and Tokyo?")] == ["Paris", "Tokyo"]
+    assert [c.name for c in cities_in("new york or tokyo")] == ["New York", "Tokyo"]
+    assert cities_in("the parisian cafe") == []  # whole words only
+    assert cities_in("nowhere at all") == []
+
+
+def test_the_difference_between_two_named_cities(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    text = "what's the time difference between paris and tokyo"
+    assert skill.turn("datetime.zone", {"city": "Paris"}, text=text).text == "Tokyo is 8 hours ahead of Paris."
+    text = "how far ahead is london from new york"
+    assert skill.turn("datetime.zone", {"city": "London"}, text=text).text == (
+        "New York is 4 hours behind London."  # mid-March: US summer time has begun, the UK's not yet
+    )
+
+
+def test_holidays_of_other_calendars_and_personal_days_are_not_guessed(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    chinese = skill.turn("datetime.date", {"holiday": "new year"}, text="when is chinese new year")
+    assert chinese.text == "Sorry, I only know the dates of US holidays, not Chinese ones."
+    assert skill.turn("datetime.date", {"holiday": "new year"}, text="when is new year").text == (
+        "New Year's Day is on Wednesday, January 1, 2025."
+    )
+    carried = {"holiday": "Christmas", "date": "2024-12-25"}  # context from "what day is christmas"
+    assert skill.turn("datetime.countdown", carried, text="how many days until my birthday").text == (
+        'I don\'t know your birthday. Say its date: "how many days until March 3rd".'
+    )
