@@ -170,6 +170,8 @@ def test_calls_and_messages_are_confirmed_and_logged(make_skill: Make, tmp_path:
     assert calls.turn("calls.hangup").text == "Call ended."
     asked = calls.turn("calls.message", {"contact": "alex", "message": "saying I'm late"})
     assert expecting(asked) == "confirm" and asked.text == 'Send "I\'m late" to Alex?'
+    told = calls.turn("calls.message", {"contact": "dad", "message": "tell him dinner is at seven"})
+    assert told.text == 'Send "dinner is at seven" to Dad?'  # the message, not the request to pass it on
     sent = calls.turn("calls.message", {"contact": "alex", "message": "I'm late"}, confirmed=True)
     assert sent.text == "Sent to Alex."
     assert calls.turn("calls.call", {"contact": "santa"}).text is not None

@@ -7,6 +7,8 @@ because a misheard message cannot be unsent.
 
 from __future__ import annotations
 
+import re
+
 from assistant.router.services.contacts import CONTACTS, Contact, SkypeLog, find_contact
 from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -14,14 +16,13 @@ from assistant.router.skills.replies import Action, ask, confirm, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
+#: Words before the message itself: "saying I'm late", "tell him dinner is at seven", "ask her if she's coming".
+_LEAD = re.compile(r"^(?:(?:tell|text|ask) (?:him|her|them) (?:that )?|saying (?:that )?|that )", re.IGNORECASE)
+
 
 def message_text(value: object) -> str:
-    """ "saying I'm late" -> "I'm late"."""
-    text = " ".join(str(value or "").split())
-    for lead in ("saying ", "that "):
-        if text.lower().startswith(lead):
-            text = text[len(lead) :]
-    return text
+    """ "saying I'm late" -> "I'm late"; "tell him dinner is at seven" -> "dinner is at seven"."""
+    return _LEAD.sub("", " ".join(str(value or "").split()), count=1)
 
 
 class CallsSkill:
