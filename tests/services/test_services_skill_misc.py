@@ -182,3 +182,12 @@ def test_calls_and_messages_are_confirmed_and_logged(make_skill: Make, tmp_path:
         ("message", "live:alex.wong", "I'm late"),
     ]
     log.close()
+
+
+def test_a_long_list_is_read_in_part(make_skill: Make) -> None:
+    lists = make_skill("lists")
+    for n in range(200):
+        lists.turn("lists.add", {"item": f"organic free range eggs batch {n}", "list": "shopping"})
+    reply = lists.turn("lists.read", {"list": "shopping"}, text="read my shopping list").text or ""
+    assert reply.startswith("Your shopping list has 200 items: organic free range eggs batch 0, ")
+    assert reply.endswith("batch 17 and 182 more.") and len(reply) < 800  # 18 items fit in about 600 characters

@@ -6,6 +6,7 @@ Without a list named, items go to the shopping list, except what sounds like a t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.router.services.lists_store import ListsStore
 from assistant.router.services.spoken_values import spoken_list
@@ -15,6 +16,9 @@ from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 NAMES = {"shopping": "shopping list", "todo": "to-do list"}
+#: A long list is read out in part: this many items at most, and about this many characters.
+READ_AT_MOST = 20
+READ_CHARACTERS = 600
 _ALIASES = {"shopping list": "shopping", "grocery": "shopping", "groceries": "shopping", "grocery list": "shopping",
             "to do": "todo", "to-do": "todo", "to do list": "todo", "todo list": "todo", "tasks": "todo",
             "task list": "todo", "to-do list": "todo"}  # fmt: skip
@@ -96,7 +100,10 @@ class ListsSkill:
         items = self.store.items(name)
         if not items:
             return say(turn, f"Your {NAMES[name]} is empty.", slots={"list": name})
-        return say(turn, f"Your {NAMES[name]} has {_count(len(items))}: {spoken_list(items)}.", slots={"list": name})
+        shown = _first_items(items)
+        rest = f"{len(items) - len(shown)} more" if len(shown) < len(items) else ""
+        listed = spoken_list([*shown, rest] if rest else shown)
+        return say(turn, f"Your {NAMES[name]} has {_count(len(items))}: {listed}.", slots={"list": name})
 
     def _clear(self, turn: Turn) -> Activity:
         name = list_name(turn)
@@ -108,6 +115,16 @@ class ListsSkill:
             return confirm(turn, f"Clear your {NAMES[name]}? It has {count}.")
         removed = self.store.clear(name)
         return say(turn, f"Done, I cleared your {NAMES[name]} ({removed} item{'s' * (removed > 1)}).")
+
+
+def _first_items(items: Sequence[str]) -> list[str]:
+    """As many items as a speaker should read out at once: at most READ_AT_MOST, and about 600 characters."""
+    shown: list[str] = []
+    for item in items[:READ_AT_MOST]:
+        if shown and sum(len(i) + 2 for i in shown) + len(item) > READ_CHARACTERS:
+            break
+        shown.append(item)
+    return shown
 
 
 def create(context: SkillContext) -> ListsSkill:
