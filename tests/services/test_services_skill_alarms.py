@@ -133,3 +133,12 @@ def test_cancelling_alarms_and_reminders_cancels_what_the_question_named(make_sk
     done = skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, text="yes", confirmed=True)
     assert done.text == "OK, I cancelled all 2."
     assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."
+
+
+def test_a_long_listing_reads_the_soonest_and_counts_the_rest(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    for minute in range(30):
+        skill.turn("alarms.remind", {"reminder": f"task {minute}", "time": f"6:{minute:02d} pm"})
+    reply = skill.turn("alarms.list").text or ""
+    assert reply.startswith("You have 30: a reminder to task 0 at 6:00 PM today; ")
+    assert reply.endswith("a reminder to task 9 at 6:09 PM today; and 20 more.")

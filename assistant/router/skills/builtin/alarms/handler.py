@@ -33,6 +33,8 @@ SNOOZE = timedelta(minutes=10)
 SNOOZE_WINDOW = timedelta(hours=1)
 #: The furthest ahead an alarm or reminder can be set.
 FURTHEST = timedelta(days=366)
+#: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
+LIST_AT_MOST = 10
 
 
 _SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
@@ -203,10 +205,11 @@ class AlarmsSkill:
             entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
             if not entries:
                 return say(turn, f"You don't have any alarms or reminders {describe_day(day, today)}.")
-        parts = [self._describe(e) for e in entries]
+        parts = [self._describe(e) for e in entries[:LIST_AT_MOST]]
         if len(parts) == 1:
             return say(turn, f"You have {parts[0]}.")
-        return say(turn, f"You have {len(parts)}: " + "; ".join(parts) + ".")
+        more = f"; and {len(entries) - len(parts)} more" if len(entries) > len(parts) else ""
+        return say(turn, f"You have {len(entries)}: " + "; ".join(parts) + more + ".")
 
     def _cancel(self, turn: Turn) -> Activity:
         asked = turn.state.get("cancelling")
