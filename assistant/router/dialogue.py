@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.router import phrases, speech
+from assistant.router import pending_answer, phrases, speech
 from assistant.router.carry_over import dangling
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import Names, choose, in_context
@@ -20,7 +20,7 @@ from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
-from assistant.router.slot_recovery import FREE_TEXT, recover, unparsed
+from assistant.router.slot_recovery import recover
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
 
@@ -138,7 +138,8 @@ class Dialogue:
     def _answer(
         self, incoming: Activity, state: SessionState, pending: Pending, text: str, turn: TurnLog
     ) -> Outcome | None:
-        """Treat ``text`` as the answer to the pending question; None when the user asked something else."""
+        """Treat ``text`` as the answer to the pending question (``pending_answer``); None when it is a request of its
+        own, served as new with the question dropped."""
         skill = self.registry.get(pending.skill)
         if skill is None or pending.intent not in {i.name for i in skill.manifest.intents}:
             return None
@@ -157,29 +158,26 @@ class Dialogue:
             return say(incoming, state, f"{what} {pending.prompt} Or say cancel.", "expectingInput")
         result = self._parse(text, turn)
         intent = skill.manifest.intent(pending.intent)
-        value = None
-        found: dict[str, Any] = {}
+        reading = pending_answer.Reading(None)
         if pending.awaiting != CONFIRM:
             found = intent_slots(skill.manifest, intent, result.slots)
-            value = found.get(pending.awaiting)
-            if not value or unparsed(skill.manifest.slot(pending.awaiting), value):  # "three" cut from "three minutes"
-                heard = slots_from_words(skill.manifest, intent, text, pending.awaiting, known=self.names.known)
-                value = heard.get(pending.awaiting) or value
-        elsewhere = not result.out_of_scope and result.confidence >= self.threshold and result.intent != pending.intent
-        long_answer = len(phrases.normalise(text).split()) > FOLLOWUP_WORDS
-        if elsewhere and (value is None or long_answer):
-            return None
-        free_text = pending.awaiting != CONFIRM and _slot_type(skill, pending.awaiting) == FREE_TEXT
-        if long_answer and not free_text and judged_out_of_scope(result, self.threshold):
-            return None  # "book me a flight" instead of a time: the question is dropped for the fallback
-        if value is None:
+            reading = pending_answer.read(skill.manifest, intent, pending, text, found, self.names.known)
+        answered = reading.slots is not None and (reading.whole or pending_answer.short(text))
+        free_text = pending_answer.free_text_slot(skill.manifest, pending.awaiting)
+        if not answered:
+            chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
+            if pending_answer.own_request(
+                self.registry, chosen, result, pending, text, self.names, free_text=free_text
+            ):
+                return None  # "cancel all timers" instead of a duration: served as a request, the question dropped
+        if reading.slots is None:
+            if not pending_answer.short(text) and not free_text and judged_out_of_scope(result, self.threshold):
+                return None  # "book me a flight" instead of a time: the question is dropped for the fallback
             if pending.tries + 1 >= MAX_TRIES:
                 return say(incoming, replace(state, pending=None), speech.GIVE_UP, "acceptingInput")
             again = replace(state, pending=replace(pending, tries=pending.tries + 1))
             return say(incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput")
-        # "Which device?" "the bedroom ac": the answer's other listed values count too
-        also = slots_from_words(skill.manifest, intent, text, listed_only=True) if pending.awaiting != CONFIRM else {}
-        slots = {**pending.slots, **also, **found, pending.awaiting: value}
+        slots = {**pending.slots, **reading.slots}
         return run_intent(
             incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
         )
@@ -285,7 +283,3 @@ def _only_a_value(skill: Skill | None, text: str) -> bool:
         return False
     words = phrases.normalise(text).removeprefix("in ").removeprefix("for ").removeprefix("the ")
     return any(spec.listed and listed_value(spec, words) is not None for spec in skill.manifest.slots)
-
-
-def _slot_type(skill: Skill, name: str) -> str | None:
-    return next((s.type for s in skill.manifest.slots if s.name == name), None)

@@ -22,6 +22,7 @@ _LEADING = re.compile(r"^(?:in|at|for|on the|the|to|is|it's|it is|with)\s+")
 _LEADING_AS_SAID = re.compile(_LEADING.pattern, re.IGNORECASE)
 _EDGE_PUNCTUATION = re.compile(r"^[\s\"'.,!?]+|[\s\"'.,!?]+$")
 _FILLER = frozenset({"please", "thanks", "thank you", "then", "instead", "too", "there"})
+_COURTESY_AT_END = re.compile(r"\s+(?:please|thanks|thank you)$")
 
 
 def intent_slots(
@@ -97,7 +98,7 @@ def slots_from_words(
                 if unfamiliar(said, known):
                     found[spec.name] = said
     open_specs = [s for s in specs if not s.listed and s.name not in found]
-    rest = _LEADING.sub("", " ".join(words.split())).strip()
+    rest = _COURTESY_AT_END.sub("", _LEADING.sub("", " ".join(words.split())).strip())  # "five minutes please"
     if rest in _FILLER:
         rest = ""
     if len(open_specs) == 1 and rest and not listed_only:

@@ -86,7 +86,7 @@ def _hand_over(manifest: SkillManifest, reading: TemplateMatch, values: dict[str
     for first, second in itertools.pairwise(names):
         spec = manifest.slot(second)
         own, after = reading.raw[first], reading.raw[second]
-        if manifest.slot(first).type != FREE_TEXT or not _typed(spec) or out.get(second) is None:
+        if manifest.slot(first).type != FREE_TEXT or not typed(spec) or out.get(second) is None:
             continue
         if f"{own} {after}" not in said:
             continue
@@ -122,14 +122,15 @@ def _runs_into(found: Any, own: str, reading: TemplateMatch, name: str) -> bool:
     )
 
 
-def _typed(spec: SlotSpec) -> bool:
+def typed(spec: SlotSpec) -> bool:
+    """A built-in typed slot (time, duration, number, date ...): no listed values and not free text."""
     return not spec.values and spec.type != FREE_TEXT
 
 
 def unparsed(spec: SlotSpec, found: Any) -> bool:
     """A built-in typed slot the engine filled with words that are no value of its type ("minutes" cut from "five
     minutes" leaves a duration as plain text)."""
-    return _typed(spec) and isinstance(found, str) and _value(spec, found) is None
+    return typed(spec) and isinstance(found, str) and _value(spec, found) is None
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def recover(
             or (fits and complete and _is_unlisted(manifest, name, slots) and _cut_short(slots[name], value))
             or (spec.type == FREE_TEXT and value != reading.raw[name] and _same(slots[name], reading.raw[name]))
             or unparsed(spec, slots[name])
-            or (fits and complete and _typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
+            or (fits and complete and typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
         ):
             slots[name] = value
     if fits and complete:

@@ -89,7 +89,7 @@ def test_an_off_topic_request_at_a_prompt_gets_the_fallback(assistant: Assistant
 def test_nonsense_answers_are_asked_again_then_given_up(assistant: Assistant) -> None:
     talk(assistant, "set an alarm")
     again = assistant.text_turn("blorf")
-    assert (again.speech, again.open_mic) == ("For what time?", True)
+    assert (again.speech, again.open_mic) == ("Sorry, I didn't get that. For what time?", True)  # no time: not sent
     gave_up = assistant.text_turn("blorf")
     assert (gave_up.speech, gave_up.open_mic) == ("Sorry, I still didn't get that. Let's start over.", False)
 

@@ -1,0 +1,121 @@
+"""Whether the words said while the assistant waits for an answer are that answer or a request of their own.
+
+An answer is taken only when it fits the awaited slot: a typed slot (time, duration, number, date ...) takes words
+that parse as its type, a listed slot one of its values, a free-text slot any words. Words that are nothing but a
+value of the awaited type ("7:30", "5 minutes", "at 9 in the morning") are the answer whatever intent the engine
+leans to; words that are nothing but a value of another typed slot of the intent that is still empty are that
+slot ("in 20 minutes" to "When should I remind you ...?"). A complete request of its own ("remind me in 20 minutes
+to check the oven", "cancel all timers", "snooze") is served as a new request and the question is dropped: an
+intent the router would choose for the words, other than the one asking, or the same intent saying more than the
+awaited slot. So a new command is never merged into the question, and the question never takes words it cannot
+use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.router.intent_choice import Chosen, Names, scores
+from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
+from assistant.router.phrases import normalise
+from assistant.router.session_state import Pending
+from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
+from assistant.router.skills.registry import SkillRegistry
+from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
+from assistant.router.slot_recovery import FREE_TEXT, recover, typed
+
+#: An answer this short that fits the awaited slot is the answer, whatever intent the engine leans to.
+SHORT_ANSWER_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the words give the pending intent: ``slots`` to run it with (None: no value that fits)."""
+
+    slots: dict[str, Any] | None
+    whole: bool = False
+    """The words are nothing but the value: an answer, never a new request."""
+
+
+def fits(spec: SlotSpec, value: Any) -> bool:
+    """``value`` can fill the slot: a typed slot's value parsed (not words left as they were), anything else said."""
+    if value in (None, ""):
+        return False
+    return not (typed(spec) and isinstance(value, str))
+
+
+def read(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    pending: Pending,
+    text: str,
+    found: Mapping[str, Any],
+    known: frozenset[str],
+) -> Reading:
+    """The answer's slots for the pending intent (``found``: the engine's slots for that intent)."""
+    awaited = manifest.slot(pending.awaiting)
+    if typed(awaited):
+        whole = slots_from_words(manifest, intent, text, awaited.name).get(awaited.name)
+        if fits(awaited, whole):
+            return Reading({awaited.name: whole}, whole=True)
+        for name in intent.slots:  # "in 20 minutes" to "When should I remind you ...?": the duration
+            spec = manifest.slot(name)
+            if name != awaited.name and name not in pending.slots and typed(spec):
+                other = slots_from_words(manifest, intent, text, name).get(name)
+                if fits(spec, other):
+                    return Reading({name: other}, whole=True)
+    value = found.get(awaited.name)
+    if not fits(awaited, value):
+        value = slots_from_words(manifest, intent, text, awaited.name, known=known).get(awaited.name)
+    if not fits(awaited, value):
+        return Reading(None)
+    also = slots_from_words(manifest, intent, text, listed_only=True)  # "Which device?" "the bedroom ac"
+    return Reading({**also, **{k: v for k, v in found.items() if fits(manifest.slot(k), v)}, awaited.name: value})
+
+
+def short(text: str) -> bool:
+    return len(normalise(text).split()) <= SHORT_ANSWER_WORDS
+
+
+def own_request(
+    registry: SkillRegistry,
+    chosen: Chosen | None,
+    result: NluResult,
+    pending: Pending,
+    text: str,
+    names: Names,
+    *,
+    free_text: bool,
+) -> bool:
+    """The words are a request the router would serve on their own: another intent than the question's, or the
+    same one saying more than the awaited slot ("remind me in 20 minutes to check the oven" while asked when to
+    remind about the trash); or, the engine unsure, its best guess is another skill's intent and names one of that
+    skill's things ("set the office fan to speed 3" while asked how long a timer should run). An answer to a
+    free-text question is a new request only when it is another intent's."""
+    if chosen is None:
+        return _names_elsewhere(registry, result, pending)
+    if chosen.intent != pending.intent:
+        return True
+    if free_text:
+        return False
+    manifest = chosen.skill.manifest
+    intent = manifest.intent(chosen.intent)
+    said, heard = (intent_slots(manifest, intent, result.slots, heard=h) for h in (False, True))
+    slots = recover(manifest, intent, text, said, names.known, heard).slots
+    return any(name != pending.awaiting and value not in (None, "") for name, value in slots.items())
+
+
+def _names_elsewhere(registry: SkillRegistry, result: NluResult, pending: Pending) -> bool:
+    best = next((s for s in scores(result) if s.name != OUT_OF_SCOPE), None)
+    skill = registry.skill_for_intent(best.name) if best is not None else None
+    if best is None or skill is None or skill.name == pending.skill:
+        return False
+    manifest = skill.manifest
+    slots = intent_slots(manifest, manifest.intent(best.name), result.slots)
+    return any(manifest.slot(name).listed and listed_value(manifest.slot(name), v) for name, v in slots.items())
+
+
+def free_text_slot(manifest: SkillManifest, name: str) -> bool:
+    return any(s.name == name and s.type == FREE_TEXT for s in manifest.slots)
