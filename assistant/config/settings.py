@@ -1,7 +1,8 @@
 """config.yml, parsed once at start into typed, frozen settings that are passed inward.
 
 Every error names the file, the key path and what is allowed, e.g.
-``config.yml: speaker.wake.phrases[0]: must be a non-empty string``; unknown keys get a "did you mean".
+``config.yml: speaker.wake.phrases[0]: must be a non-empty string``; unknown keys get a "did you mean", and a word
+YAML 1.1 reads as a boolean or number where text is wanted (``voice: no``) is told to be quoted.
 ``${NAME}`` or ``${NAME:-default}`` in a string value reads the environment (for secrets).
 """
 
@@ -14,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
 from assistant.config.bridge import BridgeSettings
 from assistant.config.rasa import RasaSettings
 from assistant.config.router import RouterSettings
 from assistant.config.section import Section
 from assistant.config.speaker import SpeakerSettings
+from assistant.config.yaml_nodes import quote_hint, written
 from assistant.errors import ConfigError
 
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -31,7 +33,8 @@ class Settings(Section):
     """The whole of config.yml."""
 
     locale: str = Field(default="en-US", pattern=_LOCALE)
-    """The assistant's language and region, BCP-47 (``en-US``, ``zh-CN``)."""
+    """The assistant's language and region, BCP-47 (``en-US``, ``zh-CN``). Only speech-to-text follows it: the skills
+    and the NLU understand English only, so another language is answered as not understood (a warning at start)."""
     models_dir: Path = Path("models")
     """Downloaded and trained models; relative paths are taken from the config file's folder."""
     data_dir: Path = Path("data")
@@ -40,6 +43,12 @@ class Settings(Section):
     router: RouterSettings = RouterSettings()
     bridge: BridgeSettings = BridgeSettings()
     rasa: RasaSettings = RasaSettings()
+    _source: str | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> str:
+        """How errors about these settings name their file: the one read, else ``config.yml`` (built in code)."""
+        return self._source or "config.yml"
 
     @field_validator("models_dir", "data_dir")
     @classmethod
@@ -96,8 +105,10 @@ def parse_settings(text: str, shown: str, *, base: Path, environ: dict[str, str]
     try:
         settings = Settings.model_validate(expanded)
     except ValidationError as e:
-        raise ConfigError(_describe(shown, e, expanded)) from None
-    return settings.resolved(base)
+        raise ConfigError(_describe(shown, e, expanded, text)) from None
+    resolved = settings.resolved(base)
+    resolved._source = shown
+    return resolved
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -138,7 +149,7 @@ def _expand(value: object, env: Any, shown: str, path: str) -> object:
     return value
 
 
-def _describe(shown: str, error: ValidationError, data: object) -> str:
+def _describe(shown: str, error: ValidationError, data: object, text: str) -> str:
     errors = error.errors(include_url=False)
     first = errors[0]
     loc = first["loc"]
@@ -169,6 +180,8 @@ def _describe(shown: str, error: ValidationError, data: object) -> str:
     hide_got = kind in ("extra_forbidden", "missing") or isinstance(got, dict | list)
     if not hide_got and not (kind == "value_error" and repr(got) in problem):  # a validator may have shown it
         problem += f" (got {got!r})"
+    if kind in ("string_type", "union") and isinstance(got, bool | int | float) and "string" in problem:
+        problem += quote_hint(loc[-1], written(text, loc))  # YAML 1.1 made a word (no, on, 12) a bool or number
     return f"{shown}: {path}: {problem}"
 
 

@@ -18,7 +18,7 @@ def test_config_yml_is_the_rendered_defaults() -> None:
 
 def test_config_yml_loads_to_the_defaults() -> None:
     loaded = load_settings(ROOT / "config.yml")
-    assert loaded == Settings().resolved(ROOT)
+    assert loaded.model_dump() == Settings().resolved(ROOT).model_dump()
 
 
 def test_every_setting_has_a_comment() -> None:

@@ -65,7 +65,7 @@ def test_duplicates_are_refused_naming_both_files(tmp_path: Path, replace: tuple
 
 
 def test_missing_skill_dir_is_a_config_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match=r"router.skill_dirs: .*nowhere is not a folder"):
+    with pytest.raises(ConfigError, match=r"skill folder .*nowhere is not a folder"):
         registry(tmp_path, tmp_path / "nowhere")
 
 

@@ -3,11 +3,13 @@
 Built-in and third-party skills come through the same door. Duplicate skill names, intent names or invocation
 names are refused with one line naming both files, because a silent override would route users to the wrong
 skill. The registry is built in two steps: all manifests first (so duplicates are found before any code runs and
-the help skill can see every skill), then each handler.
+the help skill can see every skill), then each handler. Settings only the router can judge (``router.home_city``
+against the cities the skills know) are checked here too, naming config.yml's key, before anything starts.
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ import httpx
 
 from assistant.errors import ConfigError, ManifestError
 from assistant.router.services.clock import Clock
+from assistant.router.skills.cities import CITIES, find_city
 from assistant.router.skills.handler import SkillContext, _no_announce
 from assistant.router.skills.loading import create_handler
 from assistant.router.skills.manifest import MANIFEST_NAME, IntentSpec, SkillManifest, load_manifest
@@ -83,7 +86,7 @@ def skill_folders(dirs: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for folder in dirs:
         if not folder.is_dir():
-            raise ConfigError(f"router.skill_dirs: {folder} is not a folder (create it or remove it from config.yml)")
+            raise ConfigError(f"skill folder {folder} is not a folder (create it, or do not list it)")
         for child in sorted(folder.iterdir()):
             manifest = child / MANIFEST_NAME
             if manifest.is_file():
@@ -121,8 +124,34 @@ def check_unique(manifests: Sequence[SkillManifest]) -> None:
 
 
 def skill_dirs(settings: Settings) -> tuple[Path, ...]:
-    """The built-in folder, then the folders config.yml names."""
+    """The built-in folder, then the folders config.yml names (each must be a folder)."""
+    for i, folder in enumerate(settings.router.skill_dirs):
+        if not folder.is_dir():
+            what, fix = ("is a file", "name a folder") if folder.exists() else ("does not exist", "create it")
+            raise ConfigError(
+                f"{settings.source}: router.skill_dirs[{i}]: {folder} {what} ({fix}, or remove it from"
+                f" router.skill_dirs in {settings.source})"
+            )
     return (BUILTIN_DIR, *settings.router.skill_dirs)
+
+
+def check_router_settings(settings: Settings) -> None:
+    """What config.yml's own validation cannot judge without the skills: a home city the weather can answer for.
+    Warns (once per router) that the skills understand English only when ``locale`` is another language."""
+    home = settings.router.home_city
+    if home is not None and find_city(home) is None:
+        close = difflib.get_close_matches(home.title(), list(CITIES), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"known cities: {', '.join(sorted(CITIES))}"
+        raise ConfigError(
+            f"{settings.source}: router.home_city: {home!r} is not a city the skills know; {hint} (or null to ask)"
+        )
+    if not settings.locale.lower().startswith("en"):
+        log.warning(
+            "locale %s (%s) changes only speech-to-text: the skills and the NLU understand English only, so requests"
+            " in other languages are answered as not understood",
+            settings.locale,
+            settings.source,
+        )
 
 
 def build_registry(
@@ -134,6 +163,7 @@ def build_registry(
     client: httpx.Client | None = None,
 ) -> SkillRegistry:
     """Load every skill's manifest, then create each handler with its :class:`SkillContext`."""
+    check_router_settings(settings)
     manifests = load_manifests(skill_dirs(settings) if dirs is None else dirs)
     everything = tuple(manifests)
     skills = [
