@@ -64,3 +64,49 @@ def test_what_is_on_lists_everything_on_not_the_last_device(home: Home) -> None:
     home.turn("devices.off", {}, text="turn it off")
     home.turn("devices.off", {"device": "plug"}, text="turn off the tv plug")
     assert home.turn("devices.status", {}, text="what devices are on") == "Everything is off."
+
+
+def test_several_rooms_and_devices_in_one_request(home: Home) -> None:
+    lamp = {"device": "lamp", "room": "kitchen"}  # the NLU reads one room and one kind; the words say more
+    assert home.turn("devices.on", lamp, text="turn on the lights in the kitchen and the bedroom") == (
+        "Turning on the kitchen lamp and the bedroom lamp."
+    )
+    assert home.state("lamp.kitchen")["power"] == home.state("lamp.bedroom")["power"] == "on"
+    assert home.turn("devices.off", lamp, text="turn them off") == "Turning off the kitchen lamp and the bedroom lamp."
+    assert home.state("lamp.bedroom")["power"] == "off"
+    assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the office fan") == (
+        "Turning on the kitchen lamp and the office fan."
+    )
+    assert home.state("fan.office")["power"] == "on"
+    said = home.turn("devices.level", {**lamp, "percent": 30}, text="dim the kitchen and bedroom lights to 30 percent")
+    assert said == "Setting the kitchen lamp and the bedroom lamp to 30 percent."
+    assert home.state("lamp.bedroom")["brightness"] == 30
+
+
+def test_a_part_that_cannot_be_done_is_said_not_dropped(home: Home) -> None:
+    lamp = {"device": "lamp", "room": "kitchen"}
+    assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the fan") == (
+        "Turning on the kitchen lamp. For the fan, say which room: the bedroom or the office."
+    )
+    assert home.state("fan.office")["power"] == home.state("fan.bedroom")["power"] == "off"
+    assert home.turn(
+        "devices.on", {"device": "fan", "room": "office"}, text="turn on the fan in the office and the kitchen"
+    ) == ("Turning on the office fan. There's no fan in the kitchen.")
+    assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the tv") == (
+        "Turning on the kitchen lamp. I can't control the tv."
+    )
+    assert home.turn(
+        "devices.on", {"device": "lamp", "room": "bedroom"}, text="turn the bedroom lamp on and the fan off"
+    ) == ('Turning on the bedroom lamp. I didn\'t do "the fan off": one change at a time, please.')
+    assert home.state("fan.office")["power"] == "on"
+    assert home.turn("devices.off", lamp, text="turn off the kitchen lamp, please") == "Turning off the kitchen lamp."
+
+
+def test_turning_off_all_of_a_kind_when_one_is_on(home: Home) -> None:
+    home.turn("devices.on", {"device": "lamp", "room": "office"}, text="turn on the office lamp")
+    reply = home.skill.turn("devices.all_off", {"device": "lamp"}, devices=home.hub.report())
+    assert reply.text == "Turn off the office lamp? It's the only lamp on."
+    assert home.turn("devices.all_off", {"device": "lamp"}, confirmed=True) == "OK, I turned off the office lamp."
+    home.turn("devices.on", {"device": "lamp", "room": "office"}, text="turn on the office lamp")
+    reply = home.skill.turn("devices.all_off", {}, devices=home.hub.report())
+    assert reply.text == "Turn off every device in the home? Only the office lamp is on right now."

@@ -15,6 +15,7 @@ from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.builtin.devices.changes import adjusted, at_level, switched_off, switched_on
+from assistant.router.skills.builtin.devices.finding import Finder
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -31,7 +32,7 @@ _LEVELS = ("lamp", "fan", "curtains")
 
 class DevicesSkill:
     def __init__(self, context: SkillContext) -> None:
-        self._rooms = w.room_words(context.manifest.slot("room").values)  # the devices themselves come with the turn
+        self._find = Finder(context.manifest)  # the words for rooms and kinds; the devices come with each turn
 
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
@@ -50,54 +51,32 @@ class DevicesSkill:
             },
         )
 
-    # --- finding devices --------------------------------------------------------------------------------------
+    # --- the devices of a turn ---------------------------------------------------------------------------------
 
-    def _targets(
-        self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
-    ) -> t.Targets:
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else w.activity_kind(turn.text)
-        if turn.has("device") and kind is None:
-            return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
-        room = t.snake(turn.slot("room")) if turn.has("room") else None
-        # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about
-        named = tuple(d for d in t.named(turn.devices, turn.text, kind) if kind is None or d.get("kind") == kind)
-        if named:
-            there = tuple(d for d in named if room is None or d.get("room") == room)
-            where = f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in the {t.spaced(room)}."
-            return t.Targets(there) if there else t.Targets(problem=where)
-        if kind is None and (unsimulated := w.unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
-            return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
-        previous = turn.state.get("last") or []
-        everywhere = all_rooms or (room is None and w.says_all(turn.text))  # "turn on all the lights"
-        return t.find_targets(
-            turn.devices, kind, room, previous if isinstance(previous, list) else [], default_kind=default_kind,
-            all_rooms=everywhere, implied=implied,
-        )  # fmt: skip
-
-    def _resolve(
-        self, turn: Turn, *, keep: Mapping[str, Any] | None = None, **options: Any
-    ) -> tuple[t.Device, ...] | Activity:
-        """The devices meant, or the reply that says why there are none or asks which; ``keep``: what the skill
-        read from the words itself, carried through the question (the answer "the bedroom" will not repeat it)."""
-        found = self._targets(turn, **options)
+    def _resolve(self, turn: Turn, *, keep: Mapping[str, Any] | None = None, **options: Any) -> t.Targets | Activity:
+        """The devices meant (and what of the request was not done), or the reply that says why there are none or
+        asks which; ``keep``: what the skill read from the words itself, carried through the question (the answer
+        "the bedroom" will not repeat it)."""
+        found = self._find.targets(turn, **options)
         if found.problem:
             return say(turn, found.problem)
         if found.missing == "room":
             return ask(turn, "room", "Which room?", slots=keep)
         if found.missing:
             return ask(turn, "device", "Which device?", slots=keep)
-        return found.devices
+        return found
 
-    def _act(self, turn: Turn, commands: Sequence[Command], text: str, devices: Sequence[t.Device]) -> Activity:
+    def _act(self, turn: Turn, commands: Sequence[Command], text: str, found: t.Targets) -> Activity:
         action = Action("mihome.control", {"commands": list(commands)}) if commands else None
-        return say(turn, text, action=action, state={"last": t.ids(devices)})
+        return say(turn, " ".join((text, *found.notes)), action=action, state={"last": t.ids(found.devices)})
 
     # --- intents ----------------------------------------------------------------------------------------------
 
     def _each(self, turn: Turn, change: Any, word: str) -> Activity:
-        devices = self._resolve(turn)
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn)
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         commands = [{"device": d["id"], "set": change(d)} for d in devices]
         kind = devices[0].get("kind")
         if kind == "vacuum":
@@ -106,19 +85,20 @@ class DevicesSkill:
             text = f"{'Opening' if word == 'on' else 'Closing'} {t.names(devices)}."
         else:
             text = f"Turning {word} {t.names(devices)}."
-        return self._act(turn, commands, text, devices)
+        return self._act(turn, commands, text, found)
 
     def _pause(self, turn: Turn) -> Activity:
-        devices = self._resolve(turn, default_kind="vacuum")
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn, default_kind="vacuum")
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         if any(d.get("kind") != "vacuum" for d in devices):
             return say(turn, "Only the robot vacuum can pause; say turn off for other devices.")
         return self._act(
             turn,
             [{"device": d["id"], "set": {"status": "paused"}} for d in devices],
             "Pausing the robot vacuum.",
-            devices,
+            found,
         )
 
     def _all_off(self, turn: Turn) -> Activity:
@@ -128,11 +108,17 @@ class DevicesSkill:
             return say(
                 turn, "Everything is already off." if kind is None else f"All the {t.LABELS[kind]}s are already off."
             )
+        one = t.names(devices) if len(devices) == 1 else None
         if not turn.confirmed:
-            what = "every device in the home" if kind is None else f"all {len(devices)} {t.LABELS[kind]}s"
-            return confirm(turn, f"Turn off {what}? That's {len(devices)} on right now.")
+            what = "every device in the home" if kind is None else one or f"all {len(devices)} {t.LABELS[kind]}s"
+            if one is None:
+                count = f"That's {len(devices)} on right now."
+            else:
+                count = f"It's the only {t.LABELS[kind]} on." if kind else f"Only {one} is on right now."
+            return confirm(turn, f"Turn off {what}? {count}")
         commands = [{"device": d["id"], "set": switched_off(d)} for d in devices]
-        return self._act(turn, commands, f"OK, I turned off {len(devices)} device{'s' * (len(devices) > 1)}.", devices)
+        done = f"OK, I turned off {one or f'{len(devices)} devices'}."
+        return self._act(turn, commands, done, t.Targets(devices))
 
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
@@ -144,14 +130,16 @@ class DevicesSkill:
             said = level if level is not None else number(re.sub(r"[^\d.]+", " ", str(turn.slot("percent", ""))))
             out_of_range = "Levels go from 0 to 100 percent. " if said is not None and said > 100 else ""
             return ask(turn, "percent", f"{out_of_range}To what level, in percent?")
-        devices = self._resolve(turn)
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn)
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         if w.bare(turn.text, w.SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the ac to 21"
             return self._set_temperature(turn, level)
-        return self._set_level(turn, level, devices)
+        return self._set_level(turn, level, found)
 
-    def _set_level(self, turn: Turn, level: float, devices: Sequence[t.Device]) -> Activity:
+    def _set_level(self, turn: Turn, level: float, found: t.Targets) -> Activity:
+        devices = found.devices
         commands: list[Command] = []
         for d in devices:
             change = at_level(d, level)
@@ -161,9 +149,9 @@ class DevicesSkill:
         if all(d.get("kind") == "fan" for d in devices):  # a fan has speeds, not percentages
             speed = commands[0]["set"]["speed"]
             return self._act(
-                turn, commands, f"Setting {t.names(devices)} to speed {speed} of {t.FAN_SPEEDS[1]}.", devices
+                turn, commands, f"Setting {t.names(devices)} to speed {speed} of {t.FAN_SPEEDS[1]}.", found
             )
-        return self._act(turn, commands, f"Setting {t.names(devices)} to {level:g} percent.", devices)
+        return self._act(turn, commands, f"Setting {t.names(devices)} to {level:g} percent.", found)
 
     def _color(self, turn: Turn) -> Activity:
         color = t.snake(turn.slot("color", ""))
@@ -188,11 +176,11 @@ class DevicesSkill:
         elif w.bare(turn.text, w.SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
             # "set the bedroom fan to 40", or "set it to 40" after the kitchen lamp: a level, not degrees; "set it
             # to 40" with nothing before it could be either
-            named = self._targets(turn)
+            named = self._find.targets(turn)
             if named.missing == "device":
                 return ask(turn, "device", "Which device?")
             if named.devices and all(d.get("kind") in _LEVELS for d in named.devices) and 0 <= degrees <= 100:
-                return self._set_level(turn, degrees, named.devices)
+                return self._set_level(turn, degrees, named)
         return self._set_temperature(turn, degrees)
 
     def _set_temperature(self, turn: Turn, degrees: float) -> Activity:
@@ -234,13 +222,14 @@ class DevicesSkill:
         """Switch the targeted devices on with ``values`` set, when they are all of ``kind``; ``saying`` has a {}
         for the devices' names."""
         options: dict[str, Any] = {"default_kind": default_kind, "implied": True} if default_kind else {}
-        devices = self._resolve(turn, **options)
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn, **options)
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         if any(d.get("kind") != kind for d in devices):
             return say(turn, refusal)
         commands = [{"device": d["id"], "set": {"power": "on", **values}} for d in devices]
-        return self._act(turn, commands, saying.format(t.names(devices)), devices)
+        return self._act(turn, commands, saying.format(t.names(devices)), found)
 
     def _adjust(self, turn: Turn) -> Activity:
         direction = str(turn.slot("direction", "")).lower()
@@ -250,9 +239,10 @@ class DevicesSkill:
         # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
         kind = "ac" if direction in ("warmer", "cooler") else "lamp"
         keep = {"direction": direction} if direction else None  # "it's too cold" -> "Which room?" -> "the bedroom"
-        devices = self._resolve(turn, keep=keep, default_kind=kind, implied=felt in ("warmer", "cooler"))
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn, keep=keep, default_kind=kind, implied=felt in ("warmer", "cooler"))
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         commands: list[Command] = []
         for d in devices:
             change = adjusted(d, direction)
@@ -260,28 +250,26 @@ class DevicesSkill:
                 return say(turn, f"I can't make the {d.get('name')} {direction or 'different'}.")
             commands.append({"device": d["id"], "set": change})
         verb = "Turning" if direction in ("up", "down") else "Making"
-        return self._act(turn, commands, f"{verb} {t.names(devices)} {direction}.", devices)
+        return self._act(turn, commands, f"{verb} {t.names(devices)} {direction}.", found)
 
     def _status(self, turn: Turn) -> Activity:
-        if not w.points_back(turn.text) and (w.asks_what_is_on(turn.text) or not self._names_devices(turn)):
+        if not w.points_back(turn.text) and (w.asks_what_is_on(turn.text) or not self._find.names_any(turn)):
             return self._what_is_on(turn)  # "what's on right now": not only the device of the last turn
         last = [d for d in turn.devices if d.get("id") in (turn.state.get("last") or [])]
-        if not self._names_devices(turn) and not w.rooms_in(turn.text, self._rooms):
+        if not self._find.names_any(turn, rooms=True):
             # "is it on": what the last turn was about (a room the router carried over from it is not narrower)
             return say(turn, " ".join(t.describe(d) for d in last)) if last else self._what_is_on(turn)
-        devices = self._resolve(turn, all_rooms=True)
-        if isinstance(devices, Activity):
-            return devices
+        found = self._resolve(turn, all_rooms=True)
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
         return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
-
-    def _names_devices(self, turn: Turn) -> bool:
-        return w.names_a_kind(turn.text) or bool(t.named(turn.devices, turn.text, None))
 
     def _what_is_on(self, turn: Turn) -> Activity:
         """The devices that are on, of the kind and in the room the words name (a slot the router carried over
         from the previous request, which the words do not say, does not narrow it)."""
-        kind = t.kind_of(turn.slot("device")) if w.names_a_kind(turn.text) else None
-        rooms = w.rooms_in(turn.text, self._rooms)
+        kind = self._find.kind_in(turn.text)
+        rooms = self._find.rooms_in(turn.text)
         if not turn.devices:
             return say(turn, "I can't see any Mi Home devices right now. Is the hub connected?")
         on = [

@@ -61,6 +61,8 @@ class Targets:
     devices: tuple[Device, ...] = ()
     missing: str | None = None
     problem: str | None = None
+    notes: tuple[str, ...] = ()
+    """What was not done beside ``devices`` (a request for several: "There's no fan in the kitchen.")."""
 
 
 #: Other words for what a device's own name says: "the coffee maker" is the coffee machine plug.

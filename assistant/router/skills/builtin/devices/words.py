@@ -59,12 +59,6 @@ def points_back(text: str) -> bool:
     return bool(_BACK & set(t.plain_words(text).split()))
 
 
-def names_a_kind(text: str) -> bool:
-    """Whether the words name a kind of device ("the lights", "the robot"): a bare "what's on" does not."""
-    said = f" {t.plain_words(text)} "
-    return any(f" {word} " in said for word in t.KIND_WORDS)
-
-
 def asks_what_is_on(text: str) -> bool:
     """ "what's on right now", "which lights are on": the question lists what is on."""
     return _WHAT_IS_ON.search(t.plain_words(text).replace("what's", "what is")) is not None
@@ -73,6 +67,15 @@ def asks_what_is_on(text: str) -> bool:
 def room_words(values: Iterable[SlotValueSpec]) -> dict[str, str]:
     """Every way the manifest says a room ("lounge", "living room") -> the hub's room ("living_room")."""
     return {t.plain_words(said): t.snake(v.value) for v in values for said in (v.value, *v.synonyms)}
+
+
+def kind_words(values: Iterable[SlotValueSpec]) -> dict[str, str]:
+    """Every way the manifest (and the hub's vocabulary) says a kind ("tv plug", "lights") -> the kind ("plug")."""
+    said = {t.plain_words(words): kind for words, kind in t.KIND_WORDS.items()}
+    for v in values:
+        if kind := t.kind_of(v.value):
+            said.update({t.plain_words(words): kind for words in (v.value, *v.synonyms)})
+    return said
 
 
 def rooms_in(text: str, rooms: Mapping[str, str]) -> list[str]:

@@ -1,0 +1,69 @@
+"""Which of the reported devices a turn means: the NLU's slots, the words themselves, and the previous turn.
+
+The slots give one kind and one room; the words may name a device by its own name ("the tv plug"), several parts
+("the kitchen and the bedroom", ``parts``), or point back ("turn them off": the devices of the previous turn, even
+when the router carried only the last request's room and kind over). The rooms and kinds come from the manifest.
+"""
+
+from __future__ import annotations
+
+from assistant.router.skills.builtin.devices import parts
+from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices import words as w
+from assistant.router.skills.manifest import SkillManifest
+from assistant.router.skills.turn import Turn
+
+
+class Finder:
+    def __init__(self, manifest: SkillManifest) -> None:
+        self.rooms = w.room_words(manifest.slot("room").values)
+        self.kinds = w.kind_words(manifest.slot("device").values)
+
+    def targets(
+        self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
+    ) -> t.Targets:
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else w.activity_kind(turn.text)
+        previous = turn.state.get("last") or []
+        previous = previous if isinstance(previous, list) else []
+        several = parts.several(
+            turn.devices, turn.text, kinds=self.kinds, rooms=self.rooms, fallback_kind=kind or default_kind,
+            previous=previous, all_rooms=all_rooms,
+        )  # fmt: skip
+        if several is not None:  # "the lights in the kitchen and the bedroom"
+            return several
+        if w.points_back(turn.text) and not self.names_any(turn, rooms=True):  # "turn them off": all of the last
+            again = tuple(d for d in turn.devices if d.get("id") in previous)
+            again = tuple(d for d in again if not implied or d.get("kind") == default_kind)
+            if again:
+                return t.Targets(again)
+        if turn.has("device") and kind is None:
+            return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
+        room = t.snake(turn.slot("room")) if turn.has("room") else None
+        # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about
+        named = tuple(d for d in t.named(turn.devices, turn.text, kind) if kind is None or d.get("kind") == kind)
+        if named:
+            there = tuple(d for d in named if room is None or d.get("room") == room)
+            where = f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in the {t.spaced(room)}."
+            return t.Targets(there) if there else t.Targets(problem=where)
+        if kind is None and (unsimulated := w.unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
+            return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
+        everywhere = all_rooms or (room is None and w.says_all(turn.text))  # "turn on all the lights"
+        return t.find_targets(
+            turn.devices, kind, room, previous, default_kind=default_kind, all_rooms=everywhere, implied=implied
+        )
+
+    def names_any(self, turn: Turn, *, rooms: bool = False) -> bool:
+        """Whether the words themselves name a kind or a device (or, with ``rooms``, a room): slots the router
+        carried over from the previous request are not in them."""
+        return (
+            self.kind_in(turn.text) is not None
+            or bool(t.named(turn.devices, turn.text, None))
+            or (rooms and bool(self.rooms_in(turn.text)))
+        )
+
+    def kind_in(self, text: str) -> str | None:
+        """The first kind the words name: "which lights are on" -> lamp."""
+        return parts.kind_in(t.plain_words(text), self.kinds)
+
+    def rooms_in(self, text: str) -> list[str]:
+        return w.rooms_in(text, self.rooms)
