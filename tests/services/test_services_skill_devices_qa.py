@@ -9,6 +9,9 @@ import pytest
 from devices_home import Home
 from services_skill_harness import SkillHarness
 
+from assistant.config import Settings
+from assistant.router.skills.handler import SkillContext
+from assistant.router.skills.loading import create_handler
 from assistant.speaker.mihome.hub import MiHomeHub
 
 Make = Callable[..., SkillHarness]
@@ -110,3 +113,38 @@ def test_turning_off_all_of_a_kind_when_one_is_on(home: Home) -> None:
     home.turn("devices.on", {"device": "lamp", "room": "office"}, text="turn on the office lamp")
     reply = home.skill.turn("devices.all_off", {}, devices=home.hub.report())
     assert reply.text == "Turn off every device in the home? Only the office lamp is on right now."
+
+
+def test_a_bare_number_above_celsius_is_fahrenheit_in_en_us(home: Home) -> None:
+    said = home.turn(
+        "devices.level", {"device": "ac", "room": "living room", "percent": 72}, text="set the living room ac to 72"
+    )
+    assert said == "Setting the living room air conditioner to 22 degrees Celsius (72 Fahrenheit)."
+    assert home.state("ac.living_room")["target_temperature"] == 22
+    said = home.turn("devices.temperature", {"room": "bedroom", "temperature": {"value": 70, "unit": None}},
+                     text="set the thermostat in the bedroom to 70")  # fmt: skip
+    assert said == "Setting the bedroom air conditioner to 21 degrees Celsius (70 Fahrenheit)."
+    assert home.state("ac.bedroom")["target_temperature"] == 21
+    said = home.turn("devices.temperature", {"room": "bedroom", "temperature": {"value": 45, "unit": None}},
+                     text="set the thermostat in the bedroom to 45")  # fmt: skip
+    assert said == "The air conditioners go from 16 to 30 degrees Celsius (61 to 86 Fahrenheit)."
+    said = home.turn("devices.temperature", {"room": "bedroom", "temperature": {"value": 23, "unit": None}},
+                     text="set the thermostat in the bedroom to 23")  # fmt: skip
+    assert said == "Setting the bedroom air conditioner to 23 degrees."
+
+
+def test_a_bare_number_stays_celsius_outside_en_us(home: Home, tmp_path: Path) -> None:
+    skill = home.skill
+    settings = Settings(data_dir=tmp_path, locale="en-GB")
+    skill.handler = create_handler(SkillContext(skill.manifest, settings, skill.clock, (skill.manifest,)))
+    said = home.turn("devices.temperature", {"room": "bedroom", "temperature": {"value": 72, "unit": None}},
+                     text="set the thermostat in the bedroom to 72")  # fmt: skip
+    assert said == "The air conditioners go from 16 to 30 degrees Celsius."
+    assert home.state("ac.bedroom")["power"] == "off"
+
+
+def test_half_is_fifty_percent(home: Home) -> None:
+    said = home.turn(
+        "devices.level", {"device": "lamp", "room": "office"}, text="set the office lamp to half brightness"
+    )
+    assert said == "Setting the office lamp to 50 percent." and home.state("lamp.office")["brightness"] == 50

@@ -33,6 +33,7 @@ _LEVELS = ("lamp", "fan", "curtains")
 class DevicesSkill:
     def __init__(self, context: SkillContext) -> None:
         self._find = Finder(context.manifest)  # the words for rooms and kinds; the devices come with each turn
+        self._fahrenheit = context.settings.locale.lower().endswith("-us")  # "set the ac to 72"
 
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
@@ -122,7 +123,7 @@ class DevicesSkill:
 
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
-        if level is None and re.search(r"\bhalf ?way\b", turn.text.lower()):  # "open the blinds halfway"
+        if level is None and re.search(r"\bhalf(?: ?way)?\b", turn.text.lower()):  # "half brightness", "halfway"
             level = 50
         if level is None and any(word in _VERBS for word in turn.text.lower().split()):
             return self._adjust(turn)  # "dim the bedroom lights": a step down, not a question
@@ -171,9 +172,8 @@ class DevicesSkill:
             return ask(turn, "temperature", "To what temperature?")
         if not turn.has("device") and (unsimulated := w.unsimulated(turn.text)):  # "set the oven to 200 degrees"
             return say(turn, f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
-        if isinstance(value, Mapping) and value.get("unit") == "fahrenheit":
-            degrees = (degrees - 32) * 5 / 9
-        elif w.bare(turn.text, w.SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
+        unit = value.get("unit") if isinstance(value, Mapping) else None
+        if unit is None and w.bare(turn.text, w.SAYS_DEGREES) and (turn.has("device") or not turn.has("room")):
             # "set the bedroom fan to 40", or "set it to 40" after the kitchen lamp: a level, not degrees; "set it
             # to 40" with nothing before it could be either
             named = self._find.targets(turn)
@@ -181,18 +181,24 @@ class DevicesSkill:
                 return ask(turn, "device", "Which device?")
             if named.devices and all(d.get("kind") in _LEVELS for d in named.devices) and 0 <= degrees <= 100:
                 return self._set_level(turn, degrees, named)
-        return self._set_temperature(turn, degrees)
+        return self._set_temperature(turn, degrees, unit)
 
-    def _set_temperature(self, turn: Turn, degrees: float) -> Activity:
+    def _set_temperature(self, turn: Turn, degrees: float, unit: object = None) -> Activity:
+        """``degrees`` as said: Fahrenheit when the words say so, or, where people use Fahrenheit (en-US), when a
+        number without a unit is above the Celsius range and a room temperature in Fahrenheit ("set the ac to 72")."""
         low, high = t.AC_RANGE
-        if not low <= round(degrees) <= high:
-            return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius.")
+        fahrenheit = unit == "fahrenheit" or (unit is None and self._fahrenheit and degrees > high)
+        celsius = round((degrees - 32) * 5 / 9) if fahrenheit else round(degrees)
+        if not low <= celsius <= high:
+            also = f" ({_to_f(low)} to {_to_f(high)} Fahrenheit)" if self._fahrenheit or fahrenheit else ""
+            return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius{also}.")
+        said = f" Celsius ({degrees:g} Fahrenheit)" if fahrenheit else ""
         return self._switch_on_and_set(
             turn,
-            {"target_temperature": round(degrees)},
+            {"target_temperature": celsius},
             kind="ac",
             refusal="Only the air conditioners have a temperature to set.",
-            saying=f"Setting {{}} to {round(degrees)} degrees.",
+            saying=f"Setting {{}} to {celsius} degrees{said}.",
             default_kind="ac",
         )
 
@@ -278,6 +284,10 @@ class DevicesSkill:
             if t.is_on(d) and kind in (None, d.get("kind")) and (not rooms or d.get("room") in rooms)
         ]
         return say(turn, t.on_now(on, kind, rooms), state={"last": t.ids(on)} if on else None)
+
+
+def _to_f(celsius: int) -> int:
+    return round(celsius * 9 / 5 + 32)
 
 
 def create(context: SkillContext) -> DevicesSkill:
