@@ -21,6 +21,7 @@ from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
 from assistant.router.slot_recovery import recover
+from assistant.router.stopping import stop
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
 
@@ -48,7 +49,7 @@ class Dialogue:
                 return answered
             state = replace(state, pending=None)
         if phrases.is_cancel(text):
-            return self._stop(incoming, state, turn)
+            return stop(self.registry, incoming, state, text, turn)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
@@ -231,22 +232,6 @@ class Dialogue:
         found = recover(skill.manifest, intent, invocation.rest, said, self.names.known, heard).slots
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
-
-    def _stop(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
-        """A bare "stop" / "cancel" with no question pending: it names no intent, so no guess of the NLU's is acted
-        on. What is playing stops (a skill whose state says ``paused: false`` and that has a ``<skill>.pause``
-        intent); otherwise the session ends politely."""
-        for name, skill_state in state.skills.items():
-            skill = self.registry.get(name)
-            pause = f"{name}.pause"
-            if (
-                skill is not None
-                and skill_state.get("paused") is False
-                and any(i.name == pause for i in skill.manifest.intents)
-            ):
-                turn.confidence = 1.0
-                return run_intent(incoming, state, skill, pause, {}, turn)
-        return say(incoming, SessionState(), speech.GOODBYE, "ignoringInput")
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
         """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents

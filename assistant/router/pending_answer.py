@@ -23,6 +23,7 @@ from assistant.router.phrases import normalise
 from assistant.router.session_state import Pending
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.skills.registry import SkillRegistry
+from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT, recover, typed
 
@@ -91,12 +92,13 @@ def own_request(
 ) -> bool:
     """The words are a request the router would serve on their own: another intent than the question's, or the
     same one saying more than the awaited slot ("remind me in 20 minutes to check the oven" while asked when to
-    remind about the trash); or, the engine unsure, its best guess is another skill's intent and names one of that
-    skill's things ("set the office fan to speed 3" while asked how long a timer should run). An answer to a
-    free-text question is a new request only when it is another intent's."""
+    remind about the trash), or anything chosen at a yes/no question; or, the engine unsure, its best guess is
+    another skill's intent and names one of that skill's things ("set the office fan to speed 3" while asked how
+    long a timer should run). An answer to a free-text question is a new request only when it is another
+    intent's."""
     if chosen is None:
         return _names_elsewhere(registry, result, pending)
-    if chosen.intent != pending.intent:
+    if chosen.intent != pending.intent or pending.awaiting == CONFIRM:
         return True
     if free_text:
         return False

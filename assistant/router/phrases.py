@@ -34,6 +34,8 @@ CANCEL = frozenset(
         "bye",
     }
 )
+#: Cancel words that point at what was just done ("set a timer for 3 minutes" ... "cancel that").
+CANCEL_POINTING = frozenset({"cancel it", "cancel that"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
 _YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
 _NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
@@ -50,6 +52,10 @@ def normalise(text: str) -> str:
 
 def is_cancel(text: str) -> bool:
     return normalise(text) in CANCEL
+
+
+def points_back(text: str) -> bool:
+    return normalise(text) in CANCEL_POINTING
 
 
 def is_help(text: str) -> bool:

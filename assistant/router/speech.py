@@ -16,6 +16,7 @@ from bridge.ssml import text_to_ssml
 NLU_RESTARTING = "My language service is restarting, please try again in a moment."
 CANCELLED = "Okay, cancelled."
 GOODBYE = "Okay."
+NOTHING_TO_CANCEL = 'There\'s nothing to cancel. You can say "cancel my timer" or "cancel my alarm".'
 DECLINED = "Okay, I won't."
 NOT_HEARD = "Sorry, I didn't catch that."
 GIVE_UP = "Sorry, I still didn't get that. Let's start over."

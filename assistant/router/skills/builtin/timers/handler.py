@@ -7,6 +7,7 @@ a :class:`Scheduler` for the ``timer`` kind: a thread on the real clock, clock l
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,14 +21,22 @@ from bridge.cortana import Activity
 
 #: The longest timer (longer waits are alarms or reminders).
 MAX_TIMER = timedelta(hours=24)
+#: Words that point back at the timer just set ("cancel it", "cancel that").
+_POINTING = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
+CANNOT_PAUSE = "Timers can't be paused. I can tell you how long is left, or cancel one."
+
+
+def length_words(seconds: float) -> str:
+    """ "10 minute": a timer's length as it names the timer."""
+    length = spoken_duration(seconds)
+    return length.replace("minutes", "minute").replace("hours", "hour").replace("seconds", "second")
 
 
 def timer_words(entry: Entry) -> str:
     """ "pasta timer" or "10 minute timer": how to name a timer to the user."""
     if entry.label:
         return f"{entry.label} timer"
-    length = spoken_duration(entry.duration_s or 0)
-    return f"{length.replace('minutes', 'minute').replace('hours', 'hour').replace('seconds', 'second')} timer"
+    return f"{length_words(entry.duration_s or 0)} timer"
 
 
 class TimersSkill:
@@ -47,6 +56,7 @@ class TimersSkill:
                 "timers.remaining": self._remaining,
                 "timers.cancel": self._cancel,
                 "timers.list": self._remaining,
+                "timers.pause": lambda turn: say(turn, CANNOT_PAUSE),
             },
         )
 
@@ -80,16 +90,31 @@ class TimersSkill:
         return say(turn, text, state={"last_timer": entry.id}, slots={"duration": {"seconds": round(seconds)}})
 
     def _chosen(self, turn: Turn) -> tuple[Entry, ...]:
+        """The timers the turn names: by name, by length ("the 10 minute timer"), or the one just set ("cancel
+        it"); all of them when it names none."""
         timers = self.store.pending(["timer"])
         name = str(turn.slot("timer_name", "")).strip().lower()
-        return tuple(t for t in timers if t.label == name) if name else timers
+        if name:
+            timers = tuple(t for t in timers if t.label == name)
+        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        if seconds is not None:
+            timers = tuple(t for t in timers if round(t.duration_s or 0) == round(seconds))
+        last = [t for t in timers if t.id == turn.state.get("last_timer")]
+        return tuple(last) if len(timers) > 1 and last and _POINTING.search(turn.text) else timers
+
+    def _named(self, turn: Turn) -> str:
+        """ "pasta timer", "10 minute timer" or "" for a turn that names no timer."""
+        if turn.has("timer_name"):
+            return f"{turn.slot('timer_name')} timer"
+        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        return f"{length_words(seconds)} timer" if seconds else ""
 
     def _remaining(self, turn: Turn) -> Activity:
         timers = self._chosen(turn)
         now = self._clock.now()
         if not timers:
-            named = turn.slot("timer_name")
-            return say(turn, f"You don't have a {named} timer." if named else "You don't have any timers running.")
+            named = self._named(turn)
+            return say(turn, f"You don't have a {named}." if named else "You don't have any timers running.")
         parts = [f"{spoken_duration(t.remaining(now).total_seconds())} left on your {timer_words(t)}" for t in timers]
         if len(parts) == 1:
             return say(turn, f"There's {parts[0]}.")
@@ -98,8 +123,8 @@ class TimersSkill:
     def _cancel(self, turn: Turn) -> Activity:
         timers = self._chosen(turn)
         if not timers:
-            named = turn.slot("timer_name")
-            return say(turn, f"There's no {named} timer to cancel." if named else "You don't have any timers running.")
+            named = self._named(turn)
+            return say(turn, f"There's no {named} to cancel." if named else "You don't have any timers running.")
         if len(timers) > 1 and not turn.confirmed:
             return confirm(turn, f"You have {len(timers)} timers. Cancel all of them?")
         for timer in timers:

@@ -1,0 +1,51 @@
+"""A bare "stop" / "cancel" / "cancel that" with no question pending: what it stops.
+
+It names no intent, so no guess of the NLU's is acted on. "cancel it" / "cancel that" undoes what the last turn set
+when the last turn's skill has a ``<skill>.cancel`` intent (sent the last turn's slots that intent takes: "set a
+timer for 3 minutes" then "cancel it" is ``timers.cancel`` of the 3 minute timer); what is playing stops (a skill
+whose state says ``paused: false`` and that has a ``<skill>.pause`` intent); otherwise the session ends politely,
+and "cancel that" with nothing to cancel says so rather than claiming "Okay".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.router import phrases, speech
+from assistant.router.intent_run import Outcome, TurnLog, run_intent, say
+from assistant.router.session_state import SessionState
+from assistant.router.skills.registry import Skill, SkillRegistry
+from bridge.cortana import Activity
+
+
+def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome:
+    pointing = phrases.points_back(text)
+    undo = cancel_of_last(registry, state) if pointing else None
+    if undo is not None:
+        turn.confidence = 1.0
+        return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
+    for name, skill_state in state.skills.items():
+        skill = registry.get(name)
+        pause = f"{name}.pause"
+        if (
+            skill is not None
+            and skill_state.get("paused") is False
+            and any(i.name == pause for i in skill.manifest.intents)
+        ):
+            turn.confidence = 1.0
+            return run_intent(incoming, state, skill, pause, {}, turn)
+    return say(incoming, SessionState(), speech.NOTHING_TO_CANCEL if pointing else speech.GOODBYE, "ignoringInput")
+
+
+def cancel_of_last(registry: SkillRegistry, state: SessionState) -> tuple[Skill, str, dict[str, Any]] | None:
+    """The last turn's skill, its cancel intent and the last turn's slots that intent takes; None when the last
+    turn's skill cannot cancel (or the last turn was the cancel)."""
+    context = state.context
+    skill = registry.get(context.skill) if context is not None else None
+    if context is None or skill is None:
+        return None
+    name = f"{skill.name}.cancel"
+    cancel = next((i for i in skill.manifest.intents if i.name == name), None)
+    if cancel is None or context.intent == name:
+        return None
+    return skill, name, {k: v for k, v in context.slots.items() if k in cancel.slots}
