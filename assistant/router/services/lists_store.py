@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from assistant.config.data_files import DEFAULT_CONFIG
 from assistant.router.services.database import Database
 
 log = logging.getLogger(__name__)
@@ -37,13 +38,14 @@ def item_key(item: str) -> str:
 class ListsStore:
     """Named lists of short text items."""
 
-    def __init__(self, path: Path) -> None:
-        self._db = Database(path, _SCHEMA)
+    def __init__(self, path: Path, *, config: str = DEFAULT_CONFIG) -> None:
+        """``config``: how errors name the config file that set data_dir."""
+        self._db = Database(path, _SCHEMA, what="your lists", config=config)
         self.path = path
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> ListsStore:
-        return cls(data_dir / FILE_NAME)
+    def in_dir(cls, data_dir: Path, *, config: str = DEFAULT_CONFIG) -> ListsStore:
+        return cls(data_dir / FILE_NAME, config=config)
 
     def add(self, list_name: str, item: str, *, now: datetime) -> bool:
         """Add ``item``; False when it was already on the list (nothing changes)."""

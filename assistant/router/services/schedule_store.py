@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from assistant.config.data_files import DEFAULT_CONFIG
 from assistant.router.services.database import Database
 
 log = logging.getLogger(__name__)
@@ -93,13 +94,14 @@ def _kinds(kinds: Collection[Kind] | None) -> tuple[str, tuple[object, ...]]:
 class ScheduleStore:
     """CRUD on scheduled entries; every method is one statement or one transaction."""
 
-    def __init__(self, path: Path) -> None:
-        self._db = Database(path, _SCHEMA)
+    def __init__(self, path: Path, *, config: str = DEFAULT_CONFIG) -> None:
+        """``config``: how errors name the config file that set data_dir."""
+        self._db = Database(path, _SCHEMA, what="your timers, alarms and reminders", config=config)
         self.path = path
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> ScheduleStore:
-        return cls(data_dir / FILE_NAME)
+    def in_dir(cls, data_dir: Path, *, config: str = DEFAULT_CONFIG) -> ScheduleStore:
+        return cls(data_dir / FILE_NAME, config=config)
 
     def add(
         self, kind: Kind, due: datetime, *, created: datetime, label: str = "", duration_s: float | None = None

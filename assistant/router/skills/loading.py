@@ -1,8 +1,10 @@
 """Turning a manifest's ``handler:`` into a live handler: a Python file's ``create(context)``, or an HTTP bot.
 
 Loading happens once at start, so a broken handler stops the router with one line naming the skill and file
-rather than failing on the first user who asks. A remote skill is a Bot-Framework-style endpoint: the Activity
-JSON is POSTed, the reply Activity JSON comes back in the response body.
+rather than failing on the first user who asks. A config mistake found while a handler is made (its data file under
+``data_dir`` cannot be used) is the user's to fix in config.yml, so it stays a config error naming that file.
+A remote skill is a Bot-Framework-style endpoint: the Activity JSON is POSTed, the reply Activity JSON comes back in
+the response body.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from types import ModuleType
 import httpx
 
 import assistant
-from assistant.errors import SkillError
+from assistant.config.data_files import DataDirError
+from assistant.errors import ConfigError, SkillError
 from assistant.router.skills.handler import FACTORY_NAME, SkillContext
 from assistant.router.skills.manifest import SkillManifest
 from bridge.cortana import Activity
@@ -39,6 +42,10 @@ def create_handler(context: SkillContext, client: httpx.Client | None = None) ->
         raise SkillError(f"skill {manifest.name!r} ({path}): defines no function {FACTORY_NAME}(context)")
     try:
         handler = factory(context)
+    except DataDirError as e:
+        raise e.naming(context.settings.source) from None
+    except ConfigError:
+        raise
     except Exception as e:
         raise SkillError(f"skill {manifest.name!r} ({path}): {FACTORY_NAME}() failed: {type(e).__name__}: {e}") from e
     if not callable(getattr(handler, "handle", None)):

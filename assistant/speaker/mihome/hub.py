@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from assistant.errors import ConfigError, DeviceError
+from assistant.config.data_files import DEFAULT_CONFIG, storage_error
+from assistant.errors import DeviceError
 from assistant.speaker.mihome.devices import KINDS, StateValue, next_state, validate_settings
 from assistant.speaker.mihome.home import DEFAULT_HOME, Device, DevicePlan, build_devices
 
 log = logging.getLogger(__name__)
 
 FILE_NAME: Final = "mihome.sqlite3"
+#: How errors name what the file holds.
+WHAT: Final = "the Mi-Home devices"
 #: The Mi-AI action name whose properties carry the commands.
 CONTROL_ACTION: Final = "mihome.control"
 
@@ -55,21 +58,30 @@ class Change:
 class MiHomeHub:
     """The devices of one home; thread-safe within a process, and safe to share between processes."""
 
-    def __init__(self, path: Path, home: tuple[DevicePlan, ...] = DEFAULT_HOME) -> None:
+    def __init__(
+        self, path: Path, home: tuple[DevicePlan, ...] = DEFAULT_HOME, *, config: str = DEFAULT_CONFIG
+    ) -> None:
+        """``config``: how errors name the config file that set data_dir (a file that cannot be used, or written,
+        is one line naming it and the fix for that case)."""
         self.path = path
+        self._config = config
         self._lock = threading.RLock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as e:
+            raise storage_error(path, e, WHAT, config) from None
+        try:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.executescript(_SCHEMA)
-        except (OSError, sqlite3.Error) as e:
-            raise ConfigError(f"data_dir: cannot use {path} for the Mi-Home devices: {e} (move it away)") from None
-        self._create_if_empty(home)
+            self._create_if_empty(home)
+        except sqlite3.Error as e:
+            self._conn.close()
+            raise storage_error(path, e, WHAT, config) from None
 
     @classmethod
-    def in_dir(cls, data_dir: Path) -> MiHomeHub:
-        return cls(data_dir / FILE_NAME)
+    def in_dir(cls, data_dir: Path, *, config: str = DEFAULT_CONFIG) -> MiHomeHub:
+        return cls(data_dir / FILE_NAME, config=config)
 
     def devices(self) -> tuple[Device, ...]:
         with self._lock:
@@ -105,19 +117,24 @@ class MiHomeHub:
                 ]
                 states[device.id] = after
             touched = {c.device for c in changes}
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                for device_id in touched:
-                    self._conn.execute(
-                        "UPDATE devices SET state = ? WHERE id = ?", (json.dumps(states[device_id]), device_id)
-                    )
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._write([(json.dumps(states[device_id]), device_id) for device_id in touched])
+            except sqlite3.Error as e:  # read-only, full, corrupt: the user's file to fix; nothing was applied
+                raise storage_error(self.path, e, WHAT, self._config) from None
         for change in changes:
             log.info("mihome %s.%s: %r -> %r", change.device, change.property, change.old, change.new)
         return tuple(changes)
+
+    def _write(self, rows: list[tuple[str, str]]) -> None:
+        """Store new states in one transaction: all of them, or (on any error) none."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.executemany("UPDATE devices SET state = ? WHERE id = ?", rows)
+            self._conn.execute("COMMIT")  # inside: a COMMIT refused (busy, read-only) must not leave it open
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
 
     def handle_action(self, name: str, properties: Mapping[str, Any]) -> tuple[Change, ...] | None:
         """Apply a Mi-AI action when it is ours (``mihome.control``); None for actions meant for others."""
@@ -149,10 +166,11 @@ class MiHomeHub:
                         ],
                     )
                     log.info("created the default home in %s", self.path)
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
 
 def _parse_command(command: object, devices: Mapping[str, Device], where: str) -> tuple[Device, object]:
