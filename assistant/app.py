@@ -86,7 +86,7 @@ class Assistant:
         self._listeners: list[Callable[[str], None]] = []
         self._lock = threading.Lock()
         self._early: list[Activity] | None = []
-        self.hub = MiHomeHub.in_dir(settings.data_dir)
+        self.hub = MiHomeHub.in_dir(settings.data_dir, config=settings.source)
         self._stt: SttEngine | None = None
         self._make_recognizer = recognizer
         self.router = build_router(

@@ -62,7 +62,7 @@ class AlarmsSkill:
         self._clock = context.clock
         self._zone = ZoneInfo(context.settings.router.timezone)
         self._announce = context.announce
-        self.store = ScheduleStore.in_dir(context.settings.data_dir)
+        self.store = ScheduleStore.in_dir(context.settings.data_dir, config=context.settings.source)
         self.scheduler = Scheduler(self.store, self._clock, self._fired, KINDS)
         self.scheduler.start()
 

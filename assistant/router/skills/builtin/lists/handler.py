@@ -41,7 +41,7 @@ def _known_list(words: str) -> str | None:
 class ListsSkill:
     def __init__(self, context: SkillContext) -> None:
         self._clock = context.clock
-        self.store = ListsStore.in_dir(context.settings.data_dir)
+        self.store = ListsStore.in_dir(context.settings.data_dir, config=context.settings.source)
 
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
