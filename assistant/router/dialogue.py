@@ -230,6 +230,7 @@ class Dialogue:
         intent = skill.manifest.intent(chosen.intent)
         said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
         found = recover(skill.manifest, intent, invocation.rest, said, self.names.known, heard).slots
+        found = {**slots_from_words(skill.manifest, intent, invocation.rest, listed_only=True), **found}  # "Paris"
         found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 

@@ -89,22 +89,32 @@ class Invocation:
 
 def find_invocation(text: str, names: Iterable[tuple[str, str]]) -> Invocation | None:
     """Match "open <name>", "ask <name> to <rest>", "tell <name> <rest>"; ``names`` is (invocation, skill),
-    longest invocation first so "weather channel" wins over "weather"."""
+    longest invocation first so "weather channel" wins over "weather". A leading "the" is read both as part of
+    the name ("the weather") and as not ("open the weather channel" is "weather channel", not "the weather" with
+    the request "channel"): the reading that leaves the shorter request wins."""
     words = normalise(text)
+    known = list(names)
     opened = _OPEN.match(words)
     asked = _ASK.match(words)
     for pattern_match, kind in ((opened, "open"), (asked, "ask")):
         if pattern_match is None:
             continue
         rest = pattern_match.group("rest")
-        rest = re.sub(r"^the\s+", "", rest) if not any(rest.startswith(n) for n, _ in names) else rest
-        for name, skill in names:
-            if rest == name:
-                return Invocation("open", skill, "")
-            if rest.startswith(name + " "):
-                request = _JOINERS.sub("", rest[len(name) + 1 :].strip(), count=1)
-                if kind == "open":
-                    # "open weather and tell me ..." / "open weather for Paris" carry a request too.
-                    request = re.sub(r"^and\s+", "", request)
-                return Invocation("ask", skill, request) if request else Invocation("open", skill, "")
+        readings = [_named(r, known, kind) for r in dict.fromkeys((rest, re.sub(r"^the\s+", "", rest)))]
+        found = [r for r in readings if r is not None]
+        if found:
+            return min(found, key=lambda r: len(r.rest))
+    return None
+
+
+def _named(rest: str, names: list[tuple[str, str]], kind: str) -> Invocation | None:
+    for name, skill in names:
+        if rest == name:
+            return Invocation("open", skill, "")
+        if rest.startswith(name + " "):
+            request = _JOINERS.sub("", rest[len(name) + 1 :].strip(), count=1)
+            if kind == "open":
+                # "open weather and tell me ..." / "open weather for Paris" carry a request too.
+                request = re.sub(r"^and\s+", "", request)
+            return Invocation("ask", skill, request) if request else Invocation("open", skill, "")
     return None

@@ -78,9 +78,10 @@ def slots_from_words(
     known: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Slots read straight from a short answer or follow-up: listed values first, then the rest of the words
-    for the one built-in-typed slot (``only`` limits to one slot, e.g. the one just asked for; ``listed_only``
-    skips the rest-of-the-words step). The answer to an open slot's question that is a name no skill knows
-    (``known``: the skills' words) is that slot's value as said ("Which city?" "Atlantis")."""
+    for the one built-in-typed slot when they parse as its type, or for the one free-text slot (``only`` limits
+    to one slot, e.g. the one just asked for; ``listed_only`` skips the rest-of-the-words step). The answer to an
+    open slot's question that is a name no skill knows (``known``: the skills' words) is that slot's value as said
+    ("Which city?" "Atlantis")."""
     words = normalise(text)
     names = [only] if only else list(intent.slots)
     specs = [manifest.slot(n) for n in names]
@@ -102,9 +103,12 @@ def slots_from_words(
     if rest in _FILLER:
         rest = ""
     if len(open_specs) == 1 and rest and not listed_only:
-        # typed as the engine's slots are ("6 pm" -> {"hour": 18}); words that do not parse stay words for the skill
-        parsed = normalize(open_specs[0].type, rest)
-        found[open_specs[0].name] = rest if isinstance(parsed, str) else parsed
+        # typed as the engine's slots are ("6 pm" -> {"hour": 18}); words that do not parse are no value of a typed
+        # slot ("channel" is no date), only of a free-text one
+        spec = open_specs[0]
+        parsed = normalize(spec.type, rest)
+        if not isinstance(parsed, str) or spec.type == "text":
+            found[spec.name] = parsed
     return found
 
 

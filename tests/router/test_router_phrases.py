@@ -1,0 +1,30 @@
+"""The router's own phrases: naming a skill ("open ...", "ask ... to ...") and cancel words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.router.phrases import Invocation, find_invocation, is_cancel, points_back
+
+NAMES = [("weather channel", "weather"), ("the weather", "weather"), ("the timer", "timers"), ("weather", "weather")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("open the weather channel", Invocation("open", "weather", "")),
+        ("open the weather", Invocation("open", "weather", "")),
+        ("open the timer", Invocation("open", "timers", "")),
+        ("ask the weather channel for Paris", Invocation("ask", "weather", "paris")),
+        ("ask the weather will it rain", Invocation("ask", "weather", "will it rain")),
+        ("ask weather what's it like in Rome", Invocation("ask", "weather", "what's it like in rome")),
+        ("open the fridge", None),
+    ],
+)
+def test_a_leading_the_is_read_both_ways(text: str, expected: Invocation | None) -> None:
+    assert find_invocation(text, NAMES) == expected
+
+
+def test_cancel_that_points_back_and_is_a_cancel() -> None:
+    assert is_cancel("Cancel that.") and points_back("Cancel that.") and points_back("cancel it")
+    assert is_cancel("cancel") and not points_back("cancel") and not points_back("stop")
