@@ -1,15 +1,17 @@
 """The local music catalogue: ~30 songs by a dozen artists, and playlists, streamed as ``sim://catalogue/<id>``.
 
 The music skill looks songs up here by title, artist or playlist name as the NLU gives them (any case, with or
-without "the"), builds a play queue of song ids, and hands the speaker one stream at a time. The data is a YAML
-file beside this module, read once on first use.
+without "the"), by genre ("jazz", "classical music") or by what a playlist is for ("music for sleeping"), builds a
+play queue of song ids, and hands the speaker one stream at a time. The data is a YAML file beside this module,
+read once on first use.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,6 +26,7 @@ class Song:
     title: str
     artist: str
     seconds: int
+    genre: str = ""
 
     @property
     def url(self) -> str:
@@ -39,6 +42,8 @@ class Playlist:
     id: str
     name: str
     songs: tuple[str, ...]
+    moods: tuple[str, ...] = ()
+    """What people ask this playlist for: "sleeping", "working out"."""
 
 
 def _key(name: str) -> str:
@@ -54,6 +59,8 @@ def _key(name: str) -> str:
 class Catalogue:
     songs: tuple[Song, ...]
     playlists: tuple[Playlist, ...]
+    genres: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each genre of the songs, with the other ways people say it ("classical": "classical music", "classic")."""
 
     @property
     def artists(self) -> tuple[str, ...]:
@@ -81,6 +88,31 @@ class Catalogue:
         wanted = _key(name) if isinstance(name, str) else None
         return next((p for p in self.playlists if _key(p.name) == wanted), None) if wanted else None
 
+    def find_genre(self, name: object) -> str | None:
+        """The genre a name says: "jazz", "classical music", "rock and roll"; None for anything else."""
+        wanted = _key(name) if isinstance(name, str) else ""
+        return next((g for g, said in self._genre_words().items() if wanted in said), None) if wanted else None
+
+    def by_genre(self, genre: str) -> tuple[Song, ...]:
+        return tuple(s for s in self.songs if s.genre == genre)
+
+    def find_mood(self, name: object) -> Playlist | None:
+        """The playlist for what the words ask music for: "sleeping", "the gym"; None when no playlist is for it."""
+        wanted = _key(name) if isinstance(name, str) else ""
+        return next((p for p in self.playlists if wanted in {_key(m) for m in p.moods}), None) if wanted else None
+
+    def mentioned(self, text: str) -> tuple[str, str] | None:
+        """The genre (``("genre", "jazz")``) or a playlist's mood (``("mood", "sleeping")``) the words mention,
+        the longest such phrase first: "play some music for working out" -> ("mood", "working out")."""
+        said = f" {_key(text)} "
+        phrases = [("genre", w) for words in self._genre_words().values() for w in words]
+        phrases += [("mood", _key(m)) for p in self.playlists for m in p.moods]
+        found = [(kind, words) for kind, words in phrases if words and f" {words} " in said]
+        return max(found, key=lambda item: len(item[1])) if found else None
+
+    def _genre_words(self) -> dict[str, set[str]]:
+        return {g: {_key(g), *(_key(w) for w in said)} for g, said in self.genres.items()}
+
     def queue(self, ids: tuple[str, ...]) -> tuple[Song, ...]:
         """The songs of ``ids`` that exist (a stale queue from an old session skips removed songs)."""
         return tuple(song for song in (self.song(i) for i in ids) if song is not None)
@@ -88,16 +120,24 @@ class Catalogue:
 
 def parse_catalogue(text: str) -> Catalogue:
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 5x faster
-    songs = tuple(Song(str(s["id"]), str(s["title"]), str(s["artist"]), int(s["seconds"])) for s in raw["songs"])
-    playlists = tuple(
-        Playlist(str(p["id"]), str(p["name"]), tuple(str(i) for i in p["songs"])) for p in raw["playlists"]
+    songs = tuple(
+        Song(str(s["id"]), str(s["title"]), str(s["artist"]), int(s["seconds"]), str(s.get("genre", "")))
+        for s in raw["songs"]
     )
+    playlists = tuple(
+        Playlist(str(p["id"]), str(p["name"]), tuple(str(i) for i in p["songs"]), tuple(p.get("moods") or ()))
+        for p in raw["playlists"]
+    )
+    genres = {str(g): tuple(str(w) for w in said or ()) for g, said in (raw.get("genres") or {}).items()}
     known = {s.id for s in songs}
     for playlist in playlists:
         missing = [i for i in playlist.songs if i not in known]
         if missing:
             raise ValueError(f"playlist {playlist.name!r} lists unknown songs {missing}")
-    return Catalogue(songs, playlists)
+    unknown = sorted({s.genre for s in songs if s.genre and s.genre not in genres})
+    if unknown:
+        raise ValueError(f"songs have genres not listed under genres: {unknown}")
+    return Catalogue(songs, playlists, genres)
 
 
 @functools.cache

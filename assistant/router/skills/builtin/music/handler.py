@@ -8,6 +8,7 @@ what comes after without the router or the speaker keeping a playlist. Playing s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
@@ -24,6 +25,29 @@ DEFAULT_VOLUME = 50
 VOLUME_STEP = 10
 _UP = frozenset({"up", "increase", "raise", "louder"})
 _DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
+
+
+#: Words before and after a request that name nothing: "can you play some music for me please".
+_LEADING = frozenset({
+    "can", "could", "would", "will", "you", "please", "i", "want", "wanna", "to", "hear", "listen", "like", "i'd",
+    "let's", "lets", "start", "just", "play", "playing", "put", "on", "some", "something", "anything", "any", "music",
+    "songs", "song", "tunes", "tune", "track", "tracks", "a", "an", "the", "me", "us", "else", "random", "little",
+    "bit", "of", "good", "nice", "my",
+})  # fmt: skip
+_TRAILING = frozenset({"please", "now", "for", "me", "us", "right", "thanks", "thank", "you", "music", "songs", "song",
+                       "tunes", "track", "tracks", "too", "on", "playlist"})  # fmt: skip
+_PREPOSITIONS = frozenset({"by", "from", "for", "like", "with", "in", "about", "while"})
+
+
+def _rest(text: str) -> str:
+    """The words of a play request once what names nothing is taken off both ends: "play something by coldplay
+    please" -> "by coldplay", "play some music" -> ""."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    while words and words[0] in _LEADING:
+        words.pop(0)
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    return " ".join(words)
 
 
 def _said_kind(text: str, kind: str) -> bool:
@@ -53,13 +77,19 @@ class MusicSkill:
     def _queue_for(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
         """The songs to play and how to introduce them, or what to say when nothing matches. A name the words did
         not say what it is ("play Yesterday", which a template may read as an artist) is looked up as a song, a
-        playlist and an artist, in the order the words suggest."""
+        playlist and an artist, in the order the words suggest, then as a genre or what a playlist is for ("play
+        some jazz" read as an artist). Only a request that names nothing plays the default."""
+        playlist = _said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
+        for kind in ("genre",) if playlist else ("genre", "mood"):
+            if turn.has(kind) and (found := self._lookup(kind, str(turn.slot(kind)))):
+                return found
         named = next(((kind, str(turn.slot(kind))) for kind in _KINDS if turn.has(kind)), None)
         if named is None:
-            return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
+            return self._unnamed(turn)
         kind, name = named
         said = _said_kind(turn.text, kind)
-        for other in (kind,) if said else (kind, *(k for k in _KINDS if k != kind)):
+        also = ("genre", "mood") if kind == "artist" or not said else ()  # "play some jazz" read as an artist
+        for other in ((kind,) if said else (kind, *(k for k in _KINDS if k != kind))) + also:
             found = self._lookup(other, name)
             if found is not None:
                 return found
@@ -71,17 +101,42 @@ class MusicSkill:
             "artist": f"Sorry, I don't have any music by {name}.",
         }[kind]
 
+    def _unnamed(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
+        """No slot: the words may still name something the NLU did not tag ("play something by coldplay", "music
+        for sleeping"); never a random song for a name the catalogue lacks."""
+        rest = _rest(turn.text)
+        if not rest:
+            return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
+        if _said_kind(turn.text, "playlist"):
+            return self._lookup("playlist", rest) or f"Sorry, there's no playlist called {rest}."
+        mentioned = self._music.mentioned(turn.text)
+        if mentioned is not None and (found := self._lookup(*mentioned)):
+            return found
+        if rest.startswith("by "):
+            found = self._lookup("artist", rest[3:])
+            return found or f"Sorry, I don't have any music {rest}."
+        for kind in _KINDS:
+            if found := self._lookup(kind, rest):
+                return found
+        if rest.split()[0] in _PREPOSITIONS:
+            return f"Sorry, I don't have any music {rest}."
+        return f"Sorry, I can't find {rest} in your music."
+
     def _lookup(self, kind: str, name: str) -> tuple[tuple[Song, ...], str] | None:
         music = self._music
         if kind == "song":
             song = music.find_song(name)
             return None if song is None else ((song,), f"Playing {song.spoken}.")
-        if kind == "playlist":
-            playlist = music.find_playlist(name)
+        if kind in ("playlist", "mood"):
+            playlist = music.find_playlist(name) if kind == "playlist" else music.find_mood(name)
             if playlist is None:
                 return None
             songs = music.queue(playlist.songs)
             return songs, f"Playing the {playlist.name} playlist, starting with {songs[0].spoken}."
+        if kind == "genre":
+            genre = music.find_genre(name)
+            songs = music.by_genre(genre) if genre else ()
+            return (songs, f"Here's some {genre} music: {songs[0].spoken}.") if songs else None
         artist = music.find_artist(name)
         if artist is None:
             return None

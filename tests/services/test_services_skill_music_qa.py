@@ -1,0 +1,59 @@
+"""The music skill on what a QA pass found: a name the catalogue lacks is said so, genres and moods are played."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from services_skill_harness import SkillHarness
+
+from assistant.router.services.catalogue import catalogue
+
+Make = Callable[..., SkillHarness]
+
+
+def test_a_name_outside_the_catalogue_is_said_never_a_random_song(make_skill: Make) -> None:
+    music = make_skill("music")
+    reply = music.turn("music.play", {}, text="play something by coldplay")  # the NLU tagged nothing
+    assert reply.text == "Sorry, I don't have any music by coldplay." and not music.state.get("queue")
+    reply = music.turn("music.play", {}, text="play yellow by coldplay")
+    assert reply.text == "Sorry, I can't find yellow by coldplay in your music." and not music.state.get("queue")
+    reply = music.turn("music.play", {}, text="play something by queen")
+    assert reply.text == "Playing Queen, starting with Bohemian Rhapsody."
+    reply = music.turn("music.play", {"artist": "death metal"}, text="play death metal")
+    assert reply.text == "Sorry, I can't find death metal in your music."
+
+
+def test_genres_and_moods_play_what_matches(make_skill: Make) -> None:
+    music = make_skill("music")
+    reply = music.turn("music.play", {"artist": "jazz"}, text="play some jazz")  # a genre read as an artist
+    assert reply.text == "Here's some jazz music: Take Five by Dave Brubeck."
+    assert set(music.state["queue"]) == {"s26", "s27", "s28"}
+    reply = music.turn("music.play", {"artist": "classical music"}, text="play classical music")
+    assert reply.text == "Here's some classical music: Fur Elise by Ludwig van Beethoven."
+    assert {catalogue().song(i).genre for i in music.state["queue"]} == {"classical"}  # type: ignore[union-attr]
+    reply = music.turn("music.play", {"genre": "rock"}, text="play some rock")
+    assert reply.text.startswith("Here's some rock music: ")
+    reply = music.turn("music.play", {}, text="play some music for sleeping")  # the NLU tagged nothing
+    assert reply.text == "Playing the sleep playlist, starting with Clair de Lune by Claude Debussy."
+    reply = music.turn("music.play", {"mood": "working out"}, text="play some music for working out")
+    assert reply.text.startswith("Playing the workout playlist, ")
+    reply = music.turn("music.play", {}, text="play my gym playlist")  # a playlist's name, not a mood
+    assert reply.text == "Sorry, there's no playlist called gym."
+
+
+def test_only_a_request_that_names_nothing_plays_the_default(make_skill: Make) -> None:
+    music = make_skill("music")
+    for said in ("play some music", "play something", "can you play some music for me please"):
+        assert music.turn("music.play", {}, text=said).text == "Here's some music: Yesterday by The Beatles."
+    reply = music.turn("music.play", {}, text="play music for a rainy afternoon")
+    assert reply.text == "Sorry, I don't have any music for a rainy afternoon."
+
+
+def test_the_catalogue_knows_genres_and_moods() -> None:
+    music = catalogue()
+    assert music.find_genre("classical music") == "classical" and music.find_genre("coldplay") is None
+    assert {s.artist for s in music.by_genre("jazz")} == {"Dave Brubeck", "Miles Davis", "Louis Armstrong"}
+    assert all(song.genre in music.genres for song in music.songs)
+    sleep = music.find_mood("sleeping")
+    assert sleep is not None and sleep.name == "sleep"
+    assert music.mentioned("put on something for working out") == ("mood", "working out")
