@@ -10,16 +10,16 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.router import pending_answer, phrases, speech
+from assistant.router import opened_skill, pending_answer, phrases, speech
 from assistant.router.carry_over import dangling
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import Names, choose, in_context
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Pending, SessionState
-from assistant.router.skills.registry import Skill, SkillRegistry
+from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
-from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
+from assistant.router.slot_filling import intent_slots, slots_from_words
 from assistant.router.slot_recovery import recover
 from assistant.router.stopping import stop
 from assistant.router.vocabulary import unknown_share, words_of
@@ -59,7 +59,8 @@ class Dialogue:
         followed = self._followup(incoming, state, text, result, turn)
         if followed is not None:
             return followed
-        if _only_a_value(self.registry.get(state.open_skill) if state.open_skill else None, text):
+        opened = self.registry.get(state.open_skill) if state.open_skill else None
+        if opened_skill.only_a_value(opened.manifest if opened else None, text):
             answered_welcome = self._open_skill_answer(incoming, state, text, turn)  # "open weather" ... "Rome"
             if answered_welcome is not None:
                 return answered_welcome
@@ -235,16 +236,13 @@ class Dialogue:
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
-        """A bare answer to an opened skill's welcome ("open weather" -> "Berlin"): the first of its intents
-        that one of the skill's listed slot values in the words fills; free text is never taken as a value."""
+        """A bare answer to an opened skill's welcome ("open weather" -> "Berlin", "open timers" -> "5 minutes"):
+        ``opened_skill.welcome_answer``."""
         skill = self.registry.get(state.open_skill) if state.open_skill else None
-        if skill is None:
+        answer = opened_skill.welcome_answer(skill.manifest, text) if skill is not None else None
+        if skill is None or answer is None:
             return None
-        for intent in skill.manifest.intents:
-            slots = slots_from_words(skill.manifest, intent, text, listed_only=True)
-            if slots:
-                return run_intent(incoming, state, skill, intent.name, slots, turn)
-        return None
+        return run_intent(incoming, state, skill, answer[0], answer[1], turn)
 
     def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         opened = self.registry.get(state.open_skill) if state.open_skill else None
@@ -260,12 +258,3 @@ class Dialogue:
     def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
         reply = speech.own_reply(incoming, speech.fallback(self.registry), "acceptingInput")
         return Outcome(reply, replace(state, pending=None), not_understood=True)
-
-
-def _only_a_value(skill: Skill | None, text: str) -> bool:
-    """The words are nothing but one of the skill's listed values ("Rome", "in Rome"): after the skill's welcome
-    question that is its answer, whatever another skill's intent the engine leans to."""
-    if skill is None:
-        return False
-    words = phrases.normalise(text).removeprefix("in ").removeprefix("for ").removeprefix("the ")
-    return any(spec.listed and listed_value(spec, words) is not None for spec in skill.manifest.slots)
