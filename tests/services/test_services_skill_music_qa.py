@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from services_skill_harness import SkillHarness
+from services_skill_harness import SkillHarness, action_of, expecting
 
 from assistant.router.services.catalogue import catalogue
 
@@ -57,3 +57,18 @@ def test_the_catalogue_knows_genres_and_moods() -> None:
     sleep = music.find_mood("sleeping")
     assert sleep is not None and sleep.name == "sleep"
     assert music.mentioned("put on something for working out") == ("mood", "working out")
+
+
+def test_a_volume_out_of_range_says_the_range_and_changes_nothing(make_skill: Make) -> None:
+    music = make_skill("music")
+    music.turn("music.play", {"artist": "queen"}, text="play some queen")
+    reply = music.turn("music.volume", {"volume": 5}, text="set the volume to minus 5")  # the number lost its sign
+    assert reply.text == "The volume goes from 0 to 100, not -5. What volume?" and expecting(reply) == "volume"
+    assert action_of(reply) is None
+    reply = music.turn("music.volume", {"volume": 150}, text="set the volume to 150")
+    assert reply.text == "The volume goes from 0 to 100, not 150. What volume?" and action_of(reply) is None
+    reply = music.turn("music.volume", {"volume": 20}, text="20")
+    assert reply.text == "Volume 20." and action_of(reply) == {"name": "player.volume", "properties": {"level": 20}}
+    assert music.turn("music.volume", {"volume_change": "quieter"}).text == "Volume 10."
+    assert music.turn("music.volume", {}, text="turn it down").text == "Volume 0."
+    assert music.turn("music.volume", {}, text="turn it down").text == "Volume 0."  # a step stops at the end

@@ -23,6 +23,7 @@ _KINDS = ("song", "playlist", "artist")
 _KIND_WORDS = {"song": ("song", "track"), "playlist": ("playlist",), "artist": ("by", "some", "artist", "band")}
 DEFAULT_VOLUME = 50
 VOLUME_STEP = 10
+_NEGATIVE = re.compile(r"\b(minus|negative)\b|-\s*\d")
 _UP = frozenset({"up", "increase", "raise", "louder"})
 _DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
 
@@ -219,8 +220,12 @@ class MusicSkill:
             level = current + VOLUME_STEP
         elif level is None and (change == "quieter" or words & _DOWN):
             level = current - VOLUME_STEP
+        if level is not None and turn.has("volume") and _NEGATIVE.search(turn.text.lower()):
+            level = -abs(level)  # "minus 5": the number alone lost its sign
         if level is None:
             return ask(turn, "volume", "What volume, from 0 to 100?")
+        if turn.has("volume") and not 0 <= level <= 100:  # a step past either end stops there; a number is said
+            return ask(turn, "volume", f"The volume goes from 0 to 100, not {level:g}. What volume?")
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
