@@ -7,8 +7,10 @@ microphone should stay open.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import SkillRegistry
 from bridge.cortana import Activity, InputHint
 from bridge.ssml import text_to_ssml
@@ -31,9 +33,43 @@ def apology(skill: str) -> str:
 FALLBACK_START = "Sorry, I can't help with that yet."
 
 
+#: The built-in skills in plain words, in the order people ask for them most: the fallback names the first few.
+TOPICS: dict[str, str] = {
+    "weather": "the weather",
+    "timers": "timers",
+    "devices": "your lights",
+    "music": "music",
+    "alarms": "alarms and reminders",
+    "lists": "your lists",
+    "datetime": "the time and date",
+    "calls": "calls",
+    "answers": "quick facts",
+}
+#: Longer words where help lists everything and has the time to say them.
+DETAILED: dict[str, str] = {"devices": "your lights and other devices"}
+#: Skills no list of topics names (help itself, and chit-chat).
+UNNAMED = frozenset({"help", "smalltalk"})
+#: How many topics the fallback names: enough to show the range, short enough to hear.
+FALLBACK_TOPICS = 4
+
+
+def ordered(manifests: Iterable[SkillManifest]) -> list[SkillManifest]:
+    """The skills a list of topics names: the built-in ones as ``TOPICS`` orders them, then the others as given."""
+    named = [m for m in manifests if m.name not in UNNAMED]
+    rank = {name: i for i, name in enumerate(TOPICS)}
+    return sorted(named, key=lambda m: rank.get(m.name, len(rank)))
+
+
+def topics(manifests: Iterable[SkillManifest], *, detailed: bool = False) -> list[str]:
+    """What the installed skills are about, in plain words (``TOPICS``; another skill by its first invocation name),
+    most asked for first."""
+    words = DETAILED if detailed else {}
+    return [words.get(m.name) or TOPICS.get(m.name) or m.invocations[0] for m in ordered(manifests)]
+
+
 def fallback(registry: SkillRegistry) -> str:
     """The "I can't help" answer: says what the assistant can do instead of guessing an action."""
-    names = [s.manifest.invocations[0] for s in registry.skills if s.name not in ("help", "smalltalk")][:4]
+    names = topics(s.manifest for s in registry.skills)[:FALLBACK_TOPICS]
     offer = f" You can ask about {', '.join(names[:-1])} or {names[-1]}." if len(names) > 1 else ""
     return f'{FALLBACK_START}{offer} Say "what can you do" to hear more.'
 

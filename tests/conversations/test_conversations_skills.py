@@ -167,14 +167,15 @@ def test_lists_add_remove_read(assistant: Assistant) -> None:
 def test_help_lists_the_skills_and_gives_examples(assistant: Assistant) -> None:
     capabilities, phrase, examples = talk(assistant, "what can you do", "help", "give me some examples")
     expected = (
-        "I can help with alarms, bing, skype, date and time, mi home, lists, music, timers and weather. "
-        'For example, say "wake me up at 7 am".'
+        "I can help with the weather, timers, your lights and other devices, music, alarms and reminders, your lists, "
+        'the time and date, calls and quick facts. For example, say "what\'s the weather in Paris tomorrow".'
     )
     assert (capabilities.intent, capabilities.speech) == ("help.capabilities", expected)
     assert phrase.speech == expected
     assert (examples.intent, examples.speech) == (
         "help.examples",
-        'You could say: "wake me up at 7 am"; "who wrote hamlet"; "call mom".',
+        'You could say: "what\'s the weather in Paris tomorrow"; "set a timer for five minutes"; '
+        '"turn on the kitchen lamp".',
     )
 
 

@@ -7,14 +7,13 @@ from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.replies import say
 from assistant.router.skills.turn import Turn
+from assistant.router.speech import ordered, topics
 from bridge.cortana import Activity
-
-#: Skills help does not advertise (itself, and chit-chat).
-UNLISTED = frozenset({"help", "smalltalk"})
 
 
 def listed(manifests: tuple[SkillManifest, ...]) -> list[SkillManifest]:
-    return [m for m in manifests if m.name not in UNLISTED]
+    """The skills help advertises (not itself, nor chit-chat), those people ask for most first."""
+    return ordered(manifests)
 
 
 class HelpSkill:
@@ -27,7 +26,7 @@ class HelpSkill:
     def _capabilities(self, turn: Turn) -> Activity:
         if not self._skills:
             return say(turn, "I can chat a little, but no skills are installed yet.")
-        names = [m.invocations[0] for m in self._skills]
+        names = topics(self._skills, detailed=True)
         example = next((m.samples[0] for m in self._skills if m.samples), None)
         tail = f' For example, say "{example}".' if example else ""
         return say(turn, f"I can help with {spoken_list(names)}.{tail}")

@@ -16,6 +16,9 @@ JOKES = (
     "Why don't timers ever win arguments? They always run out.",
 )
 
+#: The answer to "okay" / "got it": an acknowledgement asks nothing, so it gets a short one back.
+ACKNOWLEDGED = "Okay."
+
 
 def part_of_day(hour: int) -> str:
     return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 18 else "evening"
@@ -38,6 +41,7 @@ class SmallTalkSkill:
                 ),
                 "smalltalk.how_are_you": lambda t: say(t, "I'm doing great, thanks for asking! How can I help?"),
                 "smalltalk.joke": self._joke,
+                "smalltalk.acknowledge": lambda t: say(t, ACKNOWLEDGED),
             },
         )
 
