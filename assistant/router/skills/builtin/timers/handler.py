@@ -27,9 +27,9 @@ CANNOT_PAUSE = "Timers can't be paused. I can tell you how long is left, or canc
 
 
 def length_words(seconds: float) -> str:
-    """ "10 minute": a timer's length as it names the timer."""
-    length = spoken_duration(seconds)
-    return length.replace("minutes", "minute").replace("hours", "hour").replace("seconds", "second")
+    """ "10 minute", "1 minute 30 second": a timer's length as it names the timer."""
+    length = re.sub(r",? and |, ", " ", spoken_duration(seconds))
+    return re.sub(r"\b(hour|minute|second)s\b", r"\1", length)
 
 
 def timer_words(entry: Entry) -> str:
@@ -77,8 +77,10 @@ class TimersSkill:
         seconds = duration_seconds(turn.slot("duration"))
         if seconds is None:
             return ask(turn, "duration", "For how long?")
-        if not 1 <= seconds <= MAX_TIMER.total_seconds():
-            return say(turn, "A timer can run from one second to 24 hours. For a later time, set an alarm.")
+        if seconds < 1:
+            return ask(turn, "duration", "A timer needs to run for at least a second. For how long?")
+        if seconds > MAX_TIMER.total_seconds():
+            return say(turn, "A timer can run for up to 24 hours. For a later time, set an alarm or a reminder.")
         now = self._clock.now()
         name = str(turn.slot("timer_name", "")).strip().lower()
         entry = self.store.add(
