@@ -166,7 +166,8 @@ class Dialogue:
             reading = pending_answer.read(skill.manifest, intent, pending, text, found, self.names.known)
         answered = reading.slots is not None and (reading.whole or pending_answer.short(text))
         free_text = pending_answer.free_text_slot(skill.manifest, pending.awaiting)
-        if not answered:
+        mere_yes_or_no = phrases.yes_or_no(text) is not None and pending_answer.short(text)  # "okay" asks nothing
+        if not answered and not mere_yes_or_no:
             chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
             if pending_answer.own_request(
                 self.registry, chosen, result, pending, text, self.names, free_text=free_text

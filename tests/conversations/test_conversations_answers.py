@@ -59,3 +59,10 @@ def test_a_time_answers_the_reminder_question(assistant: Assistant) -> None:
     talk(assistant, "remind me to take out the trash tomorrow")
     done = assistant.text_turn("at 7:30")
     assert done.speech == "OK, I'll remind you to take out the trash at 7:30 AM tomorrow."
+
+
+def test_okay_at_a_question_is_no_new_request(assistant: Assistant) -> None:
+    talk(assistant, "set a timer")
+    again, done = talk(assistant, "okay", "5 minutes")
+    assert (again.speech, again.open_mic) == ("Sorry, I didn't get that. For how long?", True)
+    assert done.speech == "OK, 5 minutes, starting now."
