@@ -81,7 +81,10 @@ def test_alarm_slot_filling_then_list_and_cancel(assistant: Assistant) -> None:
 def test_reminder_is_announced_when_due(assistant: Assistant) -> None:
     result = assistant.text_turn("remind me to call mom at 10 am")
     assert result.intent == "alarms.remind"
-    assert result.slots == {"reminder": "call mom", "time": {"hour": 10, "minute": 0, "day_offset": 0}}
+    assert result.slots == {
+        "reminder": "call mom",
+        "time": {"hour": 10, "minute": 0, "day_offset": 0, "explicit": True},
+    }
     assert result.speech == "OK, I'll remind you to call mom at 10:00 AM today."
     assert assistant.advance(timedelta(minutes=29)) == []
     assert assistant.advance(timedelta(minutes=1)) == ["Reminder: call mom."]
