@@ -85,6 +85,10 @@ def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
         "curtains."
     )
     assert home.turn("devices.on", {}, text="turn on the oven").startswith("I can't control the oven: your Mi Home")
+    # a room the home lacks, named in the words (not a slot), even with the last turn's kitchen carried over
+    garage = home.turn("devices.on", {"room": "kitchen", "device": "lamp"}, text="turn on the garage light")
+    assert garage.startswith("There's no garage in your home; its rooms are the bathroom, ")
+    assert home.state("lamp.kitchen")["power"] == "off"
     # a room and an appliance it cannot control: not that room's lamp
     assert home.turn("devices.on", {"room": "kitchen"}, text="turn on the kitchen tv").startswith(
         "I can't control the tv: your Mi Home"

@@ -47,6 +47,11 @@ class Finder:
             return t.Targets(there) if there else t.Targets(problem=where)
         if kind is None and (unsimulated := w.unsimulated(turn.text)):  # not the kitchen lamp for "the kitchen tv"
             return t.Targets(problem=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
+        other = w.other_room(turn.text)
+        if other and (room is None or not self.rooms_in(turn.text)):  # "the garage light": no other room's lamp
+            if not any(d.get("room") == t.snake(other) for d in turn.devices):
+                return t.Targets(problem=t.no_such_room(other, turn.devices))
+            room = t.snake(other)
         everywhere = all_rooms or (room is None and w.says_all(turn.text))  # "turn on all the lights"
         return t.find_targets(
             turn.devices, kind, room, previous, default_kind=default_kind, all_rooms=everywhere, implied=implied

@@ -117,8 +117,7 @@ def find_targets(
         if again or not implied:
             return Targets(again) if again else Targets(missing="device")
     if room is not None and not any(d.get("room") == room for d in reported):
-        rooms = spoken_list(sorted({f"the {str(d.get('room', '')).replace('_', ' ')}" for d in reported}))
-        return Targets(problem=f"There's no {room.replace('_', ' ')} in your home; its rooms are {rooms}.")
+        return Targets(problem=no_such_room(room, reported))
     wanted_kind = kind or default_kind
     chosen = tuple(
         d
@@ -194,3 +193,9 @@ def is_on(device: Device) -> bool:
 
 def ids(devices: Sequence[Device]) -> list[str]:
     return [str(d.get("id")) for d in devices]
+
+
+def no_such_room(room: str, reported: Sequence[Device]) -> str:
+    """ "There's no garage in your home; its rooms are the bathroom, ...": the rooms the hub reports devices in."""
+    rooms = spoken_list(sorted({f"the {str(d.get('room', '')).replace('_', ' ')}" for d in reported}))
+    return f"There's no {room.replace('_', ' ')} in your home; its rooms are {rooms}."

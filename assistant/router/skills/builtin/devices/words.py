@@ -32,6 +32,20 @@ _UNSIMULATED = re.compile(
 )
 
 
+#: Rooms a home may have that the simulated one has no devices in. Not slot values: as values they would fill the
+#: speech grammar (made of the training sentences) with commands for rooms that are not there.
+_OTHER_ROOMS = re.compile(
+    r"\b(garage|hallway|hall|corridor|dining room|basement|cellar|attic|loft|garden|backyard|yard|porch|patio"
+    r"|balcony|nursery|kids'? room|children's room|guest room|laundry room|utility room)\b"
+)
+
+
+def other_room(text: str) -> str | None:
+    """A room the words name that is none of the manifest's ("the garage light"), else None."""
+    found = _OTHER_ROOMS.search(text.lower())
+    return found.group() if found else None
+
+
 def bare(text: str, says: re.Pattern[str]) -> bool:
     """The words give a number with nothing (no "percent", no "temperature") to say what it is: "set it to 21"."""
     return says.search(text.lower()) is None
