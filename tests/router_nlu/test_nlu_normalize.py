@@ -51,6 +51,8 @@ def test_numbers(raw: str, expected: int | float | None) -> None:
         ("a minute", 60),
         ("half an hour", 1800),
         ("an hour and a half", 5400),
+        ("10 years", 315_360_000),
+        ("two months", 5_184_000),
         ("one and a half hours", 5400),
         ("two and a half minutes", 150),
         ("2.5 hours", 9000),

@@ -142,3 +142,17 @@ def test_a_long_listing_reads_the_soonest_and_counts_the_rest(make_skill: Make) 
     reply = skill.turn("alarms.list").text or ""
     assert reply.startswith("You have 30: a reminder to task 0 at 6:00 PM today; ")
     assert reply.endswith("a reminder to task 9 at 6:09 PM today; and 20 more.")
+
+
+def test_wake_me_up_without_am_or_pm_is_the_morning_and_years_are_too_far(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.clock.advance(timedelta(hours=4))  # 1:30 PM
+    seven = {"hour": 7, "minute": 0, "day_offset": 0, "explicit": False}
+    assert skill.turn("alarms.set", {"time": seven}, text="wake me up at 7").text == (
+        "Your alarm is set for 7:00 AM tomorrow."
+    )
+    assert skill.turn("alarms.set", {"time": seven}, text="set an alarm for 7").text == (
+        "Your alarm is set for 7:00 PM today."
+    )
+    passport = {"reminder": "renew my passport", "duration": {"seconds": 315_360_000}}  # "in 10 years"
+    assert skill.turn("alarms.remind", passport).text == "I can set alarms and reminders up to a year ahead."

@@ -28,8 +28,10 @@ _DURATION_UNITS = {
     "h": 3600,
     "day": 86400,
     "week": 604800,
+    "month": 2592000,  # 30 days: "remind me in 2 months" is about then, not to the day
+    "year": 31536000,
 }
-_DURATION_PART = re.compile(r"(.+?)\s*\b(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b")
+_DURATION_PART = re.compile(r"(.+?)\s*\b(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b")
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "now": 0, "tomorrow": 1, "day after tomorrow": 2, "yesterday": -1}
 _PARTS_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm", "tonight": "pm"}
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*o'?clock)?$")

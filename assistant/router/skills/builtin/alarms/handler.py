@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,8 @@ KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 SNOOZE = timedelta(minutes=10)
 #: How long after ringing "snooze" still refers to an alarm.
 SNOOZE_WINDOW = timedelta(hours=1)
+#: Words that make an hour without am or pm a morning one.
+_WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
 #: The furthest ahead an alarm or reminder can be set.
 FURTHEST = timedelta(days=366)
 #: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
@@ -123,6 +126,8 @@ class AlarmsSkill:
         time = clock_time(turn.slot("time"))
         if time is None:
             return None
+        if not time.explicit and 5 <= time.hour < 12 and _WAKE.search(turn.text):
+            time = replace(time, explicit=True)  # "wake me up at 7", said in the afternoon: 7 in the morning
         if not turn.has("date"):
             return next_occurrence(time, now)
         day = resolve_day(turn.slot("date"), now.date())
