@@ -126,6 +126,12 @@ def test_a_bare_number_is_read_by_the_device_it_is_for(home: Home) -> None:
     said = home.turn("devices.temperature", {"device": "fan", "room": "bedroom", "temperature": {"value": 100}},
                      text="set the bedroom fan to 100")  # fmt: skip
     assert said == "Setting the bedroom fan to speed 3 of 3." and home.state("fan.bedroom")["speed"] == 3
+    said = home.turn("devices.level", {"device": "fan", "room": "office", "percent": 2},
+                     text="set the office fan to speed 2")  # fmt: skip
+    assert said == "Setting the office fan to speed 2 of 3." and home.state("fan.office")["speed"] == 2
+    said = home.turn("devices.level", {"device": "fan", "room": "office", "percent": 3},
+                     text="set the office fan to 3 percent")  # fmt: skip
+    assert said == "Setting the office fan to speed 1 of 3."
     said = home.turn(
         "devices.level", {"device": "ac", "room": "bedroom", "percent": 21}, text="set the bedroom ac to 21%"
     )

@@ -26,6 +26,8 @@ _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "war
              "bright": "dimmer"}  # fmt: skip
 #: Verbs that are a direction without a level: "dim the bedroom lights".
 _VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
+#: A fan's speeds as the levels that give them (as "low", "medium" and "high" do).
+_FAN_SPEED_LEVELS = {1: 30.0, 2: 60.0, 3: 100.0}
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 
@@ -141,6 +143,9 @@ class DevicesSkill:
 
     def _set_level(self, turn: Turn, level: float, found: t.Targets) -> Activity:
         devices = found.devices
+        said_speed = "speed" in turn.text.lower() or ("%" not in turn.text and "percent" not in turn.text.lower())
+        if all(d.get("kind") == "fan" for d in devices) and said_speed and level in _FAN_SPEED_LEVELS:
+            level = _FAN_SPEED_LEVELS[int(level)]  # "set the fan to 3", "to speed 2": a speed, not 3 percent
         commands: list[Command] = []
         for d in devices:
             change = at_level(d, level)
