@@ -107,9 +107,19 @@ def slots_from_words(
         # slot ("channel" is no date), only of a free-text one
         spec = open_specs[0]
         parsed = normalize(spec.type, rest)
-        if not isinstance(parsed, str) or spec.type == "text":
+        if spec.type == "text":
+            found[spec.name] = _as_said(rest, text)  # a message keeps the user's capitals
+        elif not isinstance(parsed, str):
             found[spec.name] = parsed
     return found
+
+
+def _as_said(rest: str, text: str) -> str:
+    """``rest`` (normalised words of ``text``) in the user's own spelling when its words appear in order in
+    ``text``, apostrophes and all ("I'll be there in Ten minutes"); else ``rest``."""
+    pattern = r"\W+".join(re.escape(word) for word in rest.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) if pattern else None
+    return found.group() if found else rest
 
 
 def missing_required(intent: IntentSpec, slots: Mapping[str, Any]) -> str | None:

@@ -162,3 +162,10 @@ def test_a_message_longer_than_the_protocol_carries_is_refused_and_the_conversat
     with pytest.raises(AssistantError, match=r"4,097 characters .* at most 4,096; say it in fewer words"):
         assistant.text_turn("a" * 4097)
     assert assistant.text_turn("5 minutes").reply_text == "OK, 5 minutes, starting now."  # the question still stands
+
+
+def test_a_message_given_as_an_answer_keeps_its_capitals(assistant: Assistant) -> None:
+    assert assistant.text_turn("message maria").speech == "What's the message?"
+    asked = assistant.text_turn("I'll be there in Ten minutes, OK?")
+    assert asked.slots["message"] == "I'll be there in Ten minutes, OK"
+    assert asked.speech == 'Send "I\'ll be there in Ten minutes, OK" to Maria?'
