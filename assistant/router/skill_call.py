@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.errors import AssistantError
 from assistant.router.skills.registry import Skill
 from bridge.cortana import Activity
 
@@ -69,10 +70,14 @@ def call_skill(skill: Skill, activity: Activity) -> SkillAnswer:
     if skill.manifest.handler.kind == "http":
         where = f"skill {skill.name!r} ({skill.manifest.handler.target}, declared in {skill.manifest.path})"
     started = time.perf_counter()
+    intent = activity.semantic_action.id if activity.semantic_action else "?"
     try:
         reply = skill.handler.handle(activity)
+    except AssistantError as e:  # a known cause with its own one-line message (a read-only database): no traceback
+        log.error("%s failed on intent %s: %s", where, intent, e)
+        return SkillAnswer(None, (time.perf_counter() - started) * 1000)
     except Exception:
-        log.exception("%s failed on intent %s", where, activity.semantic_action.id if activity.semantic_action else "?")
+        log.exception("%s failed on intent %s", where, intent)
         return SkillAnswer(None, (time.perf_counter() - started) * 1000)
     ms = (time.perf_counter() - started) * 1000
     if not isinstance(reply, Activity):
