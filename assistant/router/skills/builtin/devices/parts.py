@@ -81,8 +81,10 @@ def _one(
     named = tuple(d for d in t.named(reported, part.said, part.kind) if part.kind in (None, d.get("kind")))
     if named:
         there = tuple(d for d in named if not part.rooms or d.get("room") in part.rooms)
+        if there:  # a part with no room ("the tv plug") is every device it names
+            return t.Targets(there)
         where = spoken_list([f"the {t.spaced(r)}" for r in part.rooms])
-        return t.Targets(there) if there else t.Targets(problem=f"{t.names(named).capitalize()} is not in {where}.")
+        return t.Targets(problem=f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in {where}.")
     if part.kind is None and not part.rooms:
         if unsimulated := w.unsimulated(part.said):
             return t.Targets(problem=f"I can't control the {unsimulated}.")

@@ -1,0 +1,39 @@
+"""The devices skill on a second QA pass: named devices in several parts, one verb per part, fan speeds, rooms the
+home lacks (real hub)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from devices_home import Home
+from services_skill_harness import SkillHarness
+
+from assistant.speaker.mihome.hub import MiHomeHub
+
+Make = Callable[..., SkillHarness]
+
+
+@pytest.fixture
+def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
+    hub = MiHomeHub.in_dir(tmp_path / "speaker")
+    yield Home(make_skill("devices"), hub)
+    hub.close()
+
+
+def test_devices_called_by_their_own_names_are_parts_of_a_request(home: Home) -> None:
+    said = home.turn("devices.on", {"device": "plug"}, text="turn on the tv plug and the coffee machine")
+    assert said == "Turning on the tv plug and the coffee machine plug."
+    assert home.state("plug.living_room")["power"] == home.state("plug.kitchen")["power"] == "on"
+    said = home.turn("devices.off", {"device": "plug"}, text="turn off the tv plug and the coffee maker")
+    assert said == "Turning off the tv plug and the coffee machine plug."
+    said = home.turn(
+        "devices.on", {"device": "plug", "room": "office"}, text="turn on the coffee machine and the office fan"
+    )
+    assert said == "Turning on the coffee machine plug and the office fan."
+    said = home.turn(
+        "devices.off", {"device": "plug", "room": "kitchen"}, text="turn off the tv plug and the kitchen lamp"
+    )
+    assert said == "Turning off the tv plug and the kitchen lamp."
+    assert home.state("lamp.kitchen")["power"] == "off"
