@@ -78,11 +78,14 @@ def test_calendar_dates_and_listing_one_day(make_skill: Make) -> None:
     assert skill.turn("alarms.set", {"time": "7 am", "date": "march 20th"}).text == (
         "Your alarm is set for 7:00 AM on Wednesday."
     )
-    assert skill.turn("alarms.list", {"date": "the first of april"}).text == (
+    assert skill.turn("alarms.list", {"date": "the first of april"}, text="what do I have the first of april").text == (
         "You have a reminder to pay rent at 9:00 AM on April 1."
     )
-    assert skill.turn("alarms.list", {"date": "tomorrow"}).text == "You don't have any alarms or reminders tomorrow."
-    assert skill.turn("alarms.list", {"date": "february 30"}).text == (
+    assert (
+        skill.turn("alarms.list", {"date": "tomorrow"}, text="what do I have tomorrow").text
+        == "You don't have any alarms or reminders tomorrow."
+    )
+    assert skill.turn("alarms.list", {"date": "february 30"}, text="what do I have february 30").text == (
         'Sorry, I can\'t tell which day "february 30" is. Try "tomorrow", "next Friday" or "March 3rd".'
     )
     assert skill.turn("alarms.list").text.startswith("You have 2: ")
@@ -156,3 +159,36 @@ def test_wake_me_up_without_am_or_pm_is_the_morning_and_years_are_too_far(make_s
     )
     passport = {"reminder": "renew my passport", "duration": {"seconds": 315_360_000}}  # "in 10 years"
     assert skill.turn("alarms.remind", passport).text == "I can set alarms and reminders up to a year ahead."
+
+
+def test_repeating_duplicate_next_and_cancel_by_day(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    repeating = skill.turn("alarms.set", {"time": "7 am"}, text="set a recurring alarm for weekdays at 7")
+    assert repeating.text.startswith("I can't set repeating alarms or reminders yet")
+    assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."  # nothing was set
+    skill.turn("alarms.set", {"time": "7 am"})
+    assert skill.turn("alarms.set", {"time": "7 am"}).text == "You already have an alarm at 7:00 AM tomorrow."
+    skill.turn("alarms.set", {"time": "8 am", "date": "monday"})
+    skill.turn("alarms.remind", {"reminder": "call mom", "time": "6 pm"})
+    assert skill.turn("alarms.list", text="what reminders do I have").text == (
+        "You have a reminder to call mom at 6:00 PM today."
+    )
+    assert skill.turn("alarms.list", text="when is my next alarm").text == (
+        "Your next one is an alarm at 7:00 AM tomorrow."
+    )
+    monday = {"alarm_kind": "alarm", "date": {"weekday": 0, "value": "monday"}}
+    assert skill.turn("alarms.cancel", monday, text="cancel my alarm for monday").text == (
+        "OK, I cancelled an alarm at 8:00 AM on Monday."
+    )
+
+
+def test_a_reminder_at_a_small_hour_on_a_later_day_is_the_afternoon(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    three = {"hour": 3, "minute": 0, "day_offset": 1, "explicit": False}  # "at 3 tomorrow"
+    assert skill.turn("alarms.remind", {"reminder": "call the vet", "time": three}).text == (
+        "OK, I'll remind you to call the vet at 3:00 PM tomorrow."
+    )
+    six_thirty = {"hour": 6, "minute": 30, "day_offset": 0, "explicit": False}
+    assert skill.turn("alarms.set", {"time": six_thirty, "date": "monday"}).text == (
+        "Your alarm is set for 6:30 AM on Monday."  # an alarm is a morning one
+    )

@@ -198,13 +198,20 @@ def spoken_clock(moment: datetime) -> str:
     return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
-def next_occurrence(time: ClockTime, now: datetime) -> datetime:
+#: Hours 1 to this, said without am or pm for a later day, are read as afternoon or evening ones.
+SMALL_HOURS_END = 6
+
+
+def next_occurrence(time: ClockTime, now: datetime, *, small_hours_pm: bool = False) -> datetime:
     """When ``time`` next happens after ``now`` (in ``now``'s zone): today if still ahead, else tomorrow; an hour
-    said without am/pm (``explicit`` False) takes whichever of am and pm comes first."""
+    said without am/pm (``explicit`` False) takes whichever of am and pm comes first; with ``small_hours_pm``, 1 to
+    SMALL_HOURS_END on a later day is the afternoon one (a reminder "at 3 tomorrow"; an alarm then is a morning one)."""
     base = now.replace(second=0, microsecond=0) + timedelta(days=time.day_offset)
     candidates = [base.replace(hour=time.hour, minute=time.minute)]
     if not time.explicit and time.hour < 12:
         candidates.append(base.replace(hour=time.hour + 12, minute=time.minute))
+        if small_hours_pm and time.day_offset > 0 and 1 <= time.hour <= SMALL_HOURS_END:
+            candidates.reverse()  # "at 3 tomorrow": the afternoon; nobody plans a 3 AM without saying so
     for day in range(2):
         for candidate in candidates:
             moment = candidate + timedelta(days=day)

@@ -7,8 +7,7 @@ missed while the assistant was down is announced once at start, late. Times are 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,12 +15,14 @@ from zoneinfo import ZoneInfo
 from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
 from assistant.router.services.spoken_values import (
+    SMALL_HOURS_END,
     clock_time,
     duration_seconds,
     next_occurrence,
     spoken_clock,
     spoken_duration,
 )
+from assistant.router.skills.builtin.alarms import words as w
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
@@ -32,32 +33,10 @@ KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 SNOOZE = timedelta(minutes=10)
 #: How long after ringing "snooze" still refers to an alarm.
 SNOOZE_WINDOW = timedelta(hours=1)
-#: Words that make an hour without am or pm a morning one.
-_WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
 #: The furthest ahead an alarm or reminder can be set.
 FURTHEST = timedelta(days=366)
 #: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
 LIST_AT_MOST = 10
-
-
-_SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
-                  "i've": "you've", "i'll": "you'll", "am": "are"}  # fmt: skip
-
-
-def reminder_text(value: object) -> str:
-    """ "to call my mom" -> "call your mom": what to be reminded of, as it reads after "remind you to"."""
-    text = " ".join(str(value or "").split()).rstrip(".!")
-    text = text[3:] if text.lower().startswith("to ") else text
-    return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in text.split())
-
-
-def _without_day(what: str, date: object) -> str:
-    """``what`` without the day said at its end ("pay rent on the 1st" -> "pay rent"): the reminder's words and the
-    date's can overlap when the NLU reads the reminder up to the time."""
-    said = date.get("value") if isinstance(date, Mapping) else date
-    if not isinstance(said, str) or not said:
-        return what
-    return re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
 
 
 class AlarmsSkill:
@@ -126,18 +105,23 @@ class AlarmsSkill:
         time = clock_time(turn.slot("time"))
         if time is None:
             return None
-        if not time.explicit and 5 <= time.hour < 12 and _WAKE.search(turn.text):
+        if not time.explicit and 5 <= time.hour < 12 and w.WAKE.search(turn.text):
             time = replace(time, explicit=True)  # "wake me up at 7", said in the afternoon: 7 in the morning
+        reminding = turn.intent == "alarms.remind"  # an alarm "at 6:30 on monday" is a morning one
         if not turn.has("date"):
-            return next_occurrence(time, now)
+            return next_occurrence(time, now, small_hours_pm=reminding)
         day = resolve_day(turn.slot("date"), now.date())
         if day is None:
             return unknown_day(turn.slot("date"))
         if (day - now.date()).days > FURTHEST.days:
             return "I can set alarms and reminders up to a year ahead."
         moment = datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=self._zone)
-        if not time.explicit and moment <= now and time.hour < 12:
-            moment += timedelta(hours=12)
+        if (
+            not time.explicit
+            and time.hour < 12
+            and (moment <= now or (reminding and day > now.date() and 1 <= time.hour <= SMALL_HOURS_END))
+        ):
+            moment += timedelta(hours=12)  # "at 3" today when 3 AM has passed, or a reminder on Saturday: 3 PM
         return moment if moment > now else "That time has already passed. Which time did you mean?"
 
     def _which_day(self, turn: Turn) -> str | None:
@@ -151,17 +135,24 @@ class AlarmsSkill:
         return describe_day(day, today) if day is not None else None
 
     def _set(self, turn: Turn) -> Activity:
+        if w.REPEATING.search(turn.text):
+            return say(turn, w.NOT_REPEATING)
         due = self._due(turn)
         if due is None:
             return ask(turn, "time", "For what time?")
         if isinstance(due, str):
             return say(turn, due)
+        same = [e for e in self.store.pending(["alarm"]) if e.due == due]
+        if same:
+            return say(turn, f"You already have an alarm at {self._when(same[0])}.", state={"last": same[0].id})
         entry = self.store.add("alarm", due, created=self._clock.now())
         self.scheduler.wake()
         return say(turn, f"Your alarm is set for {self._when(entry)}.", state={"last": entry.id})
 
     def _remind(self, turn: Turn) -> Activity:
-        what = _without_day(reminder_text(turn.slot("reminder")), turn.slot("date"))
+        if w.REPEATING.search(turn.text):
+            return say(turn, w.NOT_REPEATING)
+        what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
         due = self._due(turn)
@@ -193,16 +184,19 @@ class AlarmsSkill:
                 if (local := e.due.astimezone(self._zone)).minute == time.minute
                 and local.hour in (time.hour, time.hour + 12 if not time.explicit else time.hour)
             )
-        about = reminder_text(turn.slot("reminder")).lower()
+        about = w.reminder_text(turn.slot("reminder")).lower()
         if about:
             entries = tuple(e for e in entries if about in e.label.lower())
+        day = resolve_day(turn.slot("date"), self._now().date()) if w.said_now(turn, "date") else None
+        if day is not None:  # "cancel my alarm for monday": Monday's only
+            entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
         return entries
 
     def _list(self, turn: Turn) -> Activity:
         entries = self.store.pending(KINDS)
         if not entries:
             return say(turn, "You don't have any alarms or reminders.")
-        if turn.has("date"):  # "what alarms do I have tomorrow": that day's only
+        if w.said_now(turn, "date"):  # "what alarms do I have tomorrow": that day's only
             today = self._now().date()
             day = resolve_day(turn.slot("date"), today)
             if day is None:
@@ -210,11 +204,23 @@ class AlarmsSkill:
             entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
             if not entries:
                 return say(turn, f"You don't have any alarms or reminders {describe_day(day, today)}.")
+        words = turn.text.lower()
+        if "remind" in words and "alarm" not in words:  # "what reminders do I have today": not the alarms
+            entries = tuple(e for e in entries if e.kind == "reminder")
+            if not entries:
+                return say(turn, "You don't have any reminders" + (" then." if turn.has("date") else "."))
+        if w.NEXT.search(words):  # "when is my next alarm": the soonest one
+            soonest = [e for e in entries if e.kind == "alarm" or "remind" in words] or list(entries)
+            return say(turn, f"Your next one is {self._describe(soonest[0])}.")
+        if len(entries) == 1:
+            return say(turn, f"You have {self._describe(entries[0])}.")
+        return say(turn, f"You have {len(entries)}: {self._listed(entries)}.")
+
+    def _listed(self, entries: Sequence[Entry]) -> str:
+        """The soonest LIST_AT_MOST entries, said; the rest counted."""
         parts = [self._describe(e) for e in entries[:LIST_AT_MOST]]
-        if len(parts) == 1:
-            return say(turn, f"You have {parts[0]}.")
         more = f"; and {len(entries) - len(parts)} more" if len(entries) > len(parts) else ""
-        return say(turn, f"You have {len(entries)}: " + "; ".join(parts) + more + ".")
+        return "; ".join(parts) + more
 
     def _cancel(self, turn: Turn) -> Activity:
         asked = turn.state.get("cancelling")
@@ -225,7 +231,7 @@ class AlarmsSkill:
         if not entries:
             return say(turn, "I couldn't find an alarm or reminder like that.")
         if len(entries) > 1 and not turn.confirmed:
-            listed = "; ".join(map(self._describe, entries))
+            listed = self._listed(entries)
             return confirm(
                 turn,
                 f"That matches {len(entries)}: {listed}. Cancel all?",

@@ -1,0 +1,42 @@
+"""The words of the alarms skill: what a reminder is said back as, and what the request's words ask for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.router.skills.turn import Turn
+
+#: Words that make an hour without am or pm a morning one.
+WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
+#: Words asking for an alarm or reminder that repeats, which the store cannot keep.
+REPEATING = re.compile(r"\b(every|each|daily|weekdays|weekends|weekly|recurring|repeating|repeat)\b", re.IGNORECASE)
+NOT_REPEATING = 'I can\'t set repeating alarms or reminders yet, only one at a time: say "wake me up at 7 tomorrow".'
+#: "when is my next alarm"
+NEXT = re.compile(r"\bnext (alarm|reminder|one)\b")
+
+_SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
+                  "i've": "you've", "i'll": "you'll", "am": "are"}  # fmt: skip
+
+
+def reminder_text(value: object) -> str:
+    """ "to call my mom" -> "call your mom": what to be reminded of, as it reads after "remind you to"."""
+    text = " ".join(str(value or "").split()).rstrip(".!")
+    text = text[3:] if text.lower().startswith("to ") else text
+    return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in text.split())
+
+
+def without_day(what: str, date: object) -> str:
+    """``what`` without the day said at its end ("pay rent on the 1st" -> "pay rent"): the reminder's words and the
+    date's can overlap when the NLU reads the reminder up to the time."""
+    said = date.get("value") if isinstance(date, Mapping) else date
+    if not isinstance(said, str) or not said:
+        return what
+    return re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
+
+
+def said_now(turn: Turn, slot: str) -> bool:
+    """Whether this turn's words say the slot's value ("on monday"), not only the context carried from the last."""
+    value = turn.slot(slot)
+    said = value.get("value") if isinstance(value, Mapping) else value
+    return isinstance(said, str) and bool(said) and said.lower() in turn.text.lower()
