@@ -37,3 +37,29 @@ def test_devices_called_by_their_own_names_are_parts_of_a_request(home: Home) ->
     )
     assert said == "Turning off the tv plug and the kitchen lamp."
     assert home.state("lamp.kitchen")["power"] == "off"
+
+
+def test_each_part_of_a_request_keeps_its_own_verb(home: Home) -> None:
+    home.turn("devices.off", {"device": "lamp", "room": "kitchen"}, text="turn off the kitchen lamp")
+    said = home.turn(
+        "devices.on",
+        {"device": "lamp", "room": "kitchen"},
+        text="turn off the kitchen light and turn on the bedroom light",
+    )
+    assert said == (
+        'Turning on the bedroom lamp. I didn\'t do "turn off the kitchen light": one change at a time, please.'
+    )
+    assert home.state("lamp.kitchen")["power"] == "off"
+    home.turn("devices.on", {"device": "lamp", "room": "office"}, text="turn on the office lamp")
+    said = home.turn(
+        "devices.off", {"device": "lamp", "room": "office"}, text="turn on the office lamp and turn off the office fan"
+    )
+    assert said == 'Turning off the office fan. I didn\'t do "turn on the office lamp": one change at a time, please.'
+    assert home.state("lamp.office")["power"] == "on"
+    assert home.state("fan.office")["power"] == "off"
+    said = home.turn("devices.on", {"device": "lamp", "room": "kitchen"}, text="turn the kitchen lamp off and the fan")
+    assert said == (
+        'I didn\'t do "turn the kitchen lamp off": one change at a time, please. '
+        'I didn\'t do "the fan": one change at a time, please.'
+    )
+    assert home.state("lamp.kitchen")["power"] == "off"

@@ -27,7 +27,7 @@ class Finder:
         previous = previous if isinstance(previous, list) else []
         several = parts.several(
             turn.devices, turn.text, kinds=self.kinds, rooms=self.rooms, fallback_kind=kind or default_kind,
-            previous=previous, all_rooms=all_rooms,
+            previous=previous, all_rooms=all_rooms, intent=turn.intent,
         )  # fmt: skip
         if several is not None:  # "the lights in the kitchen and the bedroom"
             return several

@@ -20,6 +20,11 @@ _JOINS = re.compile(r"\s*(?:,|;|&|\band\b|\bplus\b|\bas well as\b)\s*")
 #: Words of a request that say what to do: a later part with its own ("and the fan off") is another request.
 _ACTIONS = frozenset({"turn", "switch", "set", "make", "dim", "brighten", "open", "close", "start", "stop", "on",
                       "off", "up", "down", "pause", "change", "put", "dock"})  # fmt: skip
+#: Words that say the other way from an intent: a part of a devices.on request that says "off" is not turned on.
+_OPPOSITE = {
+    "devices.on": frozenset({"off", "close", "stop", "dock"}),
+    "devices.off": frozenset({"on", "open", "start"}),
+}
 #: Words around a request that name nothing: ", please", "and then".
 _FILLER = frozenset({"please", "thanks", "thank", "you", "now", "right", "then", "too", "also", "as", "well", "the",
                      "a", "ok", "okay", "both", "in", "of"})  # fmt: skip
@@ -47,17 +52,18 @@ def several(
     fallback_kind: str | None,
     previous: Sequence[str],
     all_rooms: bool = False,
+    intent: str = "",
 ) -> t.Targets | None:
     """The devices of every part of a request of several parts; None for a request of one part."""
     said = split(text)
     if len(said) < 2 or not reported:
         return None
     parts = [_Part(s, kind_in(s, kinds), tuple(w.rooms_in(s, rooms))) for s in said]
-    first_actions = set(parts[0].said.split()) & _ACTIONS
+    done = _to_do(parts, intent)
     devices: list[t.Device] = []
     notes: list[str] = []
     for index, part in enumerate(parts):
-        if index and (set(part.said.split()) & _ACTIONS) - first_actions:
+        if not done[index]:
             notes.append(f'I didn\'t do "{part.said}": one change at a time, please.')
             continue
         found = _one(reported, parts, index, fallback_kind, previous, all_rooms or w.says_all(part.said))
@@ -66,6 +72,18 @@ def several(
     if not devices:
         return t.Targets(problem=" ".join(notes))
     return t.Targets(tuple(devices), notes=tuple(notes))
+
+
+def _to_do(parts: Sequence[_Part], intent: str) -> list[bool]:
+    """Which parts the turn's ``intent`` does: a part whose words say the other way ("turn off the kitchen light and
+    turn on the bedroom light" read as devices.on), or another change than the part done first, is said back, never
+    given a verb it did not say. A part without words of its own ("the bedroom light") goes with the part before."""
+    against = _OPPOSITE.get(intent, frozenset())
+    said: list[set[str]] = []
+    for part in parts:
+        said.append(set(part.said.split()) & _ACTIONS or (said[-1] if said else set()))
+    first = next((words for words in said if not words & against), set())
+    return [not words & against and not words - first for words in said]
 
 
 def _one(
