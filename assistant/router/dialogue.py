@@ -153,8 +153,11 @@ class Dialogue:
                 )
             if answer == "no":
                 return say(incoming, replace(state, pending=None), speech.DECLINED, "acceptingInput")
-        if phrases.is_cancel(text):
+        free_text = pending_answer.free_text_slot(skill.manifest, pending.awaiting)
+        if phrases.is_cancel(text) or (free_text and phrases.is_refusal(text)):  # "What's the message?" "no"
             return say(incoming, replace(state, pending=None, open_skill=None), speech.CANCELLED, "ignoringInput")
+        if phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations]) is not None:
+            return None  # "open skype": a new request, never the answer
         if phrases.is_help(text):
             what = "Please answer yes or no." if pending.awaiting == CONFIRM else f"I need the {pending.awaiting}."
             return say(incoming, state, f"{what} {pending.prompt} Or say cancel.", "expectingInput")
@@ -165,12 +168,15 @@ class Dialogue:
             found = intent_slots(skill.manifest, intent, result.slots)
             reading = pending_answer.read(skill.manifest, intent, pending, text, found, self.names.known)
         answered = reading.slots is not None and (reading.whole or pending_answer.short(text))
-        free_text = pending_answer.free_text_slot(skill.manifest, pending.awaiting)
         mere_yes_or_no = phrases.yes_or_no(text) is not None and pending_answer.short(text)  # "okay" asks nothing
-        if not answered and not mere_yes_or_no:
+        if not mere_yes_or_no and (not answered or (free_text and not reading.whole)):
             chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
-            if pending_answer.own_request(
-                self.registry, chosen, result, pending, text, self.names, free_text=free_text
+            if (
+                pending_answer.sibling_request(chosen, pending)
+                if answered
+                else pending_answer.own_request(
+                    self.registry, chosen, result, pending, text, self.names, free_text=free_text
+                )
             ):
                 return None  # "cancel all timers" instead of a duration: served as a request, the question dropped
         if reading.slots is None:
@@ -217,7 +223,9 @@ class Dialogue:
         turn.skill = skill.name
         if invocation.kind == "open":
             welcome = skill.manifest.welcome or f"{skill.manifest.description} What would you like?"
-            opened = replace(state, open_skill=skill.name, pending=None)
+            asked = opened_skill.welcome_question(skill.manifest)  # "What should I add?": its answer is the item
+            pending = Pending(skill.name, asked[0], {}, asked[1], asked[2]) if asked else None
+            opened = replace(state, open_skill=skill.name, pending=pending)
             return say(incoming, opened, welcome, "expectingInput")
         result = self._parse(invocation.rest, turn)
         chosen = choose(self.registry, result, self.threshold, only=skill.name)

@@ -3,7 +3,9 @@
 
 The welcome asks a question but names no intent, so the answer is read against the skill's own slots only: one of
 its listed values in the words, else words that are nothing but a value of one of its typed slots (a duration, a
-time, a date, a number). Free text is never taken as a value: any words would be one.
+time, a date, a number). Free text is never taken that way: any words would be one. A welcome that asks a
+free-text slot's question ("Lists here. What should I add?") is instead a pending question for that slot
+(``welcome_question``), answered as any slot question is: "bread" is the item, "open skype" a new request.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from assistant.router.pending_answer import fits
 from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.slot_filling import listed_value, slots_from_words
-from assistant.router.slot_recovery import typed
+from assistant.router.slot_recovery import FREE_TEXT, typed
 
 
 def only_a_value(manifest: SkillManifest | None, text: str) -> bool:
@@ -48,4 +50,17 @@ def typed_value(manifest: SkillManifest, text: str) -> tuple[str, dict[str, Any]
             value = slots_from_words(manifest, intent, text, name).get(name) if typed(spec) else None
             if fits(spec, value):
                 return intent.name, {name: value}
+    return None
+
+
+def welcome_question(manifest: SkillManifest) -> tuple[str, str, str] | None:
+    """The intent, free-text slot and question of the first required free-text slot whose prompt the skill's
+    welcome ends with ("Lists here. What should I add?": lists.add, item, "What should I add?"); None when the
+    welcome asks no such question."""
+    welcome = normalise(manifest.welcome or "")
+    for intent in manifest.intents:
+        for name in intent.required:
+            spec = manifest.slot(name)
+            if spec.type == FREE_TEXT and spec.prompt and welcome.endswith(normalise(spec.prompt)):
+                return intent.name, name, spec.prompt
     return None

@@ -109,6 +109,17 @@ def own_request(
     return any(name != pending.awaiting and value not in (None, "") for name, value in slots.items())
 
 
+def sibling_request(chosen: Chosen | None, pending: Pending) -> bool:
+    """Short words that would fill a free-text question are still a request of their own when the engine is sure
+    they are another intent of the asking skill: "remove milk" or "read my list" to "What should I add?"."""
+    return (
+        chosen is not None
+        and chosen.why == "top"
+        and chosen.skill.name == pending.skill
+        and chosen.intent != pending.intent
+    )
+
+
 def _names_elsewhere(registry: SkillRegistry, result: NluResult, pending: Pending) -> bool:
     best = next((s for s in scores(result) if s.name != OUT_OF_SCOPE), None)
     skill = registry.skill_for_intent(best.name) if best is not None else None

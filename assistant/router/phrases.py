@@ -34,6 +34,8 @@ CANCEL = frozenset(
         "bye",
     }
 )
+#: A bare refusal, which at a free-text question ("What's the message?" "no") is no answer but a cancel.
+REFUSAL = frozenset({"no", "nope", "nah", "no thank you", "not now", "nothing", "none", "never mind", "forget it"})
 #: Cancel words that point at what was just done ("set a timer for 3 minutes" ... "cancel that").
 CANCEL_POINTING = frozenset({"cancel it", "cancel that"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
@@ -52,6 +54,10 @@ def normalise(text: str) -> str:
 
 def is_cancel(text: str) -> bool:
     return normalise(text) in CANCEL
+
+
+def is_refusal(text: str) -> bool:
+    return normalise(text) in REFUSAL
 
 
 def points_back(text: str) -> bool:
