@@ -39,3 +39,16 @@ def test_holidays_of_other_calendars_and_personal_days_are_not_guessed(make_skil
     assert skill.turn("datetime.countdown", carried, text="how many days until my birthday").text == (
         'I don\'t know your birthday. Say its date: "how many days until March 3rd".'
     )
+
+
+def test_a_holidays_year_the_days_since_one_and_a_birthday_with_its_date(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    assert skill.turn("datetime.date", {"holiday": "christmas"}, text="when is christmas 2030").text == (
+        "Christmas is on Wednesday, December 25, 2030."
+    )
+    since = skill.turn("datetime.countdown", {"holiday": "christmas"}, text="how many days since christmas")
+    assert since.text == "It's been 81 days since Christmas."  # from December 25, 2023 to March 15, 2024
+    birthday = {"date": {"month": 5, "day": 5, "value": "my birthday on may 5th"}}
+    assert skill.turn("datetime.countdown", birthday, text="how many days until my birthday on may 5th").text == (
+        "51 days until Sunday, May 5, 2024."
+    )

@@ -2,7 +2,8 @@
 
 ``parse_date`` gives one of these shapes, each with ``"value"`` keeping the cleaned words:
 
-- ``{"day_offset": n}``: "today", "tomorrow", "in two days", "in a week", "a week from today";
+- ``{"day_offset": n}``: "today", "tomorrow", "in two days", "in a week", "a week from today", "three days from
+  now", "3 days ago" (negative);
 - ``{"weekday": 0..6, "next_week": bool}``: "on friday", "next monday", "this weekend" (a weekend is its Saturday);
 - ``{"month": 1..12, "day": 1..31}``, with ``"year"`` when said: "march 3rd", "the 3rd of march", "3 march 2025",
   "december the thirty first" (speech-to-text writes ordinals as words);
@@ -57,23 +58,29 @@ _DAY_OFFSETS = {
     "a week from now": 7,
 }
 _IN = re.compile(r"^in (?P<count>.+?) (?P<unit>days?|weeks?)(?: time)?$")
+_FROM_NOW = re.compile(r"^(?P<count>.+?) (?P<unit>days?|weeks?) (?P<way>from (?:now|today)|ago|later)$")
 
 
 def parse_date(raw: str) -> dict[str, object] | None:
     """The structured value of the day ``raw`` names (see the module's docstring), else None."""
     text = clean(raw)
-    text = re.sub(r"^(on|for|by|this coming|coming)\s+", "", text)
+    text = re.sub(r"^(?:it (?:is|was|will be) |it |was |is )?(on|for|by|this coming|coming)?\s*", "", text)
+    text = re.sub(r"\s+in (?:degrees )?(?:fahrenheit|celsius|centigrade)$", "", text)  # "tomorrow in fahrenheit"
     base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", text)
     offset = next((_DAY_OFFSETS[k] for k in (text, base, base.removeprefix("the ")) if k in _DAY_OFFSETS), None)
     if offset is not None:  # "this morning" is a whole key; "tomorrow morning" is "tomorrow"
         return {"day_offset": offset, "value": text}
-    counted = _IN.match(base)
+    counted = _IN.match(base) or _FROM_NOW.match(base)
     if counted:
         count = parse_number(counted.group("count"))
         if not isinstance(count, int):
             return None
-        return {"day_offset": count * (7 if counted.group("unit").startswith("week") else 1), "value": text}
+        days = count * (7 if counted.group("unit").startswith("week") else 1)
+        ago = counted.groupdict().get("way") == "ago"  # "3 days ago"
+        return {"day_offset": -days if ago else days, "value": text}
     calendar = _calendar(base)
+    if calendar is None and " on " in base:  # "my birthday on may 5th": the date after "on"
+        calendar = _calendar(base.rsplit(" on ", 1)[1])
     if calendar is not None:
         return {**calendar, "value": text} if calendar else None
     base = base.removeprefix("the ")

@@ -86,6 +86,17 @@ def next_date(holiday: str, today: date) -> date:
     return this_year if this_year >= today else rule(today.year + 1)
 
 
+def date_in(holiday: str, year: int) -> date:
+    """The holiday's date in ``year``."""
+    return HOLIDAYS[holiday](year)
+
+
+def last_date(holiday: str, today: date) -> date:
+    """The holiday's latest date on or before today."""
+    this_year = date_in(holiday, today.year)
+    return this_year if this_year <= today else date_in(holiday, today.year - 1)
+
+
 def upcoming(today: date) -> list[tuple[str, date]]:
     """Every holiday with its next date, soonest first (one that is today comes first)."""
     return sorted(((name, next_date(name, today)) for name in HOLIDAYS), key=lambda pair: pair[1])

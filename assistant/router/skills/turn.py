@@ -56,3 +56,10 @@ class Turn:
 
     def has(self, name: str) -> bool:
         return self.slot(name) is not None
+
+    def said(self, name: str) -> bool:
+        """Whether this turn's words say the slot's value (its words, as a normalised value keeps them in
+        ``"value"``), not only the context the router carried over from the last turn ("on monday")."""
+        value = self.slot(name)
+        words = value.get("value") if isinstance(value, Mapping) else value
+        return isinstance(words, str) and bool(words) and words.lower() in self.text.lower()

@@ -187,7 +187,7 @@ class AlarmsSkill:
         about = w.reminder_text(turn.slot("reminder")).lower()
         if about:
             entries = tuple(e for e in entries if about in e.label.lower())
-        day = resolve_day(turn.slot("date"), self._now().date()) if w.said_now(turn, "date") else None
+        day = resolve_day(turn.slot("date"), self._now().date()) if turn.said("date") else None
         if day is not None:  # "cancel my alarm for monday": Monday's only
             entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
         return entries
@@ -196,7 +196,7 @@ class AlarmsSkill:
         entries = self.store.pending(KINDS)
         if not entries:
             return say(turn, "You don't have any alarms or reminders.")
-        if w.said_now(turn, "date"):  # "what alarms do I have tomorrow": that day's only
+        if turn.said("date"):  # "what alarms do I have tomorrow": that day's only
             today = self._now().date()
             day = resolve_day(turn.slot("date"), today)
             if day is None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.router.skills.turn import Turn
-
 #: Words that make an hour without am or pm a morning one.
 WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
 #: Words asking for an alarm or reminder that repeats, which the store cannot keep.
@@ -33,10 +31,3 @@ def without_day(what: str, date: object) -> str:
     if not isinstance(said, str) or not said:
         return what
     return re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
-
-
-def said_now(turn: Turn, slot: str) -> bool:
-    """Whether this turn's words say the slot's value ("on monday"), not only the context carried from the last."""
-    value = turn.slot(slot)
-    said = value.get("value") if isinstance(value, Mapping) else value
-    return isinstance(said, str) and bool(said) and said.lower() in turn.text.lower()

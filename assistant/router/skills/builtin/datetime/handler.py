@@ -16,7 +16,7 @@ from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
-from assistant.router.skills.holidays import find_holiday, next_date, upcoming
+from assistant.router.skills.holidays import date_in, find_holiday, last_date, next_date, upcoming
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
@@ -95,7 +95,7 @@ class DateTimeSkill:
     def _countdown(self, turn: Turn) -> Activity:
         today = self._clock.now().astimezone(self._home).date()
         personal = _PERSONAL.search(turn.text.lower())
-        if personal is not None:  # not a holiday a context slot may still hold from the last question
+        if personal is not None and not turn.said("date"):  # not a holiday the last question left; a date said wins
             return say(turn, f'I don\'t know your {personal.group(1)}. Say its date: "how many days until March 3rd".')
         if turn.has("holiday"):
             found = self._holiday(turn, today)
@@ -115,6 +115,8 @@ class DateTimeSkill:
         else:  # "how many vacation days do I have": not a count this skill can make
             return say(turn, 'I can count the days until a date or a holiday: say "how many days until Christmas".')
         days = (day - today).days
+        if days < 0 and _SINCE.search(turn.text):
+            return say(turn, f"It's been {-days} days since {name}.", slots={"date": day.isoformat()})
         if days < 0:
             return say(turn, f"{name} has already passed.", slots={"date": day.isoformat()})
         if days == 0:
@@ -146,6 +148,11 @@ class DateTimeSkill:
         name = find_holiday(turn.slot("holiday"))
         if name is None:
             return say(turn, f"Sorry, I don't know when {turn.slot('holiday')} is.")
+        year = _YEAR.search(turn.text)
+        if year is not None:  # "when is christmas 2030"
+            return name, date_in(name, int(year.group()))
+        if _SINCE.search(turn.text):  # "how many days since christmas": the last one
+            return name, last_date(name, today)
         return name, next_date(name, today)
 
     def _zone(self, turn: Turn) -> Activity:
@@ -181,6 +188,8 @@ class DateTimeSkill:
 
 #: Holidays of calendars this skill has no rules for, whose names contain one it has ("chinese new year").
 _OTHER_CALENDAR = re.compile(r"\b(chinese|lunar|jewish|hebrew|orthodox|islamic|persian|hindu|korean|vietnamese)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE = re.compile(r"\b(since|ago)\b", re.IGNORECASE)
 #: Days only the user knows.
 _PERSONAL = re.compile(r"\bmy (birthday|anniversary|wedding|vacation|holiday|exam|payday)\b")
 
