@@ -63,3 +63,20 @@ def test_each_part_of_a_request_keeps_its_own_verb(home: Home) -> None:
         'I didn\'t do "the fan": one change at a time, please.'
     )
     assert home.state("lamp.kitchen")["power"] == "off"
+
+
+def test_a_fan_number_without_percent_is_a_speed_it_may_not_have(home: Home) -> None:
+    fan = {"device": "fan", "room": "office"}
+    home.turn("devices.level", {**fan, "percent": 2}, text="set the office fan to 2")
+    said = home.turn("devices.level", {**fan, "percent": 4}, text="set the office fan to 4")
+    assert said == "The office fan has speeds 1 to 3." and home.state("fan.office")["speed"] == 2
+    said = home.turn("devices.temperature", {**fan, "temperature": {"value": 10}}, text="set the office fan to 10")
+    assert said == "The office fan has speeds 1 to 3." and home.state("fan.office")["speed"] == 2
+    said = home.turn("devices.level", {**fan, "percent": 40}, text="set the office fan to 40")
+    assert said == "Setting the office fan to speed 2 of 3."
+    said = home.turn("devices.level", {}, text="set it to speed 1")
+    assert said == "Setting the office fan to speed 1 of 3." and home.state("fan.office")["speed"] == 1
+    said = home.turn(
+        "devices.level", {"device": "lamp", "room": "bedroom", "percent": 2}, text="set the bedroom lamp to speed 2"
+    )
+    assert said == "Only the fans have speeds." and home.state("lamp.bedroom")["brightness"] == 80

@@ -7,9 +7,32 @@ each one gets.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices import words as w
+
+#: A fan's speeds as the levels that give them (as "low", "medium" and "high" do).
+FAN_SPEED_LEVELS = {1: 30.0, 2: 60.0, 3: 100.0}
+
+
+def fan_level(text: str, level: float, devices: Sequence[t.Device]) -> float | str:
+    """The level a number said for ``devices`` means, or the reply when it is none: a fan's number 1-3 without
+    "percent" ("set the fan to 3", "to speed 2") is that speed, 4-10 (or "speed 5") is no speed it has, and a
+    speed for devices that are not fans is a level they do not have. Other numbers are percentages."""
+    said = text.lower()
+    if not all(d.get("kind") == "fan" for d in devices):
+        return "Only the fans have speeds." if w.speed_in(said) is not None else level
+    if "speed" not in said and re.search(r"%|\bper ?cent\b", said):
+        return level
+    if level in FAN_SPEED_LEVELS:
+        return FAN_SPEED_LEVELS[int(level)]
+    if w.speed_in(said) is not None or 4 <= level <= 10:  # "set the office fan to 4": not 4 percent
+        which, have = t.names(devices), "have" if len(devices) > 1 else "has"
+        return f"{which[0].upper()}{which[1:]} {have} speeds {t.FAN_SPEEDS[0]} to {t.FAN_SPEEDS[1]}."
+    return level
 
 
 def switched_on(device: t.Device) -> dict[str, Any]:

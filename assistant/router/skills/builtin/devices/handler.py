@@ -14,7 +14,7 @@ from typing import Any
 from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
-from assistant.router.skills.builtin.devices.changes import adjusted, at_level, switched_off, switched_on
+from assistant.router.skills.builtin.devices.changes import adjusted, at_level, fan_level, switched_off, switched_on
 from assistant.router.skills.builtin.devices.finding import Finder
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
@@ -26,8 +26,6 @@ _FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "war
              "bright": "dimmer"}  # fmt: skip
 #: Verbs that are a direction without a level: "dim the bedroom lights".
 _VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
-#: A fan's speeds as the levels that give them (as "low", "medium" and "high" do).
-_FAN_SPEED_LEVELS = {1: 30.0, 2: 60.0, 3: 100.0}
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 
@@ -125,6 +123,7 @@ class DevicesSkill:
 
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
+        level = w.speed_in(turn.text) if level is None else level  # "set it to speed 1": no percent slot
         if level is None and re.search(r"\bhalf(?: ?way)?\b", turn.text.lower()):  # "half brightness", "halfway"
             level = 50
         if level is None and any(word in _VERBS for word in turn.text.lower().split()):
@@ -143,9 +142,10 @@ class DevicesSkill:
 
     def _set_level(self, turn: Turn, level: float, found: t.Targets) -> Activity:
         devices = found.devices
-        said_speed = "speed" in turn.text.lower() or ("%" not in turn.text and "percent" not in turn.text.lower())
-        if all(d.get("kind") == "fan" for d in devices) and said_speed and level in _FAN_SPEED_LEVELS:
-            level = _FAN_SPEED_LEVELS[int(level)]  # "set the fan to 3", "to speed 2": a speed, not 3 percent
+        spoken = fan_level(turn.text, level, devices)  # "set the fan to 3", "to speed 2": a speed, not 3 percent
+        if isinstance(spoken, str):
+            return say(turn, spoken)
+        level = spoken
         commands: list[Command] = []
         for d in devices:
             change = at_level(d, level)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.manifest import SlotValueSpec
 
@@ -44,6 +45,12 @@ def other_room(text: str) -> str | None:
     """A room the words name that is none of the manifest's ("the garage light"), else None."""
     found = _OTHER_ROOMS.search(text.lower())
     return found.group() if found else None
+
+
+def speed_in(text: str) -> float | None:
+    """The speed the words give ("set it to speed 1", "speed two"), else None."""
+    found = re.search(r"\bspeed (?:number )?([a-z0-9.]+)", t.plain_words(text))
+    return number(found.group(1)) if found else None
 
 
 def bare(text: str, says: re.Pattern[str]) -> bool:
