@@ -36,6 +36,8 @@ CANCEL = frozenset(
 )
 #: A bare refusal, which at a free-text question ("What's the message?" "no") is no answer but a cancel.
 REFUSAL = frozenset({"no", "nope", "nah", "no thank you", "not now", "nothing", "none", "never mind", "forget it"})
+#: Cancel words that also stop what is playing; the others ("never mind", "forget it", "bye") only end the talk.
+STOPPING = frozenset({"stop", "stop it", "cancel", "cancel it", "cancel that", "quit", "exit"})
 #: Cancel words that point at what was just done ("set a timer for 3 minutes" ... "cancel that").
 CANCEL_POINTING = frozenset({"cancel it", "cancel that"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
@@ -58,6 +60,10 @@ def is_cancel(text: str) -> bool:
 
 def is_refusal(text: str) -> bool:
     return normalise(text) in REFUSAL
+
+
+def stops_playing(text: str) -> bool:
+    return normalise(text) in STOPPING
 
 
 def points_back(text: str) -> bool:

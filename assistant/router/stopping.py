@@ -3,8 +3,9 @@
 It names no intent, so no guess of the NLU's is acted on. "cancel it" / "cancel that" undoes what the last turn set
 when the last turn's skill has a ``<skill>.cancel`` intent (sent the last turn's slots that intent takes: "set a
 timer for 3 minutes" then "cancel it" is ``timers.cancel`` of the 3 minute timer); what is playing stops (a skill
-whose state says ``paused: false`` and that has a ``<skill>.pause`` intent); otherwise the session ends politely,
-and "cancel that" with nothing to cancel says so rather than claiming "Okay".
+whose state says ``paused: false`` and that has a ``<skill>.pause`` intent) on a stop word ("stop", "cancel", not
+"never mind" or "forget it", which only end the conversation); otherwise the session ends politely, and "cancel that"
+with nothing to cancel says so rather than claiming "Okay".
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text:
     if undo is not None:
         turn.confidence = 1.0
         return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
-    for name, skill_state in state.skills.items():
+    for name, skill_state in state.skills.items() if phrases.stops_playing(text) else ():
         skill = registry.get(name)
         pause = f"{name}.pause"
         if (
