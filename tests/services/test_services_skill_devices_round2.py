@@ -80,3 +80,18 @@ def test_a_fan_number_without_percent_is_a_speed_it_may_not_have(home: Home) -> 
         "devices.level", {"device": "lamp", "room": "bedroom", "percent": 2}, text="set the bedroom lamp to speed 2"
     )
     assert said == "Only the fans have speeds." and home.state("lamp.bedroom")["brightness"] == 80
+
+
+def test_a_part_naming_a_room_the_home_lacks_says_so(home: Home) -> None:
+    rooms = "its rooms are the bathroom, the bedroom, the kitchen, the living room and the office."
+    lamp = {"device": "lamp", "room": "bedroom"}
+    said = home.turn("devices.on", lamp, text="turn on the bedroom light and the garage light")
+    assert said == f"Turning on the bedroom lamp. There's no garage in your home; {rooms}"
+    said = home.turn(
+        "devices.on", {"device": "lamp", "room": "kitchen"}, text="turn on the lights in the kitchen and the garage"
+    )
+    assert said == f"Turning on the kitchen lamp. There's no garage in your home; {rooms}"
+    said = home.turn(
+        "devices.off", {"device": "lamp", "room": "kitchen"}, text="turn off the kitchen lamp and the garage door"
+    )
+    assert said == "Turning off the kitchen lamp. I can't control the garage door."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.devices import targets as t
@@ -103,6 +103,11 @@ def _one(
             return t.Targets(there)
         where = spoken_list([f"the {t.spaced(r)}" for r in part.rooms])
         return t.Targets(problem=f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in {where}.")
+    elsewhere = w.other_room(part.said) if not part.rooms else None
+    if elsewhere and (part.kind is not None or not w.unsimulated(part.said)):  # "the garage light": not a guess
+        if not any(d.get("room") == t.snake(elsewhere) for d in reported):
+            return t.Targets(problem=t.no_such_room(elsewhere, reported))
+        part = replace(part, rooms=(t.snake(elsewhere),))
     if part.kind is None and not part.rooms:
         if unsimulated := w.unsimulated(part.said):
             return t.Targets(problem=f"I can't control the {unsimulated}.")
