@@ -227,11 +227,13 @@ class Dialogue:
             pending = Pending(skill.name, asked[0], {}, asked[1], asked[2]) if asked else None
             opened = replace(state, open_skill=skill.name, pending=pending)
             return say(incoming, opened, welcome, "expectingInput")
+        request = phrases.as_said(incoming.text or "", invocation.rest)  # the skill hears the request alone
+        incoming = incoming.model_copy(update={"text": request})
         result = self._parse(invocation.rest, turn)
         chosen = choose(self.registry, result, self.threshold, only=skill.name)
         if chosen is None:
             intent = skill.manifest.intents[0]
-            slots = slots_from_words(skill.manifest, intent, invocation.rest)
+            slots = slots_from_words(skill.manifest, intent, request)
             if not slots:
                 text = f"Sorry, I don't know how {skill.manifest.invocations[0]} can help with that."
                 return Outcome(speech.own_reply(incoming, text, "acceptingInput"), state, not_understood=True)
@@ -239,9 +241,9 @@ class Dialogue:
         turn.confidence = chosen.confidence
         intent = skill.manifest.intent(chosen.intent)
         said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
-        found = recover(skill.manifest, intent, invocation.rest, said, self.names.known, heard).slots
-        found = {**slots_from_words(skill.manifest, intent, invocation.rest, listed_only=True), **found}  # "Paris"
-        found = {**inherited(state, skill, chosen.intent, found, invocation.rest), **found}
+        found = recover(skill.manifest, intent, request, said, self.names.known, heard).slots
+        found = {**slots_from_words(skill.manifest, intent, request, listed_only=True), **found}  # "Paris"
+        found = {**inherited(state, skill, chosen.intent, found, request), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:

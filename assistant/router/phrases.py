@@ -119,6 +119,14 @@ def find_invocation(text: str, names: Iterable[tuple[str, str]]) -> Invocation |
     return None
 
 
+def as_said(text: str, rest: str) -> str:
+    """The request ``rest`` (normalised, from ``find_invocation``) as the user spelled it at the end of ``text``:
+    what the named skill is sent as the words ("ask bing What is 12 times 7?" -> "What is 12 times 7?")."""
+    pattern = r"\W+".join(re.escape(word) for word in rest.split())
+    found = re.search(rf"(?<!\w){pattern}\W*$", text, flags=re.IGNORECASE) if pattern else None
+    return found.group().strip() if found else rest
+
+
 def _named(rest: str, names: list[tuple[str, str]], kind: str) -> Invocation | None:
     for name, skill in names:
         if rest == name:
