@@ -67,8 +67,7 @@ class ListsSkill:
             item, name = found[0], name if turn.has("list") else found[1]
         elif not turn.has("list"):  # "add mary to my phone plan": no list of ours
             return say(turn, found)
-        *first, last = _SEPARATOR.split(item)  # the item's words may hold several: "milk and apples"
-        items = list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(turn.text, last.strip())]))
+        items = several(turn.text, item)
         unsure = _QUESTION.match(turn.text) or (_PUT_ON.match(turn.text) and not turn.has("list"))
         if unsure and not turn.confirmed:  # "what's my budget for the shopping trip", "put the kettle on"
             return confirm(turn, f"Should I add {spoken_list(tuple(items))} to your {NAMES[name]}?")
@@ -80,13 +79,21 @@ class ListsSkill:
         return say(turn, already, slots={"list": name})
 
     def _remove(self, turn: Turn) -> Activity:
-        item = " ".join(str(turn.slot("item", "")).split())
+        item = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
         name = list_name(turn)
         if not item:
             return ask(turn, "item", "What should I remove?")
-        if self.store.remove(name, item):
+        if self.store.remove(name, item):  # one item named so: "salt and pepper"
             return say(turn, f"Removed {item} from your {NAMES[name]}.", slots={"list": name})
-        return say(turn, f"{item.capitalize()} isn't on your {NAMES[name]}.", slots={"list": name})
+        items = several(turn.text, item)  # "eggs and bread", split as adding them was
+        removed = [i for i in items if self.store.remove(name, i)]
+        left = tuple(i for i in items if i not in removed)
+        missing = spoken_list(left) if left else ""
+        verb = "isn't" if len(items) - len(removed) == 1 else "aren't"
+        if not removed:
+            return say(turn, f"{missing.capitalize()} {verb} on your {NAMES[name]}.", slots={"list": name})
+        done = f"Removed {spoken_list(tuple(removed))} from your {NAMES[name]}."
+        return say(turn, f"{done} {missing.capitalize()} {verb} on it." if missing else done, slots={"list": name})
 
     def _read(self, turn: Turn) -> Activity:
         if _ALL_LISTS.search(turn.text) and not _ONE_LIST.search(turn.text):  # "what lists do I have"
@@ -161,6 +168,12 @@ _ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b",
 _SEPARATOR = re.compile(r",|\band\b")
 _TRAILING_JOIN = re.compile(r"\s*(?:,|\band)\s*$")  # an engine's item span can take the "and" after it
 _MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
+
+
+def several(text: str, item: str) -> list[str]:
+    """The items an item's words hold ("milk and apples"), with those said right after it (``also_named``)."""
+    *first, last = _SEPARATOR.split(item)
+    return list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(text, last.strip())]))
 
 
 def also_named(text: str, item: str) -> list[str]:
