@@ -91,14 +91,17 @@ class Dialogue:
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
-        unsure = not recovered.fits and doubtful(chosen, intent.slots, found, unknown)
+        carried = inherited(state, chosen.skill, chosen.intent, found, text)
+        # "turn them off", "turn it up a little": the words point back at what the last turn of this skill named,
+        # so what it carries counts as said (a middling guess with no slots of its own is otherwise doubted)
+        backed = {**carried, **found} if phrases.refers_back(text) else found
+        unsure = not recovered.fits and doubtful(chosen, intent.slots, backed, unknown)
         own = self.names.own.get(chosen.intent)
         strange = not recovered.fits and own is not None and off_topic(chosen, set(words_of(text)), own)
         if unsure or strange or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
-        found = {**inherited(state, chosen.skill, chosen.intent, found, text), **found}
-        return run_intent(incoming, state, chosen.skill, chosen.intent, found, turn)
+        return run_intent(incoming, state, chosen.skill, chosen.intent, {**carried, **found}, turn)
 
     def known_intent(
         self,

@@ -138,3 +138,12 @@ def _named(rest: str, names: list[tuple[str, str]], kind: str) -> Invocation | N
                 request = re.sub(r"^and\s+", "", request)
             return Invocation("ask", skill, request) if request else Invocation("open", skill, "")
     return None
+
+
+#: Words that point back at what the last turn was about ("turn it off", "turn them up").
+BACK_POINTERS = frozenset({"it", "them", "they", "that", "those", "this"})
+
+
+def refers_back(text: str) -> bool:
+    """Whether the words have a pronoun for what the last turn was about ("turn it off", "turn them up")."""
+    return not BACK_POINTERS.isdisjoint(normalise(text).split())
