@@ -92,10 +92,10 @@ class Dialogue:
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         carried = inherited(state, chosen.skill, chosen.intent, found, text)
-        # "turn them off", "turn it up a little": the words point back at what the last turn of this skill named,
-        # so what it carries counts as said (a middling guess with no slots of its own is otherwise doubted)
-        backed = {**carried, **found} if phrases.refers_back(text) else found
-        unsure = not recovered.fits and doubtful(chosen, intent.slots, backed, unknown)
+        # "turn them off", "turn it up a little": words that point back at the last turn of this same skill are
+        # backed by it (a middling guess with no slots of its own is otherwise doubted)
+        backed = phrases.refers_back(text) and previous == chosen.skill.name
+        unsure = not recovered.fits and not backed and doubtful(chosen, intent.slots, found, unknown)
         own = self.names.own.get(chosen.intent)
         strange = not recovered.fits and own is not None and off_topic(chosen, set(words_of(text)), own)
         if unsure or strange or mostly_unknown(chosen, unknown):
