@@ -175,7 +175,7 @@ class Dialogue:
         if not mere_yes_or_no and (not answered or (free_text and not reading.whole)):
             chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
             if (
-                pending_answer.sibling_request(chosen, pending)
+                pending_answer.sibling_request(chosen, pending, set(words_of(text)), self.names.own)
                 if answered
                 else pending_answer.own_request(
                     self.registry, chosen, result, pending, text, self.names, free_text=free_text

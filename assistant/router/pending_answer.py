@@ -109,15 +109,16 @@ def own_request(
     return any(name != pending.awaiting and value not in (None, "") for name, value in slots.items())
 
 
-def sibling_request(chosen: Chosen | None, pending: Pending) -> bool:
-    """Short words that would fill a free-text question are still a request of their own when the engine is sure
-    they are another intent of the asking skill: "remove milk" or "read my list" to "What should I add?"."""
-    return (
-        chosen is not None
-        and chosen.why == "top"
-        and chosen.skill.name == pending.skill
-        and chosen.intent != pending.intent
-    )
+def sibling_request(
+    chosen: Chosen | None, pending: Pending, words: set[str], own: Mapping[str, frozenset[str]]
+) -> bool:
+    """Short words that would fill a free-text question are still a request of their own when the engine takes
+    them for another intent of the asking skill and they say one of that intent's own words the asked intent does
+    not have: "remove milk" or "read my list" to "What should I add?" ("butter", which an engine may call
+    lists.remove at 0.52, is the item)."""
+    if chosen is None or chosen.why != "top" or chosen.skill.name != pending.skill or chosen.intent == pending.intent:
+        return False
+    return bool(words & (own.get(chosen.intent, frozenset()) - own.get(pending.intent, frozenset())))
 
 
 def _names_elsewhere(registry: SkillRegistry, result: NluResult, pending: Pending) -> bool:
