@@ -37,6 +37,8 @@ _LEADING = frozenset({
 })  # fmt: skip
 _TRAILING = frozenset({"please", "now", "for", "me", "us", "right", "thanks", "thank", "you", "music", "songs", "song",
                        "tunes", "track", "tracks", "too", "on", "playlist"})  # fmt: skip
+#: The most words a request without slots may have for a genre or mood in it to be what it asks for.
+_MENTION_WORDS = 4
 _PREPOSITIONS = frozenset({"by", "from", "for", "like", "with", "in", "about", "while"})
 
 
@@ -110,7 +112,8 @@ class MusicSkill:
             return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
         if _said_kind(turn.text, "playlist"):
             return self._lookup("playlist", rest) or f"Sorry, there's no playlist called {rest}."
-        mentioned = self._music.mentioned(turn.text)
+        # a genre or mood only in a short request ("music for sleeping"): not "working" in any long sentence
+        mentioned = self._music.mentioned(rest) if len(rest.split()) <= _MENTION_WORDS else None
         if mentioned is not None and (found := self._lookup(*mentioned)):
             return found
         if rest.startswith("by "):
