@@ -82,3 +82,12 @@ def test_a_mood_word_in_a_long_sentence_plays_nothing(make_skill: Make) -> None:
     assert (music.turn("music.play", {}, text="play something for working out").text or "").startswith(
         "Playing the workout playlist"
     )
+
+
+def test_a_mood_slot_in_a_long_question_plays_nothing(make_skill: Make) -> None:
+    music = make_skill("music")  # what an engine tagged in that question: "working" as the mood
+    text = "is michonne wrong for not working with the kingdom to put on the fair"
+    assert not (music.turn("music.play", {"mood": "working"}, text=text).text or "").startswith("Playing")
+    assert (music.turn("music.play", {"mood": "sleeping"}, text="play music for sleeping").text or "").startswith(
+        "Playing the sleep playlist"
+    )

@@ -53,6 +53,13 @@ def _rest(text: str) -> str:
     return " ".join(words)
 
 
+def _asks_for_music(text: str) -> bool:
+    """Whether a genre or mood in the words is what they ask to hear: a short request ("jazz please") or one that
+    opens as a play request ("play something for working out"), not "working" somewhere in a long question."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return len(_rest(text).split()) <= _MENTION_WORDS or bool(words and words[0] in _LEADING)
+
+
 def _said_kind(text: str, kind: str) -> bool:
     words = text.lower().split()
     return any(word in words for word in _KIND_WORDS[kind])
@@ -84,7 +91,7 @@ class MusicSkill:
         some jazz" read as an artist). Only a request that names nothing plays the default."""
         playlist = _said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
         for kind in ("genre",) if playlist else ("genre", "mood"):
-            if turn.has(kind) and (found := self._lookup(kind, str(turn.slot(kind)))):
+            if turn.has(kind) and _asks_for_music(turn.text) and (found := self._lookup(kind, str(turn.slot(kind)))):
                 return found
         named = next(((kind, str(turn.slot(kind))) for kind in _KINDS if turn.has(kind)), None)
         if named is None:
@@ -112,8 +119,7 @@ class MusicSkill:
             return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
         if _said_kind(turn.text, "playlist"):
             return self._lookup("playlist", rest) or f"Sorry, there's no playlist called {rest}."
-        # a genre or mood only in a short request ("music for sleeping"): not "working" in any long sentence
-        mentioned = self._music.mentioned(rest) if len(rest.split()) <= _MENTION_WORDS else None
+        mentioned = self._music.mentioned(rest) if _asks_for_music(turn.text) else None
         if mentioned is not None and (found := self._lookup(*mentioned)):
             return found
         if rest.startswith("by "):
