@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from devices_home import Home
 from services_skill_harness import SkillHarness, action_of, expecting
 
-from assistant.speaker.mihome.hub import MiHomeHub
-
 Make = Callable[..., SkillHarness]
-
-
-@pytest.fixture
-def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
-    hub = MiHomeHub.in_dir(tmp_path / "speaker")
-    yield Home(make_skill("devices"), hub)
-    hub.close()
 
 
 def test_turn_on_the_kitchen_lamp_then_it_off(home: Home) -> None:

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from devices_home import Home
 from services_skill_harness import SkillHarness
 
 from assistant.config import Settings
 from assistant.router.skills.handler import SkillContext
 from assistant.router.skills.loading import create_handler
-from assistant.speaker.mihome.hub import MiHomeHub
 
 Make = Callable[..., SkillHarness]
-
-
-@pytest.fixture
-def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
-    hub = MiHomeHub.in_dir(tmp_path / "speaker")
-    yield Home(make_skill("devices"), hub)
-    hub.close()
 
 
 def test_a_device_called_by_its_own_name_is_that_device(home: Home) -> None:

@@ -3,23 +3,12 @@ home lacks (real hub)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from devices_home import Home
 from services_skill_harness import SkillHarness
 
-from assistant.speaker.mihome.hub import MiHomeHub
-
 Make = Callable[..., SkillHarness]
-
-
-@pytest.fixture
-def home(make_skill: Make, tmp_path: Path) -> Iterator[Home]:
-    hub = MiHomeHub.in_dir(tmp_path / "speaker")
-    yield Home(make_skill("devices"), hub)
-    hub.close()
 
 
 def test_devices_called_by_their_own_names_are_parts_of_a_request(home: Home) -> None:
