@@ -52,3 +52,18 @@ def test_a_holidays_year_the_days_since_one_and_a_birthday_with_its_date(make_sk
     assert skill.turn("datetime.countdown", birthday, text="how many days until my birthday on may 5th").text == (
         "51 days until Sunday, May 5, 2024."
     )
+
+
+def test_holidays_in_a_month_after_one_and_weeks_until_one(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    assert skill.turn("datetime.next_holiday", {}, text="what holidays are in may").text == (
+        "In May 2024: Mother's Day on Sunday, May 12 and Memorial Day on Monday, May 27."
+    )
+    assert skill.turn("datetime.next_holiday", {}, text="any holidays in august").text == (
+        "I don't know of any holidays in August."
+    )
+    assert skill.turn("datetime.next_holiday", {}, text="what's the next holiday after christmas").text == (
+        "After Christmas, the next holiday is New Year's Eve, on Tuesday, December 31, 2024."
+    )
+    weeks = skill.turn("datetime.countdown", {"holiday": "christmas"}, text="how many weeks until christmas")
+    assert weeks.text == "40 weeks and 5 days until Christmas, on Wednesday, December 25, 2024."

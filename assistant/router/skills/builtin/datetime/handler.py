@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.router.nlu.spoken_dates import MONTHS
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
-from assistant.router.skills.holidays import date_in, find_holiday, last_date, next_date, upcoming
+from assistant.router.skills.holidays import HOLIDAYS, date_in, find_holiday, last_date, next_date, upcoming
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
@@ -125,21 +127,44 @@ class DateTimeSkill:
         if days == 1:
             return say(turn, f"{name} is tomorrow.", slots={"date": day.isoformat()})
         on = f", on {spoken_date(day)}" if turn.has("holiday") else ""
+        if "weeks" in turn.text.lower().split() and days >= 7:  # "how many weeks until christmas"
+            weeks, rest = divmod(days, 7)
+            extra = f" and {rest} day{'s' * (rest != 1)}" if rest else ""
+            text = f"{weeks} week{'s' * (weeks != 1)}{extra} until {name}{on}."
+            return say(turn, text, slots={"date": day.isoformat(), "days": days})
         return say(turn, f"{days} days until {name}{on}.", slots={"date": day.isoformat(), "days": days})
 
     def _next_holiday(self, turn: Turn) -> Activity:
         today = self._clock.now().astimezone(self._home).date()
-        ahead = upcoming(today)
-        lead = f"It's {ahead[0][0]} today. " if ahead[0][1] == today else ""
-        name, day = next((name, day) for name, day in ahead if day > today)
+        month = _IN_MONTH.search(turn.text.lower())
+        if month is not None:  # "what holidays are in december"
+            return self._holidays_in(turn, MONTHS.index(month.group(1)) + 1, today)
+        after = _AFTER.search(turn.text.lower())
+        since = find_holiday(after.group(1)) if after else None
+        start = next_date(since, today) if since else today  # "the next holiday after christmas"
+        ahead = upcoming(start)
+        lead = f"It's {ahead[0][0]} today. " if ahead[0][1] == today and since is None else ""
+        name, day = next((name, day) for name, day in ahead if day > start)
         days = (day - today).days
         when = "tomorrow" if days == 1 else f"in {days} days"
         spoken = spoken_date(day)
+        if since is not None:
+            return say(turn, f"After {since}, the next holiday is {name}, on {spoken}.", slots={"holiday": name})
         if "off" in turn.text.lower().split():  # "when is my next day off": no work calendar here, say so
             lead += "I don't know your work schedule, but the"
         else:
             lead += "The"
         return say(turn, f"{lead} next holiday is {name}, {when}, on {spoken}.", slots={"holiday": name})
+
+    def _holidays_in(self, turn: Turn, month: int, today: date) -> Activity:
+        """The holidays of the month's next occurrence (this year's unless it has passed)."""
+        year = today.year if month >= today.month else today.year + 1
+        found = sorted((date_in(name, year), name) for name in HOLIDAYS if date_in(name, year).month == month)
+        month_name = MONTHS[month - 1].capitalize()
+        if not found:
+            return say(turn, f"I don't know of any holidays in {month_name}.")
+        listed = spoken_list([f"{name} on {day.strftime('%A')}, {month_name} {day.day}" for day, name in found])
+        return say(turn, f"In {month_name} {year}: {listed}.")
 
     def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
         other = _OTHER_CALENDAR.search(turn.text.lower())
@@ -188,6 +213,8 @@ class DateTimeSkill:
 
 #: Holidays of calendars this skill has no rules for, whose names contain one it has ("chinese new year").
 _OTHER_CALENDAR = re.compile(r"\b(chinese|lunar|jewish|hebrew|orthodox|islamic|persian|hindu|korean|vietnamese)\b")
+_IN_MONTH = re.compile(rf"\b(?:in|during|for) ({'|'.join(MONTHS)})\b")
+_AFTER = re.compile(r"\bafter (.+?)[?.!]*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE = re.compile(r"\b(since|ago)\b", re.IGNORECASE)
 #: Days only the user knows.
