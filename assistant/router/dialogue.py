@@ -230,7 +230,8 @@ class Dialogue:
             pending = Pending(skill.name, asked[0], {}, asked[1], asked[2]) if asked else None
             opened = replace(state, open_skill=skill.name, pending=pending)
             return say(incoming, opened, welcome, "expectingInput")
-        request = phrases.as_said(incoming.text or "", invocation.rest)  # the skill hears the request alone
+        # the skill hears the request alone, as spelled
+        request = phrases.as_said(incoming.text or "", invocation.rest, at_end=True)
         incoming = incoming.model_copy(update={"text": request})
         result = self._parse(invocation.rest, turn)
         chosen = choose(self.registry, result, self.threshold, only=skill.name)

@@ -119,11 +119,13 @@ def find_invocation(text: str, names: Iterable[tuple[str, str]]) -> Invocation |
     return None
 
 
-def as_said(text: str, rest: str) -> str:
-    """The request ``rest`` (normalised, from ``find_invocation``) as the user spelled it at the end of ``text``:
-    what the named skill is sent as the words ("ask bing What is 12 times 7?" -> "What is 12 times 7?")."""
+def as_said(text: str, rest: str, *, at_end: bool = False) -> str:
+    """``rest`` (normalised words of ``text``) as the user spelled it, apostrophes and capitals kept ("I'll be there
+    in Ten minutes"); else ``rest``. ``at_end``: the words end ``text``, punctuation and all: the request an
+    invocation leaves, what the named skill is sent ("ask bing What is 12 times 7?" -> "What is 12 times 7?")."""
     pattern = r"\W+".join(re.escape(word) for word in rest.split())
-    found = re.search(rf"(?<!\w){pattern}\W*$", text, flags=re.IGNORECASE) if pattern else None
+    tail = r"\W*$" if at_end else r"(?!\w)"
+    found = re.search(rf"(?<!\w){pattern}{tail}", text, flags=re.IGNORECASE) if pattern else None
     return found.group().strip() if found else rest
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.types import Slot
-from assistant.router.phrases import normalise
+from assistant.router.phrases import as_said, normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.vocabulary import unfamiliar
 
@@ -108,18 +108,10 @@ def slots_from_words(
         spec = open_specs[0]
         parsed = normalize(spec.type, rest)
         if spec.type == "text":
-            found[spec.name] = _as_said(rest, text)  # a message keeps the user's capitals
+            found[spec.name] = as_said(text, rest)  # a message keeps the user's capitals
         elif not isinstance(parsed, str):
             found[spec.name] = parsed
     return found
-
-
-def _as_said(rest: str, text: str) -> str:
-    """``rest`` (normalised words of ``text``) in the user's own spelling when its words appear in order in
-    ``text``, apostrophes and all ("I'll be there in Ten minutes"); else ``rest``."""
-    pattern = r"\W+".join(re.escape(word) for word in rest.split())
-    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) if pattern else None
-    return found.group() if found else rest
 
 
 def missing_required(intent: IntentSpec, slots: Mapping[str, Any]) -> str | None:
