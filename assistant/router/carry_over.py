@@ -18,7 +18,9 @@ change its meaning. Slots carry over only when the words point back at the previ
   change a complete request's meaning.
 
 A pronoun the chosen skill cannot resolve may point at another skill's last answer: "turn it down" while music
-plays is the music's volume, not a device to ask about (``dangling``).
+plays is the music's volume, not a device to ask about (``dangling``). And "there" points at the place another
+skill's last turn named ("what time is it there" after the weather in Paris): a slot of the same named type, such
+as a city, carries across skills (``named_there``); nothing else does.
 
 Elliptical "and tomorrow?" follow-ups and answers to the assistant's own question are handled by the dialogue
 itself; this module is the rule for an ordinary new request. Pure functions of the manifests and the words.
@@ -33,6 +35,7 @@ from typing import Any
 
 from assistant.router.phrases import normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest
+from assistant.router.skills.slot_types import is_builtin
 from assistant.router.skills.templates import placeholders
 
 #: Words that point back at something already mentioned.
@@ -92,3 +95,33 @@ def dangling(manifest: SkillManifest, intent: IntentSpec, said: Mapping[str, Any
     ("turn it down" after "play Queen")."""
     wanted = {n for p in pronouns_in(text) for n in stands_for(manifest, intent, p)}
     return any(manifest.slot(n).prompt is not None and n not in said for n in wanted)
+
+
+#: "there" as a word of being, not a place: "is there a timer", "there are two alarms", "there's rain".
+_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were|will|be)\s+there\b|\bthere(?:\s+(?:is|are|was|were|will)\b|'s\b)")
+
+
+def named_there(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    said: Mapping[str, Any],
+    text: str,
+    before: SkillManifest,
+    previous: Mapping[str, Any],
+) -> dict[str, Any]:
+    """For "there" after another skill's turn (``before``, whose slots were ``previous``): that turn's places, each
+    in this intent's unsaid slot of the same named type ("city"); built-in types (dates, numbers, text) are no
+    place. Empty when "there" is not a word here or only says that something exists ("is there a timer")."""
+    words = normalise(text)
+    if "there" not in words.split() or _EXISTENTIAL.search(words):
+        return {}
+    named = {manifest.slot(n).type for n in said if n in intent.slots}
+    place: dict[str, Any] = {}
+    for name, value in previous.items():
+        kind = next((s.type for s in before.slots if s.name == name), None)
+        if kind is None or is_builtin(kind) or kind in named:
+            continue
+        target = next((n for n in intent.slots if manifest.slot(n).type == kind and n not in said), None)
+        if target is not None:
+            place[target] = value
+    return place

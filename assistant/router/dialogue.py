@@ -91,7 +91,7 @@ class Dialogue:
         if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
-        carried = inherited(state, chosen.skill, chosen.intent, found, text)
+        carried = inherited(state, chosen.skill, chosen.intent, found, text, self.registry)
         # "turn them off", "turn it up a little": words that point back at the last turn of this same skill are
         # backed by it (a middling guess with no slots of its own is otherwise doubted)
         backed = phrases.refers_back(text) and previous == chosen.skill.name
@@ -117,7 +117,7 @@ class Dialogue:
         turn.intent, turn.confidence, turn.engine = intent, 1.0, "speaker"
         if skill is None:
             return self._fallback(incoming, state, None, turn)
-        slots = {**inherited(state, skill, intent, slots, incoming.text or ""), **slots}
+        slots = {**inherited(state, skill, intent, slots, incoming.text or "", self.registry), **slots}
         return run_intent(incoming, state, skill, intent, slots, turn, confirmed=semantic_state == "done")
 
     def no_response(self, incoming: Activity, state: SessionState) -> Outcome:
@@ -247,7 +247,7 @@ class Dialogue:
         said, heard = (intent_slots(skill.manifest, intent, result.slots, heard=h) for h in (False, True))
         found = recover(skill.manifest, intent, request, said, self.names.known, heard).slots
         found = {**slots_from_words(skill.manifest, intent, request, listed_only=True), **found}  # "Paris"
-        found = {**inherited(state, skill, chosen.intent, found, request), **found}
+        found = {**inherited(state, skill, chosen.intent, found, request, self.registry), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
 
     def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
+from assistant.router.phrases import without_softeners
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_recovery import literal
 from assistant.router.vocabulary import words_of
@@ -156,9 +157,10 @@ def in_context(registry: SkillRegistry, result: NluResult, threshold: float, ski
     if best is not None or owner is None:
         return best
     confidence = {s.name: s.confidence for s in ranked}
-    for intent in owner.manifest.intents:
-        if reads_whole(owner, intent.name, text):
-            return Chosen(owner, intent.name, confidence.get(intent.name, 0.0), "context")
+    for words in dict.fromkeys((text, without_softeners(text))):  # "turn it down a bit": how gently is no word of it
+        for intent in owner.manifest.intents:
+            if reads_whole(owner, intent.name, words):
+                return Chosen(owner, intent.name, confidence.get(intent.name, 0.0), "context")
     return None
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.router import speech
-from assistant.router.carry_over import carried
+from assistant.router.carry_over import carried, named_there
 from assistant.router.nlu.types import NluResult
 from assistant.router.session_state import Context, Pending, SessionState
 from assistant.router.skill_call import call_skill, skill_activity
-from assistant.router.skills.registry import Skill
+from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import format_prompt, missing_required
 from bridge.cortana import Activity
@@ -94,11 +94,24 @@ def run_intent(
     return Outcome(answer.reply, new_state)
 
 
-def inherited(state: SessionState, skill: Skill, name: str, said: Mapping[str, Any], text: str) -> dict[str, Any]:
-    """What a new request takes from the previous turn (``carry_over``): only a real follow-up takes any."""
+def inherited(
+    state: SessionState,
+    skill: Skill,
+    name: str,
+    said: Mapping[str, Any],
+    text: str,
+    registry: SkillRegistry | None = None,
+) -> dict[str, Any]:
+    """What a new request takes from the previous turn (``carry_over``): only a real follow-up takes any, and from
+    another skill's turn (found in ``registry``) only the place "there" points at."""
     context = state.context
-    if context is None or context.skill != skill.name:
+    if context is None:
         return {}
+    if context.skill != skill.name:
+        other = registry.get(context.skill) if registry is not None else None
+        if other is None:
+            return {}
+        return named_there(skill.manifest, skill.manifest.intent(name), said, text, other.manifest, context.slots)
     before = next((i for i in skill.manifest.intents if i.name == context.intent), None)
     return carried(skill.manifest, skill.manifest.intent(name), said, text, context.slots, before)
 

@@ -142,6 +142,22 @@ def _named(rest: str, names: list[tuple[str, str]], kind: str) -> Invocation | N
     return None
 
 
+_SOFTENERS = re.compile(
+    r"^(?:please|can you|could you)\s+"
+    r"|\s+(?:a\s+(?:little\s+)?bit|a\s+little|a\s+touch|slightly|(?:some\s+)?more)(?=\s+please$|$)"
+    r"|\s+please$"
+)
+
+
+def without_softeners(text: str) -> str:
+    """The words with "please", "can you" and a trailing "a bit", "a little", "slightly" dropped: what is asked,
+    not how gently ("could you turn it down a bit please" -> "turn it down")."""
+    words, before = normalise(text), None
+    while words != before:
+        before, words = words, _SOFTENERS.sub("", words).strip()
+    return words
+
+
 #: Words that point back at what the last turn was about ("turn it off", "turn them up").
 BACK_POINTERS = frozenset({"it", "them", "they", "that", "those", "this"})
 

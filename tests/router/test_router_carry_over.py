@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import assistant.router.skills.builtin as builtin
-from assistant.router.carry_over import carried, dangling, stands_for
+from assistant.router.carry_over import carried, dangling, named_there, stands_for
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import load_manifests
 
@@ -126,3 +126,34 @@ def test_a_pronoun_dangles_when_it_stands_for_something_the_skill_would_have_to_
     assert not dangling(devices, adjust, {"direction": "down", "device": "lamp"}, "turn the lamp down")
     assert not dangling(devices, adjust, {"direction": "down"}, "a bit down please")  # no pronoun
     assert not dangling(music, music.intent("music.volume"), {}, "turn it up")  # "it" is the volume itself
+
+
+def _there(manifests: dict[str, SkillManifest], name: str, text: str, before: str, previous: dict[str, Any]) -> Any:
+    manifest = manifests[name.split(".")[0]]
+    return named_there(manifest, manifest.intent(name), {}, text, manifests[before], previous)
+
+
+def test_there_carries_a_place_across_skills_by_its_type(manifests: dict[str, SkillManifest]) -> None:
+    paris = {"city": "Paris", "date": "2024-03-15"}
+    assert _there(manifests, "datetime.time", "what time is it there", "weather", paris) == {"city": "Paris"}
+    assert _there(manifests, "weather.rain", "is it raining over there", "datetime", {"city": "Tokyo"}) == {
+        "city": "Tokyo"
+    }
+
+
+def test_there_carries_nothing_without_the_word_or_when_it_only_says_something_exists(
+    manifests: dict[str, SkillManifest],
+) -> None:
+    paris = {"city": "Paris"}
+    assert _there(manifests, "datetime.time", "what time is it", "weather", paris) == {}
+    assert _there(manifests, "weather.rain", "is there rain tomorrow", "datetime", paris) == {}
+    assert _there(manifests, "weather.rain", "there's rain coming, right", "datetime", paris) == {}
+    assert _there(manifests, "timers.list", "are there any timers there", "weather", paris) == {}
+
+
+def test_there_carries_no_dates_and_never_over_a_place_said(manifests: dict[str, SkillManifest]) -> None:
+    before = {"city": "Paris", "date": "2024-03-16"}
+    weather = manifests["weather"]
+    said = {"city": "Rome"}
+    assert named_there(weather, weather.intent("weather.rain"), said, "rain there in rome", weather, before) == {}
+    assert _there(manifests, "datetime.time", "what time is it there", "weather", before) == {"city": "Paris"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.router.phrases import Invocation, find_invocation, is_cancel, points_back
+from assistant.router.phrases import Invocation, find_invocation, is_cancel, points_back, without_softeners
 
 NAMES = [("weather channel", "weather"), ("the weather", "weather"), ("the timer", "timers"), ("weather", "weather")]
 
@@ -28,3 +28,11 @@ def test_a_leading_the_is_read_both_ways(text: str, expected: Invocation | None)
 def test_cancel_that_points_back_and_is_a_cancel() -> None:
     assert is_cancel("Cancel that.") and points_back("Cancel that.") and points_back("cancel it")
     assert is_cancel("cancel") and not points_back("cancel") and not points_back("stop")
+
+
+def test_without_softeners_keeps_what_is_asked_not_how_gently() -> None:
+    assert without_softeners("Could you turn it down a bit, please?") == "turn it down"
+    assert without_softeners("turn it up a little bit") == "turn it up"
+    assert without_softeners("please turn it up slightly") == "turn it up"
+    assert without_softeners("add a bit of butter") == "add a bit of butter"
+    assert without_softeners("more") == "more"
