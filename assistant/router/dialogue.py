@@ -20,13 +20,15 @@ from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, slots_from_words
-from assistant.router.slot_recovery import recover
+from assistant.router.slot_recovery import FREE_TEXT, recover
 from assistant.router.stopping import stop
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
 
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
 FOLLOWUP_WORDS = 3
+#: A correction ("no, I meant the bedroom lamp") this short is only values; a longer one needs the NLU's backing.
+CORRECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,9 @@ class Dialogue:
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
         result = self._parse(text, turn)
-        followed = self._followup(incoming, state, text, result, turn)
+        followed = self._corrected(incoming, state, text, result, turn) or self._followup(
+            incoming, state, text, result, turn
+        )
         if followed is not None:
             return followed
         opened = self.registry.get(state.open_skill) if state.open_skill else None
@@ -217,6 +221,39 @@ class Dialogue:
         turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
         return run_intent(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
 
+    def _corrected(
+        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
+    ) -> Outcome | None:
+        """ "no, I meant the office" / "make that 10 minutes": the last request again with the corrected values, and
+        the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Only
+        named or typed values correct (never a free-text slot: "no, I meant oat milk" is no list item), and only
+        words that are little more than those values, unless the NLU is sure they mean the same intent."""
+        context = state.context
+        rest = phrases.correction_rest(text)
+        if context is None or rest is None:
+            return None
+        skill = self.registry.get(context.skill)
+        intent = self.registry.intent(context.intent)
+        if skill is None or intent is None or not intent.followup:
+            return None
+        manifest = skill.manifest
+        found = slots_from_words(manifest, intent, rest)
+        for name in context.slots if not found else ():  # "make it 8 am" after an alarm: the time it had, again
+            found = slots_from_words(manifest, intent, rest, only=name) if name in intent.slots else {}
+            if found:
+                break
+        new = {
+            name: value
+            for name, value in found.items()
+            if manifest.slot(name).type != FREE_TEXT and value != context.slots.get(name)
+        }
+        same_intent = result.intent == context.intent and not result.out_of_scope
+        if not new or (len(rest.split()) > CORRECTION_WORDS and not same_intent):
+            return None
+        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
+        corrected = {**context.slots, **new}
+        return run_intent(incoming, state, skill, context.intent, corrected, turn, corrects=context.slots)
+
     def _invoked(
         self, incoming: Activity, state: SessionState, invocation: phrases.Invocation, turn: TurnLog
     ) -> Outcome:
@@ -271,5 +308,8 @@ class Dialogue:
         return say(incoming, state, speech.fallback(self.registry), "acceptingInput")
 
     def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
-        reply = speech.own_reply(incoming, speech.fallback(self.registry), "acceptingInput")
+        text = incoming.text or ""
+        correcting = state.context is not None and phrases.correction_rest(text) is not None
+        answer = speech.UNCORRECTED if correcting else speech.fallback(self.registry)  # "no, I meant oat milk"
+        reply = speech.own_reply(incoming, answer, "acceptingInput")
         return Outcome(reply, replace(state, pending=None), not_understood=True)

@@ -56,11 +56,14 @@ def run_intent(
     *,
     confirmed: bool = False,
     tries: int = 0,
+    corrects: Mapping[str, Any] | None = None,
 ) -> Outcome:
     """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill.
 
     ``tries``: answers already given to a question of this intent; a skill that asks for the same slot again
-    (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up."""
+    (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up.
+    ``corrects``: the slots of the last request, which this one corrects ("no, I meant the office"); the skill
+    hears them so it can replace what it did."""
     intent = skill.manifest.intent(name)
     slots = {k: v for k, v in slots.items() if v not in (None, "")}
     turn.intent, turn.skill, turn.slots = name, skill.name, slots
@@ -73,7 +76,7 @@ def run_intent(
         prompt = format_prompt(intent.confirm, slots)
         asking = replace(state, pending=Pending(skill.name, name, slots, CONFIRM, prompt))
         return say(incoming, asking, prompt, "expectingInput", intent=name, slots=slots)
-    sent = skill_activity(incoming, name, slots, state.skill_state(skill.name), confirmed)
+    sent = skill_activity(incoming, name, slots, state.skill_state(skill.name), confirmed, corrects)
     answer = call_skill(skill, sent)
     turn.skill_ms += answer.ms
     if answer.reply is None:

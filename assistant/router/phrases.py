@@ -44,6 +44,10 @@ HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need 
 _YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
 _NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
 _FOLLOWUP = re.compile(r"^(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|and\s+also|and|also)\s+(?P<rest>.+)$")
+_CORRECTION = re.compile(
+    r"^(?:(?:no|nope|oh\s+no|sorry|oops|actually|wait)\s+)+(?:i\s+(?:meant|mean|said)\s+|make\s+(?:that|it)\s+)?(?P<a>.+)$"
+    r"|^(?:i\s+(?:meant|said)|make\s+that)\s+(?P<b>.+)$"
+)
 _ASK = re.compile(r"^(?:ask|tell|use)\s+(?P<rest>.+)$")
 _OPEN = re.compile(r"^(?:open|start|launch|talk\s+to|run)\s+(?P<rest>.+)$")
 _JOINERS = re.compile(r"^(?:to|for|about|if|whether|that|,)\s+")
@@ -88,6 +92,16 @@ def followup_rest(text: str) -> str | None:
     """For "and on friday?" / "what about London", the words after the follow-up marker; else None."""
     match = _FOLLOWUP.match(normalise(text))
     return match.group("rest") if match else None
+
+
+def correction_rest(text: str) -> str | None:
+    """For "no, I meant the office" / "make that 10 minutes" / "actually the bedroom", the words that correct the
+    last request; else None (a bare "no" corrects nothing)."""
+    words = normalise(text)
+    match = _CORRECTION.match(words)
+    if match is None or words in REFUSAL or words in CANCEL:
+        return None
+    return match.group("a") or match.group("b")
 
 
 @dataclass(frozen=True)

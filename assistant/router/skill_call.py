@@ -48,12 +48,20 @@ class SkillAnswer:
 
 
 def skill_activity(
-    incoming: Activity, intent: str, slots: Mapping[str, Any], skill_state: Mapping[str, Any], confirmed: bool
+    incoming: Activity,
+    intent: str,
+    slots: Mapping[str, Any],
+    skill_state: Mapping[str, Any],
+    confirmed: bool,
+    corrects: Mapping[str, Any] | None = None,
 ) -> Activity:
-    """The Activity a skill receives: the user's turn with the intent, slots and the skill's own state."""
+    """The Activity a skill receives: the user's turn with the intent, slots and the skill's own state (and, for a
+    correction, the slots of the request it corrects)."""
     data = incoming.to_dict()
     channel = incoming.channel_data or {}
     forwarded: dict[str, Any] = {"state": dict(skill_state), "confirmed": confirmed}
+    if corrects is not None:
+        forwarded["corrects"] = dict(corrects)
     for key in ("devices", "deviceId"):
         if key in channel:
             forwarded[key] = channel[key]

@@ -31,6 +31,8 @@ def apology(skill: str) -> str:
 
 #: How the "I can't help" answer starts (what follows names some skills): benchmarks and tests recognise it by this.
 FALLBACK_START = "Sorry, I can't help with that yet."
+#: A correction the router could not apply to the last request ("no, I meant oat milk" after adding milk).
+UNCORRECTED = "Sorry, I can't change that. Please say the whole request again."
 
 
 #: The built-in skills in plain words, in the order people ask for them most: the fallback names the first few.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.router.phrases import Invocation, find_invocation, is_cancel, points_back, without_softeners
+from assistant.router.phrases import (
+    Invocation,
+    correction_rest,
+    find_invocation,
+    is_cancel,
+    points_back,
+    without_softeners,
+)
 
 NAMES = [("weather channel", "weather"), ("the weather", "weather"), ("the timer", "timers"), ("weather", "weather")]
 
@@ -36,3 +43,21 @@ def test_without_softeners_keeps_what_is_asked_not_how_gently() -> None:
     assert without_softeners("please turn it up slightly") == "turn it up"
     assert without_softeners("add a bit of butter") == "add a bit of butter"
     assert without_softeners("more") == "more"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("No, I meant the office.", "the office"),
+        ("no the bedroom", "the bedroom"),
+        ("make that 10 minutes", "10 minutes"),
+        ("nope, make it 22", "22"),
+        ("actually, London", "london"),
+        ("I said Paris", "paris"),
+        ("no", None),
+        ("no thank you", None),
+        ("turn on the office lamp", None),
+    ],
+)
+def test_correction_rest_is_the_words_that_correct(text: str, rest: str | None) -> None:
+    assert correction_rest(text) == rest

@@ -2,7 +2,8 @@
 
 The router fills ``semanticAction`` (intent and normalised slots) before calling a skill, so a skill never parses
 language itself. ``channelData`` carries the skill's own state from its last reply (``state``), the hub's device
-list (``devices``), and ``confirmed`` once the user said yes to the skill's confirmation.
+list (``devices``), ``confirmed`` once the user said yes to the skill's confirmation, and ``corrects`` when the
+user corrected the last request ("no, I meant the office"): the slots it had.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class Turn:
     """True when the user just answered yes to this intent's confirmation question."""
     text: str
     locale: str
+    corrects: Mapping[str, Any] | None = None
+    """For a correction ("no, I meant the office"), the slots of the request it corrects: replace what that did."""
 
     @classmethod
     def of(cls, activity: Activity) -> Turn:
@@ -47,6 +50,7 @@ class Turn:
             confirmed=data.get("confirmed") is True,
             text=activity.text or "",
             locale=activity.locale or "en-US",
+            corrects=dict(corrects) if isinstance(corrects := data.get("corrects"), dict) else None,
         )
 
     def slot(self, name: str, default: Any = None) -> Any:

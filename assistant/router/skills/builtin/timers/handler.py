@@ -82,6 +82,7 @@ class TimersSkill:
         if seconds > MAX_TIMER.total_seconds():
             return say(turn, "A timer can run for up to 24 hours. For a later time, set an alarm or a reminder.")
         now = self._clock.now()
+        replaced = self._corrected(turn)  # "no, 10 minutes": that timer instead of the one just set
         name = str(turn.slot("timer_name", "")).strip().lower()
         entry = self.store.add(
             "timer", now + timedelta(seconds=seconds), created=now, label=name, duration_s=round(seconds)
@@ -89,7 +90,18 @@ class TimersSkill:
         self.scheduler.wake()
         length = spoken_duration(seconds)
         text = f"OK, {name} timer for {length}, starting now." if name else f"OK, {length}, starting now."
+        if replaced:
+            text = text.replace(", starting now.", " instead, starting now.")
         return say(turn, text, state={"last_timer": entry.id}, slots={"duration": {"seconds": round(seconds)}})
+
+    def _corrected(self, turn: Turn) -> bool:
+        """For a correction of the request that set the last timer, cancel that timer; whether one was."""
+        last = turn.state.get("last_timer")
+        running = [t for t in self.store.pending(["timer"]) if t.id == last]
+        if turn.corrects is None or not running:
+            return False
+        self.store.cancel(running[0].id)
+        return True
 
     def _chosen(self, turn: Turn) -> tuple[Entry, ...]:
         """The timers the turn names: by name, by length ("the 10 minute timer"), or the one just set ("cancel
