@@ -160,7 +160,7 @@ def in_context(registry: SkillRegistry, result: NluResult, threshold: float, ski
     for words in dict.fromkeys((text, without_softeners(text))):  # "turn it down a bit": how gently is no word of it
         for intent in owner.manifest.intents:
             if reads_whole(owner, intent.name, words):
-                return Chosen(owner, intent.name, confidence.get(intent.name, 0.0), "context")
+                return Chosen(owner, intent.name, max(confidence.get(intent.name, 0.0), threshold), "context")
     return None
 
 

@@ -169,3 +169,10 @@ def test_a_message_given_as_an_answer_keeps_its_capitals(assistant: Assistant) -
     asked = assistant.text_turn("I'll be there in Ten minutes, OK?")
     assert asked.slots["message"] == "I'll be there in Ten minutes, OK"
     assert asked.speech == 'Send "I\'ll be there in Ten minutes, OK" to Maria?'
+
+
+def test_a_pronoun_read_by_the_previous_skills_template_reports_at_least_the_bar(assistant: Assistant) -> None:
+    _, down = talk(assistant, "play some queen", "turn it down a bit")
+    threshold = assistant.settings.router.nlu.threshold
+    assert (down.intent, down.action) == ("music.volume", {"name": "player.volume", "properties": {"level": 40}})
+    assert down.confidence >= threshold
