@@ -1,73 +1,51 @@
-"""The music skill: plays songs, artists and playlists from the local catalogue; pause, resume, next, volume; says
-who sings a song and what an artist, a playlist or the whole library holds.
+"""The music skill: plays songs, artists, genres and playlists from the local catalogue; pause, resume, next,
+previous, shuffle, repeat and volume; says who sings a song and what an artist, a playlist or the library holds.
 
-The play queue (song ids), the position in it and the volume live in the skill's session state, so "next" knows
-what comes after without the router or the speaker keeping a playlist. Playing sends ``channelData.audio`` with a
-``sim://catalogue/<id>`` stream; the other controls are ``player.*`` actions for the speaker.
+The play queue (song ids), the position in it, the shuffle and repeat modes and the volume live in the skill's
+session state (see :mod:`.playback`), so "next" and "previous" know the neighbours without the router or the speaker
+keeping a playlist. Playing sends ``channelData.audio`` with a ``sim://catalogue/<id>`` stream; the other controls
+are ``player.*`` actions for the speaker.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
 from assistant.router.services.spoken_values import number, spoken_list
+from assistant.router.skills.builtin.music import playback
+from assistant.router.skills.builtin.music.genre_words import genre_said
+from assistant.router.skills.builtin.music.request_words import PREPOSITIONS, asks_for_music, rest, said_kind
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 _KINDS = ("song", "playlist", "artist")
-#: Words that say what a name is: "the song X", "my X playlist", "music by X" / "some X".
-_KIND_WORDS = {"song": ("song", "track"), "playlist": ("playlist",), "artist": ("by", "some", "artist", "band")}
 DEFAULT_VOLUME = 50
 VOLUME_STEP = 10
 _NEGATIVE = re.compile(r"\b(minus|negative)\b|-\s*\d")
 _UP = frozenset({"up", "increase", "raise", "louder"})
 _DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
+_MAX = re.compile(r"\b(max|maximum|full|all the way up)\b")
+_MIN = re.compile(r"\b(min|minimum|all the way down)\b")
+NOTHING = "Nothing is playing."
 
 
-#: Words before and after a request that name nothing: "can you play some music for me please".
-_LEADING = frozenset({
-    "can", "could", "would", "will", "you", "please", "i", "want", "wanna", "to", "hear", "listen", "like", "i'd",
-    "let's", "lets", "start", "just", "play", "playing", "put", "on", "some", "something", "anything", "any", "music",
-    "songs", "song", "tunes", "tune", "track", "tracks", "a", "an", "the", "me", "us", "else", "random", "little",
-    "bit", "of", "good", "nice", "my",
-})  # fmt: skip
-_TRAILING = frozenset({"please", "now", "for", "me", "us", "right", "thanks", "thank", "you", "music", "songs", "song",
-                       "tunes", "track", "tracks", "too", "on", "playlist"})  # fmt: skip
-#: The most words a request without slots may have for a genre or mood in it to be what it asks for.
-_MENTION_WORDS = 4
-_PREPOSITIONS = frozenset({"by", "from", "for", "like", "with", "in", "about", "while"})
+class Found(NamedTuple):
+    """Songs a request names, how playing them is introduced, and what they are ("the workout playlist")."""
 
-
-def _rest(text: str) -> str:
-    """The words of a play request once what names nothing is taken off both ends: "play something by coldplay
-    please" -> "by coldplay", "play some music" -> ""."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    while words and words[0] in _LEADING:
-        words.pop(0)
-    while words and words[-1] in _TRAILING:
-        words.pop()
-    return " ".join(words)
-
-
-def _asks_for_music(text: str) -> bool:
-    """Whether a genre or mood in the words is what they ask to hear: a short request ("jazz please") or one that
-    opens as a play request ("play something for working out"), not "working" somewhere in a long question."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    return len(_rest(text).split()) <= _MENTION_WORDS or bool(words and words[0] in _LEADING)
-
-
-def _said_kind(text: str, kind: str) -> bool:
-    words = text.lower().split()
-    return any(word in words for word in _KIND_WORDS[kind])
+    songs: tuple[Song, ...]
+    text: str
+    what: str
 
 
 class MusicSkill:
     def __init__(self, context: SkillContext, music: Catalogue | None = None) -> None:
-        del context
+        self._clock = context.clock
         self._music = music or catalogue()
 
     def handle(self, activity: Activity) -> Activity:
@@ -78,31 +56,36 @@ class MusicSkill:
                 "music.pause": lambda turn: self._control(turn, "player.pause", "Paused.", paused=True),
                 "music.resume": self._resume,
                 "music.next": self._next,
+                "music.previous": self._previous,
+                "music.shuffle": self._shuffle,
+                "music.repeat": self._repeat,
                 "music.volume": self._volume,
                 "music.now_playing": self._now_playing,
                 "music.info": self._info,
             },
         )
 
-    def _queue_for(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
+    def _queue_for(self, turn: Turn) -> Found | str:
         """The songs to play and how to introduce them, or what to say when nothing matches. A name the words did
         not say what it is ("play Yesterday", which a template may read as an artist) is looked up as a song, a
         playlist and an artist, in the order the words suggest, then as a genre or what a playlist is for ("play
         some jazz" read as an artist). Only a request that names nothing plays the default."""
-        playlist = _said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
+        playlist = said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
         for kind in ("genre",) if playlist else ("genre", "mood"):
-            if turn.has(kind) and _asks_for_music(turn.text) and (found := self._lookup(kind, str(turn.slot(kind)))):
+            if turn.has(kind) and asks_for_music(turn.text) and (found := self._lookup(kind, str(turn.slot(kind)))):
                 return found
         named = next(((kind, str(turn.slot(kind))) for kind in _KINDS if turn.has(kind)), None)
         if named is None:
             return self._unnamed(turn)
         kind, name = named
-        said = _said_kind(turn.text, kind)
+        said = said_kind(turn.text, kind)
         also = ("genre", "mood") if kind == "artist" or not said else ()  # "play some jazz" read as an artist
         for other in ((kind,) if said else (kind, *(k for k in _KINDS if k != kind))) + also:
             found = self._lookup(other, name)
             if found is not None:
                 return found
+        if (kind == "artist" or not said) and (genre := genre_said(name)):  # "play hip hop": not an artist
+            return self._no_genre(genre)
         if not said:
             return f"Sorry, I can't find {name} in your music."
         return {
@@ -111,76 +94,99 @@ class MusicSkill:
             "artist": f"Sorry, I don't have any music by {name}.",
         }[kind]
 
-    def _unnamed(self, turn: Turn) -> tuple[tuple[Song, ...], str] | str:
+    def _unnamed(self, turn: Turn) -> Found | str:
         """No slot: the words may still name something the NLU did not tag ("play something by coldplay", "music
         for sleeping"); never a random song for a name the catalogue lacks."""
-        rest = _rest(turn.text)
-        if not rest:
-            return self._music.songs, f"Here's some music: {self._music.songs[0].spoken}."
-        if _said_kind(turn.text, "playlist"):
-            return self._lookup("playlist", rest) or f"Sorry, there's no playlist called {rest}."
-        mentioned = self._music.mentioned(rest) if _asks_for_music(turn.text) else None
+        words = rest(turn.text)
+        if not words:
+            songs = self._music.songs
+            return Found(songs, f"Here's some music: {songs[0].spoken}.", "your music")
+        if said_kind(turn.text, "playlist"):
+            return self._lookup("playlist", words) or f"Sorry, there's no playlist called {words}."
+        mentioned = self._music.mentioned(words) if asks_for_music(turn.text) else None
         if mentioned is not None and (found := self._lookup(*mentioned)):
             return found
-        if rest.startswith("by "):
-            found = self._lookup("artist", rest[3:])
-            return found or f"Sorry, I don't have any music {rest}."
+        if genre := genre_said(words):
+            return self._no_genre(genre)
+        if words.startswith("by "):
+            found = self._lookup("artist", words[3:])
+            return found or f"Sorry, I don't have any music {words}."
         for kind in _KINDS:
-            if found := self._lookup(kind, rest):
+            if found := self._lookup(kind, words):
                 return found
-        if rest.split()[0] in _PREPOSITIONS:
-            return f"Sorry, I don't have any music {rest}."
-        return f"Sorry, I can't find {rest} in your music."
+        if words.split()[0] in PREPOSITIONS:
+            return f"Sorry, I don't have any music {words}."
+        return f"Sorry, I can't find {words} in your music."
 
-    def _lookup(self, kind: str, name: str) -> tuple[tuple[Song, ...], str] | None:
+    def _no_genre(self, genre: str) -> str:
+        return f"Sorry, your music library has no {genre}. It has {spoken_list(list(self._music.genres))}."
+
+    def _lookup(self, kind: str, name: str) -> Found | None:
         music = self._music
         if kind == "song":
             song = music.find_song(name)
-            return None if song is None else ((song,), f"Playing {song.spoken}.")
+            return None if song is None else Found((song,), f"Playing {song.spoken}.", song.spoken)
         if kind in ("playlist", "mood"):
             playlist = music.find_playlist(name) if kind == "playlist" else music.find_mood(name)
             if playlist is None:
                 return None
             songs = music.queue(playlist.songs)
-            return songs, f"Playing the {playlist.name} playlist, starting with {songs[0].spoken}."
+            what = f"the {playlist.name} playlist"
+            return Found(songs, f"Playing {what}, starting with {songs[0].spoken}.", what)
         if kind == "genre":
             genre = music.find_genre(name)
             songs = music.by_genre(genre) if genre else ()
-            return (songs, f"Here's some {genre} music: {songs[0].spoken}.") if songs else None
+            return Found(songs, f"Here's some {genre} music: {songs[0].spoken}.", f"{genre} music") if songs else None
         artist = music.find_artist(name)
         if artist is None:
             return None
         songs = music.by_artist(artist)
-        return songs, f"Playing {artist}, starting with {songs[0].title}."
+        return Found(songs, f"Playing {artist}, starting with {songs[0].title}.", artist)
 
     def _play(self, turn: Turn) -> Activity:
         found = self._queue_for(turn)
         if isinstance(found, str):
             return say(turn, found)
-        songs, text = found
-        return self._start(turn, songs, 0, text)
+        if turn.state.get("shuffle") is True:  # shuffle stays on for what is asked next
+            return self._play_shuffled(turn, found)
+        return self._start(turn, found.songs, 0, found.text, playback.in_order_state(turn.state))
 
-    def _start(self, turn: Turn, songs: Sequence[Song], index: int, text: str) -> Activity:
+    def _play_shuffled(self, turn: Turn, found: Found) -> Activity:
+        if len(found.songs) == 1:
+            return self._start(turn, found.songs, 0, found.text, {**turn.state, "order": [found.songs[0].id]})
+        state = playback.shuffle_state(turn.state, [s.id for s in found.songs], self._clock.now(), None)
+        songs = self._music.queue(playback.ids(state))
+        return self._start(turn, songs, 0, f"Shuffling {found.what}, starting with {songs[0].spoken}.", state)
+
+    def _start(
+        self, turn: Turn, songs: Sequence[Song], index: int, text: str, base: Mapping[str, Any] | None = None
+    ) -> Activity:
         song = songs[index]
-        state = {**turn.state, "queue": [s.id for s in songs], "index": index, "paused": False}
-        return say(turn, text, audio=Audio(song.url, song.id, song.spoken), state=state)
+        state = {**(turn.state if base is None else base), "queue": [s.id for s in songs], "index": index}
+        audio = Audio(song.url, song.id, song.spoken)
+        return say(turn, text, audio=audio, state={**state, "paused": False})
 
     def _queue(self, turn: Turn) -> tuple[Song, ...]:
-        ids = turn.state.get("queue")
-        return self._music.queue(tuple(str(i) for i in ids)) if isinstance(ids, list) else ()
+        return self._music.queue(playback.ids(turn.state))
+
+    def _playing(self, turn: Turn) -> tuple[tuple[Song, ...], int] | None:
+        """The queue and the index of the song playing (or paused), or None when nothing is."""
+        songs = self._queue(turn)
+        return (songs, playback.position(turn.state, len(songs))) if songs else None
 
     def _control(self, turn: Turn, name: str, text: str, *, paused: bool) -> Activity:
         if not self._queue(turn):
-            return say(turn, "Nothing is playing.")
+            return say(turn, NOTHING)
         return say(turn, text, action=Action(name), state={**turn.state, "paused": paused})
 
     def _now_playing(self, turn: Turn) -> Activity:
-        songs = self._queue(turn)
-        if not songs:
-            return say(turn, "Nothing is playing.")
-        song = songs[min(int(turn.state.get("index", 0)), len(songs) - 1)]
-        paused = " (paused)" if turn.state.get("paused") else ""
-        return say(turn, f"This is {song.spoken}{paused}.")
+        playing = self._playing(turn)
+        if playing is None:
+            return say(turn, NOTHING)
+        songs, index = playing
+        modes = [m for m, on in (("paused", turn.state.get("paused")), ("on repeat", turn.state.get("repeat"))) if on]
+        said = ", ".join(modes)
+        return say(turn, f"This is {songs[index].spoken}{f' ({said})' if said else ''}.")
 
     def _info(self, turn: Turn) -> Activity:  # "who sings Yesterday", "what songs do you have by Queen"
         music = self._music
@@ -192,7 +198,9 @@ class MusicSkill:
         if turn.has("artist"):
             artist = music.find_artist(turn.slot("artist"))
             if artist is None:
-                return say(turn, f"Sorry, I don't have any music by {turn.slot('artist')}.")
+                genre = genre_said(turn.slot("artist"))  # "do you have any hip hop"
+                unknown = f"Sorry, I don't have any music by {turn.slot('artist')}."
+                return say(turn, self._no_genre(genre) if genre else unknown)
             titles = [s.title for s in music.by_artist(artist)]
             count = f"{len(titles)} song{'s' if len(titles) != 1 else ''}"
             return say(turn, f"I have {count} by {artist}: {spoken_list(titles)}.")
@@ -202,34 +210,99 @@ class MusicSkill:
                 return say(turn, f"Sorry, there's no playlist called {turn.slot('playlist')}.")
             songs = [song.spoken for song in music.queue(playlist.songs)]
             return say(turn, f"The {playlist.name} playlist has {spoken_list(songs)}.")
-        if "playlist" in turn.text.lower():  # "playlists" too
+        if turn.has("genre") and (genre := music.find_genre(turn.slot("genre"))):
+            artists = list(dict.fromkeys(s.artist for s in music.by_genre(genre)))
+            return say(turn, f"Yes: {len(music.by_genre(genre))} {genre} songs, by {spoken_list(artists)}.")
+        text = turn.text.lower()
+        if "playlist" in text:  # "playlists" too
             return say(turn, f"Your playlists: {spoken_list([p.name for p in music.playlists])}.")
+        if other := genre_said(re.sub(r"^.*\b(have|got|is there|are there)\b", "", text)):  # "do you have any rap"
+            return say(turn, self._no_genre(other))
+        if re.search(r"\b(genres?|kinds?|styles?|types?)\b", text):
+            return say(turn, f"Your music library has {spoken_list(list(music.genres))} music.")
         return say(turn, f"Your music library has songs by {spoken_list(list(music.artists))}.")
 
     def _resume(self, turn: Turn) -> Activity:
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
     def _next(self, turn: Turn) -> Activity:
-        songs = self._queue(turn)
-        if not songs:
-            return say(turn, "Nothing is playing.")
-        index = int(turn.state.get("index", 0)) + 1
-        if index >= len(songs):
+        playing = self._playing(turn)
+        if playing is None:
+            return say(turn, NOTHING)
+        songs, index = playing
+        if index + 1 >= len(songs):
             return say(
                 turn, "That was the last song.", action=Action("player.pause"), state={**turn.state, "paused": True}
             )
-        return self._start(turn, songs, index, f"Next up: {songs[index].spoken}.")
+        return self._start(turn, songs, index + 1, f"Next up: {songs[index + 1].spoken}.")
+
+    def _previous(self, turn: Turn) -> Activity:  # "previous song", "go back", "play the last song again"
+        playing = self._playing(turn)
+        asks = playback.asks_which(turn.text)  # "what was the last song": said, not played
+        if not asks and not playback.says_only(turn.text, playback.PREVIOUS_WORDS):  # "go back to sleep"
+            return say(turn, 'Sorry, I\'m not sure what you meant. To hear the song before, say "previous song".')
+        if playing is None:
+            return say(turn, NOTHING)
+        songs, index = playing
+        if asks:
+            before = f"The song before it was {songs[index - 1].spoken}." if index else "It's the first in the queue."
+            return say(turn, f"This is {songs[index].spoken}. {before}")
+        if index == 0:
+            return say(turn, f"{songs[0].title} is the first song in the queue, so there's nothing before it.")
+        return self._start(turn, songs, index - 1, f"Going back to {songs[index - 1].spoken}.")
+
+    def _shuffle(self, turn: Turn) -> Activity:  # "shuffle my music", "shuffle the workout playlist", "stop shuffling"
+        playing = self._playing(turn)
+        current = None if playing is None else playing[0][playing[1]].id
+        if playback.turns_off(turn.text):
+            if turn.state.get("shuffle") is not True:
+                return say(turn, "Shuffle isn't on.")
+            return say(turn, "Shuffle is off.", state=playback.unshuffle_state(turn.state, current))
+        request = replace(turn, text=playback.without_shuffle_words(turn.text))
+        named = any(turn.has(kind) for kind in (*_KINDS, "genre", "mood")) or bool(rest(request.text))
+        if named or playing is None:  # "shuffle the workout playlist"; "shuffle" with nothing playing: everything
+            found = self._queue_for(request)
+            return say(turn, found) if isinstance(found, str) else self._play_shuffled(turn, found)
+        if turn.state.get("shuffle") is True:
+            return say(turn, "Shuffle is already on.")
+        state = playback.shuffle_state(turn.state, [s.id for s in playing[0]], self._clock.now(), current)
+        after = self._music.queue(playback.ids(state))[1:2]
+        return say(turn, "Shuffle is on." + (f" Next up: {after[0].spoken}." if after else ""), state=state)
+
+    def _repeat(self, turn: Turn) -> Activity:  # "repeat this song", "play this song on repeat", "stop repeating"
+        if not playback.says_only(turn.text, playback.REPEAT_WORDS):  # "repeat after me"
+            return say(turn, 'Sorry, I\'m not sure what you meant. To hear a song over again, say "repeat this song".')
+        if playback.turns_off(turn.text):
+            if turn.state.get("repeat") is not True:
+                return say(turn, "Repeat isn't on.")
+            state = {k: v for k, v in turn.state.items() if k != "repeat"}
+            return say(turn, "Repeat is off.", action=Action("player.repeat", {"on": False}), state=state)
+        playing = self._playing(turn)
+        if playing is None:
+            return say(turn, NOTHING)
+        songs, index = playing
+        action = Action("player.repeat", {"on": True})
+        return say(turn, f"Repeating {songs[index].spoken}.", action=action, state={**turn.state, "repeat": True})
 
     def _volume(self, turn: Turn) -> Activity:  # "increase the volume", "turn it down", "volume 30"
+        text = turn.text.lower()
+        words = set(re.findall(r"[a-z']+", text))
+        if "unmute" in words:  # as "mute the music" pauses
+            return self._resume(turn)
+        if "mute" in words:
+            return self._control(turn, "player.pause", "Paused.", paused=True)
         current = int(turn.state.get("volume", DEFAULT_VOLUME))
         level = number(turn.slot("volume")) if turn.has("volume") else None
         change = str(turn.slot("volume_change", "")).lower()
-        words = set(turn.text.lower().split())
-        if level is None and (change == "louder" or words & _UP):
+        if level is None and _MAX.search(text):
+            level = 100
+        elif level is None and _MIN.search(text):
+            level = 0
+        elif level is None and (change == "louder" or words & _UP):
             level = current + VOLUME_STEP
         elif level is None and (change == "quieter" or words & _DOWN):
             level = current - VOLUME_STEP
-        if level is not None and turn.has("volume") and _NEGATIVE.search(turn.text.lower()):
+        if level is not None and turn.has("volume") and _NEGATIVE.search(text):
             level = -abs(level)  # "minus 5": the number alone lost its sign
         if level is None:
             return ask(turn, "volume", "What volume, from 0 to 100?")
