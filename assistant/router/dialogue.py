@@ -238,8 +238,9 @@ class Dialogue:
             return None
         manifest = skill.manifest
         found = slots_from_words(manifest, intent, rest)
-        for name in context.slots if not found else ():  # "make it 8 am" after an alarm: the time it had, again
-            found = slots_from_words(manifest, intent, rest, only=name) if name in intent.slots else {}
+        typed = [n for n in context.slots if n in intent.slots and manifest.slot(n).type != FREE_TEXT]
+        for name in typed if not found else ():  # "make it 8 am" after an alarm: the time it had, again
+            found = slots_from_words(manifest, intent, rest, only=name)
             if found:
                 break
         new = {

@@ -41,8 +41,10 @@ class SkillHarness:
         text: str = "",
         devices: list[dict[str, Any]] | None = None,
         confirmed: bool = False,
+        corrects: Mapping[str, Any] | None = None,
     ) -> Activity:
-        """Send one turn with ``intent``; the skill's state carries over from its previous reply."""
+        """Send one turn with ``intent``; the skill's state carries over from its previous reply. ``corrects``: the
+        turn corrects the last request, which had these slots ("no, I meant 10 minutes")."""
         assert intent in {i.name for i in self.manifest.intents}, f"{intent} is not in the manifest"
         channel: dict[str, Any] = {} if devices is None else {"devices": devices}
         incoming = Activity(
@@ -55,7 +57,9 @@ class SkillHarness:
             text=text or intent,
             channel_data=channel,
         )
-        reply = self.handler.handle(skill_activity(incoming, intent, dict(slots or {}), self.state, confirmed))
+        reply = self.handler.handle(
+            skill_activity(incoming, intent, dict(slots or {}), self.state, confirmed, corrects)
+        )
         self.state = (reply.channel_data or {}).get("state") or {}
         return reply
 

@@ -35,7 +35,7 @@ def test_named_timers_and_raw_words(make_skill: Make) -> None:
     listed = skill.turn("timers.list").text
     assert listed == "You have 2 timers: 3 minutes left on your tea timer; 5 minutes left on your pasta timer."
     assert skill.turn("timers.remaining", {"timer_name": "pasta"}).text == "There's 5 minutes left on your pasta timer."
-    assert skill.turn("timers.remaining", {"timer_name": "eggs"}).text == "You don't have a eggs timer."
+    assert skill.turn("timers.remaining", {"timer_name": "eggs"}).text == "You don't have an eggs timer."
     skill.clock.advance(timedelta(minutes=3))
     assert skill.announced == ["Your tea timer is done."]
 
@@ -71,3 +71,43 @@ def test_a_timer_from_before_a_restart_fires_late_at_start(tmp_path: Path, make_
     later = ManualClock(clock.now() + timedelta(hours=1))
     second = make_skill("timers", later, tmp_path)
     assert second.announced == ["Sorry, I missed this while I was off: your bread timer went off at 9:35 AM."]
+
+
+def test_add_time_to_the_timer_running_the_one_named_or_the_one_just_set(make_skill: Make) -> None:
+    skill = make_skill("timers")
+    assert skill.turn("timers.extend", {"duration": {"seconds": 60}}).text == "You don't have any timers running."
+    skill.turn("timers.set", {"duration": {"seconds": 600}})
+    added = skill.turn("timers.extend", {"duration": {"seconds": 300}})
+    assert added.text == "OK, I added 5 minutes to your 10 minute timer: 15 minutes left."
+    skill.turn("timers.set", {"duration": {"seconds": 300}, "timer_name": "pasta"})
+    named = skill.turn("timers.extend", {"duration": "2 more minutes", "timer_name": "pasta"})
+    assert named.text == "OK, I added 2 minutes to your pasta timer: 7 minutes left."
+    again = skill.turn("timers.extend", {"duration": {"seconds": 60}})  # "give it another minute": the pasta timer
+    assert again.text == "OK, I added 1 minute to your pasta timer: 8 minutes left."
+    skill.clock.advance(timedelta(minutes=8))
+    assert skill.announced == ["Your pasta timer is done."]
+    assert skill.turn("timers.extend", {"duration": {"seconds": 60}, "timer_name": "eggs"}).text == (
+        "You don't have an eggs timer."
+    )
+
+
+def test_adding_time_to_one_of_several_timers_asks_which_and_keeps_the_24_hour_limit(make_skill: Make) -> None:
+    skill = make_skill("timers")
+    skill.turn("timers.set", {"duration": {"seconds": 300}, "timer_name": "pasta"})
+    skill.turn("timers.set", {"duration": {"seconds": 600}})
+    skill.state = {}  # a new session: no timer was just set
+    which = skill.turn("timers.extend", {"duration": {"seconds": 60}})
+    assert which.text.startswith("You have 2 timers. Say which one, like: add 5 minutes to the ")
+    too_long = skill.turn("timers.extend", {"duration": {"seconds": 24 * 3600}, "timer_name": "pasta"})
+    assert too_long.text.startswith("A timer can run for up to 24 hours.")
+    assert skill.turn("timers.remaining", {"timer_name": "pasta"}).text == "There's 5 minutes left on your pasta timer."
+
+
+def test_a_corrected_timer_replaces_the_one_just_set(make_skill: Make) -> None:
+    skill = make_skill("timers")
+    skill.turn("timers.set", {"duration": {"seconds": 300}})
+    fixed = skill.turn("timers.set", {"duration": {"seconds": 600}}, corrects={"duration": {"seconds": 300}})
+    assert fixed.text == "OK, 10 minutes instead, starting now."
+    assert skill.turn("timers.list").text == "There's 10 minutes left on your 10 minute timer."
+    skill.state = {}  # nothing just set: a correction adds the timer as asked
+    assert skill.turn("timers.set", {"duration": {"seconds": 60}}, corrects={}).text == "OK, 1 minute, starting now."

@@ -80,6 +80,8 @@ def duration_seconds(value: object) -> float | None:
         return None
     text = " ".join(value.lower().replace("-", " ").split())
     text = re.sub(r"^(for|in)\s+", "", text)
+    text = re.sub(r"\b(?:another|one more)\s+(?=(?:second|minute|hour|day)\b)", "a ", text)  # "another minute"
+    text = " ".join(re.sub(r"\b(?:more|extra|another)\b", " ", text).split())  # "3 more minutes"
     if text in ("half an hour", "a half hour", "half hour"):
         return 1800.0
     total = 0.0

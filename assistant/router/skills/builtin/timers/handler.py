@@ -26,6 +26,12 @@ _POINTING = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
 CANNOT_PAUSE = "Timers can't be paused. I can tell you how long is left, or cancel one."
 
 
+def a(words: str) -> str:
+    """``words`` with "a" or "an" before them, as said: "an eggs timer", "an 8 minute timer", "a 10 minute timer"."""
+    spoken_vowel = re.match(r"[aeiou]|8|11\b|18\b", words, re.IGNORECASE)
+    return f"{'an' if spoken_vowel else 'a'} {words}"
+
+
 def length_words(seconds: float) -> str:
     """ "10 minute", "1 minute 30 second": a timer's length as it names the timer."""
     length = re.sub(r",? and |, ", " ", spoken_duration(seconds))
@@ -55,6 +61,7 @@ class TimersSkill:
                 "timers.set": self._set,
                 "timers.remaining": self._remaining,
                 "timers.cancel": self._cancel,
+                "timers.extend": self._extend,
                 "timers.list": self._remaining,
                 "timers.pause": lambda turn: say(turn, CANNOT_PAUSE),
             },
@@ -103,6 +110,33 @@ class TimersSkill:
         self.store.cancel(running[0].id)
         return True
 
+    def _extend(self, turn: Turn) -> Activity:
+        """ "add 5 minutes" (to the one timer running, the one just set, or the one named)."""
+        seconds = duration_seconds(turn.slot("duration"))
+        if seconds is None or seconds < 1:
+            return ask(turn, "duration", "How much time should I add?")
+        running = self.store.pending(["timer"])
+        name = str(turn.slot("timer_name", "")).strip().lower()
+        if name:
+            running = tuple(t for t in running if t.label == name)
+        elif len(running) > 1:
+            running = tuple(t for t in running if t.id == turn.state.get("last_timer")) or running
+        if not running:
+            return say(turn, f"You don't have {a(name)} timer." if name else "You don't have any timers running.")
+        if len(running) > 1:
+            example = timer_words(running[0])
+            return say(turn, f"You have {len(running)} timers. Say which one, like: add 5 minutes to the {example}.")
+        timer, now = running[0], self._clock.now()
+        due = timer.due + timedelta(seconds=seconds)
+        if due - now > MAX_TIMER:
+            return say(turn, "A timer can run for up to 24 hours. For a later time, set an alarm or a reminder.")
+        self.store.reschedule(timer.id, due)
+        self.scheduler.wake()
+        left = spoken_duration((due - now).total_seconds())
+        added = spoken_duration(seconds)
+        text = f"OK, I added {added} to your {timer_words(timer)}: {left} left."
+        return say(turn, text, state={"last_timer": timer.id}, slots={"duration": {"seconds": round(seconds)}})
+
     def _chosen(self, turn: Turn) -> tuple[Entry, ...]:
         """The timers the turn names: by name, by length ("the 10 minute timer"), or the one just set ("cancel
         it"); all of them when it names none."""
@@ -128,7 +162,7 @@ class TimersSkill:
         now = self._clock.now()
         if not timers:
             named = self._named(turn)
-            return say(turn, f"You don't have a {named}." if named else "You don't have any timers running.")
+            return say(turn, f"You don't have {a(named)}." if named else "You don't have any timers running.")
         parts = [f"{spoken_duration(t.remaining(now).total_seconds())} left on your {timer_words(t)}" for t in timers]
         if len(parts) == 1:
             return say(turn, f"There's {parts[0]}.")
