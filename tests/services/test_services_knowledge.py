@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.router.services.calculator import CalculationError, calculate
+from assistant.router.services.calculator import CalculationError, calculate, continued, goes_on
 from assistant.router.services.catalogue import catalogue
 from assistant.router.services.contacts import SkypeLog, find_contact
 from assistant.router.services.knowledge import knowledge_base
@@ -108,3 +108,31 @@ def test_contacts_and_the_log_survive_reopening(tmp_path: Path) -> None:
     again = SkypeLog.in_dir(tmp_path)
     assert [(e.kind, e.contact, e.text) for e in again.entries()] == [("message", "live:mom.chen", "I'm late")]
     again.close()
+
+
+@pytest.mark.parametrize(
+    ("words", "result"),
+    [
+        ("times 3", 36),
+        ("and times 3", 36),
+        ("minus 4", 8),
+        ("and then divide that by 2", 6),
+        ("multiply it by 2", 24),
+        ("add 5 to that", 17),
+        ("squared", 144),
+    ],
+)
+def test_arithmetic_goes_on_from_the_last_result(words: str, result: float) -> None:
+    assert goes_on(words)
+    found = continued(12.0, words)
+    assert found is not None and found.result == result
+
+
+@pytest.mark.parametrize("words", ["square root of 9", "what is 2 plus 2", "what is the capital of france"])
+def test_arithmetic_that_stands_alone_does_not_go_on(words: str) -> None:
+    assert not goes_on(words) and continued(12.0, words) is None
+
+
+def test_arithmetic_going_on_into_no_answer_says_so() -> None:
+    with pytest.raises(CalculationError):
+        continued(12.0, "divided by zero")

@@ -33,6 +33,14 @@ _PHRASES = (
     ("over", " / "),
 )
 _OPERATORS = frozenset({"+", "-", "*", "/", "^", "pct", "sqrt", "(", ")"})
+_THEN = re.compile(r"^(?:and\s+)?(?:then\s+)?(?:now\s+)?")
+#: Commands on the last result, as operators: "divide that by 2" is "divided by 2".
+_ON_THAT = (
+    (r"^divide (?:it|that) by ", "divided by "),
+    (r"^multiply (?:it|that) by ", "multiplied by "),
+    (r"^(?:add|plus) (.+?) to (?:it|that)$", r"plus \1"),
+    (r"^(?:subtract|take away) (.+?) from (?:it|that)$", r"minus \1"),
+)
 _LEAD = re.compile(r"^(?:what is|what's|whats|how much is|calculate|compute|work out|tell me)\s+")
 
 
@@ -141,8 +149,32 @@ def calculate(question: str) -> Calculation | None:
     Raises :class:`CalculationError` for arithmetic without an answer.
     """
     items = tokens(question)
-    if items is None:
-        return None
+    return None if items is None else _evaluate(items)
+
+
+def continued(previous: float, question: str) -> Calculation | None:
+    """ "times 3", "and divide that by 2", "squared" after a result: the arithmetic applied to ``previous``; None
+    when the words do not start with an operator that takes something before it ("square root of 9" starts afresh).
+
+    Raises :class:`CalculationError` for arithmetic without an answer."""
+    items = _going_on(question)
+    return None if items is None else _evaluate([previous, *items])
+
+
+def goes_on(question: str) -> bool:
+    """Whether the words go on from a result before them ("times 3", "squared"), rather than stand alone."""
+    return _going_on(question) is not None
+
+
+def _going_on(question: str) -> list[str | float] | None:
+    words = _THEN.sub("", " ".join(question.lower().replace("?", " ").split()))
+    for pattern, replacement in _ON_THAT:
+        words = re.sub(pattern, replacement, words)
+    items = tokens(words)
+    return items if items is not None and items[0] in _OPERATORS - {"sqrt", "("} else None
+
+
+def _evaluate(items: list[str | float]) -> Calculation | None:
     parser = _Parser(items)
     try:
         result = parser.expression()

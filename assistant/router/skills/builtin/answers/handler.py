@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.router.services.calculator import CalculationError, calculate
+from assistant.router.services.calculator import CalculationError, calculate, continued, goes_on
 from assistant.router.services.knowledge import KnowledgeBase, knowledge_base
 from assistant.router.services.spoken_values import number
 from assistant.router.services.units import ConversionError, convert, find_unit, parse_conversion, spoken_number
@@ -18,6 +18,7 @@ from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
+WHOLE_SUM = "Say the whole sum, like: what's 12 times 3."
 NOT_KNOWN = "Sorry, I don't know that one. I can answer general questions, define words, convert units and do sums."
 
 
@@ -58,13 +59,18 @@ class AnswersSkill:
         return say(turn, f"{term.capitalize()}: {meaning}", slots={"term": term})
 
     def _calculate(self, turn: Turn) -> Activity | None:
+        """A sum in the words, or one that goes on from the last result ("times 3" after "what's 5 plus 7")."""
+        last = number(turn.state.get("last_result"))
         try:
-            found = calculate(turn.text)
+            if last is None and goes_on(turn.text):
+                return say(turn, f"{turn.text.strip().rstrip('?.').capitalize()} of what? {WHOLE_SUM}")
+            found = (continued(last, turn.text) if last is not None else None) or calculate(turn.text)
         except CalculationError as e:
             return say(turn, f"That has no answer: {e}.")
         if found is None:
             return None
-        return say(turn, f"{spoken_number(found.result)}.", speak=f"It's {spoken_number(found.result)}.")
+        spoken = spoken_number(found.result)
+        return say(turn, f"{spoken}.", speak=f"It's {spoken}.", state={"last_result": found.result})
 
     def _convert(self, turn: Turn) -> Activity | None:
         parsed = parse_conversion(turn.text)
