@@ -8,9 +8,17 @@ because a misheard message cannot be unsent.
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
 from assistant.router.services.contacts import CONTACTS, Contact, SkypeLog, find_contact
 from assistant.router.services.spoken_values import spoken_list
+from assistant.router.skills.builtin.calls.history import (
+    asks_for_inbox,
+    asks_yes_or_no,
+    inbox_answer,
+    kind_asked,
+    last_said,
+)
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -28,6 +36,7 @@ def message_text(value: object) -> str:
 class CallsSkill:
     def __init__(self, context: SkillContext) -> None:
         self._clock = context.clock
+        self._zone = ZoneInfo(context.settings.router.timezone)
         self.log = SkypeLog.in_dir(context.settings.data_dir)
 
     def handle(self, activity: Activity) -> Activity:
@@ -38,6 +47,7 @@ class CallsSkill:
                 "calls.message": self._message,
                 "calls.contacts": self._contacts,
                 "calls.hangup": self._hangup,
+                "calls.history": self._history,
             },
         )
 
@@ -83,6 +93,19 @@ class CallsSkill:
         self.log.record("message", found, self._clock.now(), text)
         action = Action("skype.message", {"contact": found.id, "name": found.name, "text": text})
         return say(turn, f"Sent to {found.name}.", action=action)
+
+    def _history(self, turn: Turn) -> Activity:
+        """ "who did I call last", "did I message Dad", "read my messages" (only sent ones are known)."""
+        now, entries = self._clock.now().astimezone(self._zone), self.log.entries()
+        if asks_for_inbox(turn.text) and not turn.has("contact"):
+            return say(turn, inbox_answer(entries, now))
+        contact = None
+        if turn.has("contact"):
+            found = self._contact(turn)
+            if isinstance(found, Activity):
+                return found
+            contact = found
+        return say(turn, last_said(entries, kind_asked(turn.text), now, contact, yes_no=asks_yes_or_no(turn.text)))
 
     def _hangup(self, turn: Turn) -> Activity:
         if not turn.state.get("in_call"):
