@@ -11,27 +11,13 @@ from __future__ import annotations
 import re
 
 from assistant.router.nlu.spoken_dates import parse_date
+from assistant.router.nlu.spoken_durations import calendar_duration, parse_duration
 from assistant.router.nlu.spoken_numbers import clean, parse_number
 from assistant.router.nlu.types import SlotValue
 
 #: Entity types whose values are parsed; every other type stays a string (after synonym mapping).
 TYPED_ENTITIES = ("number", "duration", "time", "date", "room", "color", "percent", "temperature", "unit", "timezone")
 
-_DURATION_UNITS = {
-    "second": 1,
-    "sec": 1,
-    "s": 1,
-    "minute": 60,
-    "min": 60,
-    "hour": 3600,
-    "hr": 3600,
-    "h": 3600,
-    "day": 86400,
-    "week": 604800,
-    "month": 2592000,  # 30 days: "remind me in 2 months" is about then, not to the day
-    "year": 31536000,
-}
-_DURATION_PART = re.compile(r"(.+?)\s*\b(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\b")
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "now": 0, "tomorrow": 1, "day after tomorrow": 2, "yesterday": -1}
 _PARTS_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm", "tonight": "pm"}
 _CLOCK = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?:\s*o'?clock)?$")
@@ -101,43 +87,8 @@ _UNITS = {"c": "celsius", "celsius": "celsius", "centigrade": "celsius", "f": "f
 _UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "k": "kelvin"})
 
 
-def _and_a_half(match: re.Match[str]) -> str:
-    whole = parse_number(match.group(1))
-    return f"{whole + 0.5} " if isinstance(whole, int) else match.group(0)
-
-
-def parse_duration(raw: str) -> int | None:
-    """ "ten minutes", "1 hour and 20 minutes", "half an hour", "an hour and a half", "two and a half minutes" ->
-    seconds, else None."""
-    text = clean(raw).replace("-", " ")
-    if text in ("half an hour", "half a hour", "a half hour"):
-        return 1800
-    if text in ("quarter of an hour", "a quarter of an hour", "a quarter hour"):
-        return 900
-    half = text.endswith(" and a half")
-    text = text.removesuffix(" and a half").removeprefix("for ")
-    text = re.sub(r"\b(\S+) and a half (?=\w)", _and_a_half, text)  # "two and a half minutes": 2.5 minutes
-    total = 0.0
-    last_unit = 0
-    pos = 0
-    for match in _DURATION_PART.finditer(text):
-        if text[pos : match.start()].strip(" ,") not in ("", "and"):
-            return None
-        amount = parse_number(match.group(1).strip(" ,").removeprefix("and ").strip())
-        unit = _DURATION_UNITS[match.group(2).rstrip("s") or "s"]
-        if amount is None:
-            return None
-        total += amount * unit
-        last_unit = unit
-        pos = match.end()
-    if not last_unit or text[pos:].strip():
-        return None
-    if half:
-        total += last_unit / 2
-    return round(total)
-
-
 _HALF_OF_DAY = re.compile(r"(?<![a-z])(?:a\.?m\.?|p\.?m\.?)$")
+_FOUR_DIGITS = re.compile(r"^(?P<h>\d\d)(?P<m>\d\d)(?: hours| hrs)?$")
 
 
 def _clock(text: str) -> tuple[int, int] | None:
@@ -155,6 +106,10 @@ def _clock(text: str) -> tuple[int, int] | None:
         if relative.group(2) in ("past", "after"):
             return base[0], minutes
         return (base[0] - 1) % 24, 60 - minutes
+    military = _FOUR_DIGITS.match(text)  # "0700", "1930 hours": a 24-hour clock
+    if military:
+        hour, minute = int(military.group("h")), int(military.group("m"))
+        return (hour, minute) if hour < 24 and minute < 60 else None
     match = _CLOCK.match(text)
     if match:
         hour, minute = int(match.group("h")), int(match.group("m") or 0)
@@ -199,7 +154,10 @@ def parse_time(raw: str) -> dict[str, object] | None:
     if clock is None:
         return None
     explicit = (  # "3" or "half past six" could be either half of the day: the skill takes the next one
-        _HALF_OF_DAY.search(text) is not None or text in ("noon", "midday", "midnight") or not 0 < clock[0] <= 12
+        _HALF_OF_DAY.search(text) is not None
+        or text in ("noon", "midday", "midnight")
+        or not 0 < clock[0] <= 12
+        or text.startswith("0")  # "0700": the 24-hour clock's morning
     )
     return {"hour": clock[0], "minute": clock[1], "day_offset": day_offset, "explicit": explicit}
 
@@ -248,7 +206,10 @@ def normalize(entity_type: str, raw: str, locale: str = "en-US") -> SlotValue:
         parsed = parse_number(text)
     elif entity_type == "duration":
         seconds = parse_duration(text)
+        calendar = calendar_duration(text) if seconds is not None else None
         parsed = None if seconds is None else {"seconds": seconds}
+        if parsed is not None and calendar is not None and calendar[0]:  # "in 6 months": on the calendar, for skills
+            parsed.update(months=calendar[0], plus_seconds=calendar[1])  # that count months so (a reminder)
     elif entity_type == "time":
         parsed = parse_time(text)
     elif entity_type == "date":

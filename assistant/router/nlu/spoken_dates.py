@@ -7,7 +7,11 @@
 - ``{"weekday": 0..6, "next_week": bool}``: "on friday", "next monday", "this weekend" (a weekend is its Saturday);
 - ``{"month": 1..12, "day": 1..31}``, with ``"year"`` when said: "march 3rd", "the 3rd of march", "3 march 2025",
   "december the thirty first" (speech-to-text writes ordinals as words);
-- ``{"day": 1..31}``: a day of the month alone, "the 28th".
+- ``{"day": 1..31}``: a day of the month alone, "the 28th";
+- ``{"holiday": name}``: a holiday's whole name, "on christmas", "mother's day", "diwali" (its canonical name, which
+  ``assistant.router.skills.holidays`` dates);
+- ``{"weekday": 0, "next_week": True, "week": True}``: "next week", a week and no day: its Monday, marked so a skill
+  can say so (or read the whole week).
 
 A month and day that cannot be a date ("february 30") give None, as does anything else.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 
 from assistant.router.nlu.spoken_numbers import clean, parse_number
+from assistant.router.skills.holidays import holiday_named
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -57,6 +62,7 @@ _DAY_OFFSETS = {
     "a week from today": 7,
     "a week from now": 7,
 }
+_NEXT_WEEK = ("next week", "following week", "coming week")
 _IN = re.compile(r"^in (?P<count>.+?) (?P<unit>days?|weeks?)(?: time)?$")
 _FROM_NOW = re.compile(r"^(?P<count>.+?) (?P<unit>days?|weeks?) (?P<way>from (?:now|today)|ago|later)$")
 
@@ -83,7 +89,12 @@ def parse_date(raw: str) -> dict[str, object] | None:
         calendar = _calendar(base.rsplit(" on ", 1)[1])
     if calendar is not None:
         return {**calendar, "value": text} if calendar else None
+    holiday = holiday_named(re.sub(r"^(?:next|this) ", "", base))
+    if holiday is not None:  # "on christmas", "christmas morning", "next easter"
+        return {"holiday": holiday, "value": text}
     base = base.removeprefix("the ")
+    if base in _NEXT_WEEK:
+        return {"weekday": 0, "next_week": True, "week": True, "value": text}
     weekday = re.sub(r"^(next|this)\s+", "", base).rstrip("s")
     if weekday == "weekend":  # "this weekend", "the weekend": its Saturday
         return {"weekday": 5, "next_week": base.startswith("next "), "value": text}

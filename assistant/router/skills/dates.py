@@ -1,4 +1,5 @@
-"""Day references ("tomorrow", "on friday", "march 3rd", "2024-03-16") resolved against today's date.
+"""Day references ("tomorrow", "on friday", "march 3rd", "2024-03-16", "christmas", "next week") resolved against
+today's date, and calendar months counted from a moment.
 
 Pure functions: the caller passes today (from the injected clock, in the user's zone), so answers are
 reproducible. Shared by skills that talk about days (weather, date and time, reminders).
@@ -6,11 +7,14 @@ reproducible. Shared by skills that talk about days (weather, date and time, rem
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from assistant.router.nlu.spoken_dates import WEEKDAYS, parse_date
+from assistant.router.skills.holidays import find_holiday, next_date
+from assistant.router.skills.lunar_holidays import FIRST_YEAR, LAST_YEAR
 
 #: How far from today a spoken day may be ("in 3000000 days" names none: a calendar's dates end in year 9999).
 MAX_DAYS_AWAY = 36_600
@@ -30,6 +34,9 @@ def resolve_day(value: object, today: date) -> date | None:
         return None
     if "date" in value:  # a skill's own {"date": "2024-03-20"}
         return resolve_day(value["date"], today)
+    holiday = find_holiday(value.get("holiday"))
+    if holiday is not None:  # "on christmas": its next date (None beyond a lunar table's years)
+        return next_date(holiday, today)
     offset, weekday, month, day = (value.get(k) for k in ("day_offset", "weekday", "month", "day"))
     if isinstance(offset, int):
         return today + timedelta(days=offset) if abs(offset) <= MAX_DAYS_AWAY else None
@@ -47,6 +54,9 @@ def resolve_day(value: object, today: date) -> date | None:
 def unknown_day(said: object) -> str:
     """The reply when ``said`` (a date slot) names no day ``resolve_day`` can find."""
     words = said.get("value", "") if isinstance(said, Mapping) else said
+    holiday = find_holiday(said.get("holiday")) if isinstance(said, Mapping) else None
+    if holiday is not None:
+        return f"Sorry, I only know the dates of {holiday} from {FIRST_YEAR} to {LAST_YEAR}."
     return f'Sorry, I can\'t tell which day "{words}" is. Try "tomorrow", "next Friday" or "March 3rd".'
 
 
@@ -80,3 +90,21 @@ def describe_day(day: date, today: date) -> str:
     if 1 < delta < 7:
         return f"on {WEEKDAYS[day.weekday()].capitalize()}"
     return f"on {day.strftime('%B')} {day.day}"
+
+
+def is_week(value: object) -> bool:
+    """The date slot names a week, not a day ("next week"): ``resolve_day`` gives its Monday."""
+    return isinstance(value, Mapping) and value.get("week") is True
+
+
+def holiday_of(value: object) -> str | None:
+    """The canonical name of the holiday a date slot names ("on christmas"), or None."""
+    return find_holiday(value.get("holiday")) if isinstance(value, Mapping) else None
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """``moment`` ``months`` calendar months later, the day clamped to the month's last (January 31 + 1 month is
+    the end of February), the time of day kept."""
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

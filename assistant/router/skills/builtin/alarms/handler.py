@@ -8,22 +8,15 @@ missed while the assistant was down is announced once at start, late. Times are 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
-from assistant.router.services.spoken_values import (
-    SMALL_HOURS_END,
-    clock_time,
-    duration_seconds,
-    next_occurrence,
-    spoken_clock,
-    spoken_duration,
-)
+from assistant.router.services.spoken_values import clock_time, duration_seconds, spoken_clock, spoken_duration
 from assistant.router.skills.builtin.alarms import words as w
-from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
+from assistant.router.skills.builtin.alarms.due import due, start_of_week
+from assistant.router.skills.dates import describe_day, is_week, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -33,8 +26,6 @@ KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 SNOOZE = timedelta(minutes=10)
 #: How long after ringing "snooze" still refers to an alarm.
 SNOOZE_WINDOW = timedelta(hours=1)
-#: The furthest ahead an alarm or reminder can be set.
-FURTHEST = timedelta(days=366)
 #: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
 LIST_AT_MOST = 10
 
@@ -94,36 +85,6 @@ class AlarmsSkill:
             text = f"Reminder: {entry.label}."
         self._announce(announcement(text))
 
-    def _due(self, turn: Turn) -> datetime | str | None:
-        """When the turn asks for: a time (and day), or a duration from now; a message when it cannot be."""
-        now = self._now()
-        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
-        if seconds is not None:
-            if seconds > FURTHEST.total_seconds():
-                return "I can set alarms and reminders up to a year ahead."
-            return now + timedelta(seconds=seconds)
-        time = clock_time(turn.slot("time"))
-        if time is None:
-            return None
-        if not time.explicit and 5 <= time.hour < 12 and w.WAKE.search(turn.text):
-            time = replace(time, explicit=True)  # "wake me up at 7", said in the afternoon: 7 in the morning
-        reminding = turn.intent == "alarms.remind"  # an alarm "at 6:30 on monday" is a morning one
-        if not turn.has("date"):
-            return next_occurrence(time, now, small_hours_pm=reminding)
-        day = resolve_day(turn.slot("date"), now.date())
-        if day is None:
-            return unknown_day(turn.slot("date"))
-        if (day - now.date()).days > FURTHEST.days:
-            return "I can set alarms and reminders up to a year ahead."
-        moment = datetime(day.year, day.month, day.day, time.hour, time.minute, tzinfo=self._zone)
-        if (
-            not time.explicit
-            and time.hour < 12
-            and (moment <= now or (reminding and day > now.date() and 1 <= time.hour <= SMALL_HOURS_END))
-        ):
-            moment += timedelta(hours=12)  # "at 3" today when 3 AM has passed, or a reminder on Saturday: 3 PM
-        return moment if moment > now else "That time has already passed. Which time did you mean?"
-
     def _which_day(self, turn: Turn) -> str | None:
         """The day the turn names, said back ("tomorrow", "on Friday", "tonight"), or None."""
         date = turn.slot("date")
@@ -137,15 +98,15 @@ class AlarmsSkill:
     def _set(self, turn: Turn) -> Activity:
         if w.REPEATING.search(turn.text):
             return say(turn, w.NOT_REPEATING)
-        due = self._due(turn)
-        if due is None:
+        when = due(turn, self._now())
+        if when is None:
             return ask(turn, "time", "For what time?")
-        if isinstance(due, str):
-            return say(turn, due)
-        same = [e for e in self.store.pending(["alarm"]) if e.due == due]
+        if isinstance(when, str):
+            return say(turn, when)
+        same = [e for e in self.store.pending(["alarm"]) if e.due == when]
         if same:
             return say(turn, f"You already have an alarm at {self._when(same[0])}.", state={"last": same[0].id})
-        entry = self.store.add("alarm", due, created=self._clock.now())
+        entry = self.store.add("alarm", when, created=self._clock.now())
         self.scheduler.wake()
         return say(turn, f"Your alarm is set for {self._when(entry)}.", state={"last": entry.id})
 
@@ -155,16 +116,17 @@ class AlarmsSkill:
         what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
-        due = self._due(turn)
-        if due is None:
+        when = due(turn, self._now()) or start_of_week(turn, self._now())  # "next week": its Monday morning
+        if when is None:
             day = self._which_day(turn)
-            when = f"What time {day}" if day else "When"  # "What time tomorrow should I remind you to ..."
-            return ask(turn, "time", f"{when} should I remind you to {what}?")
-        if isinstance(due, str):
-            return say(turn, due)
-        entry = self.store.add("reminder", due, created=self._clock.now(), label=what)
+            asking = f"What time {day}" if day else "When"  # "What time tomorrow should I remind you to ..."
+            return ask(turn, "time", f"{asking} should I remind you to {what}?")
+        if isinstance(when, str):
+            return say(turn, when)
+        entry = self.store.add("reminder", when, created=self._clock.now(), label=what)
         self.scheduler.wake()
-        return say(turn, f"OK, I'll remind you to {what} at {self._when(entry)}.", state={"last": entry.id})
+        week = ", the start of next week" if is_week(turn.slot("date")) and not turn.has("time") else ""
+        return say(turn, f"OK, I'll remind you to {what} at {self._when(entry)}{week}.", state={"last": entry.id})
 
     def _matching(self, turn: Turn, *, by_time: bool = True) -> tuple[Entry, ...]:
         kind = turn.slot("alarm_kind")
@@ -223,9 +185,13 @@ class AlarmsSkill:
         return "; ".join(parts) + more
 
     def _cancel(self, turn: Turn) -> Activity:
-        asked = turn.state.get("cancelling")
+        asked, last = turn.state.get("cancelling"), turn.state.get("last")
         if turn.confirmed and isinstance(asked, list):  # the ones the question named, not a fresh match of "yes"
             entries = tuple(e for e in self.store.pending(KINDS) if e.id in asked)
+        elif isinstance(last, int) and w.THAT.search(turn.text):  # "cancel that": the one just set or changed,
+            entries = tuple(e for e in self.store.pending(KINDS) if e.id == last)  # not the time the words carried
+            if not entries:
+                return say(turn, "That one isn't set anymore, so there's nothing to cancel.")
         else:
             entries = self._matching(turn)
         if not entries:
@@ -258,10 +224,10 @@ class AlarmsSkill:
         hour = new.hour
         if not new.explicit and hour < 12 and abs(hour + 12 - old.hour) < abs(hour - old.hour):
             hour += 12  # "move my 6 pm reminder to 7": 7 PM, the half of the day it was in
-        due = old.replace(hour=hour, minute=new.minute)
-        if due <= self._now():
-            due += timedelta(days=1)
-        moved = self.store.reschedule(entry.id, due)
+        to = old.replace(hour=hour, minute=new.minute)
+        if to <= self._now():
+            to += timedelta(days=1)
+        moved = self.store.reschedule(entry.id, to)
         if moved is None:
             return say(turn, "That one was just cancelled, so there's nothing to change.")
         self.scheduler.wake()

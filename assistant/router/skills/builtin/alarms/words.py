@@ -10,6 +10,12 @@ WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
 #: Words asking for an alarm or reminder that repeats, which the store cannot keep.
 REPEATING = re.compile(r"\b(every|each|daily|weekdays|weekends|weekly|recurring|repeating|repeat)\b", re.IGNORECASE)
 NOT_REPEATING = 'I can\'t set repeating alarms or reminders yet, only one at a time: say "wake me up at 7 tomorrow".'
+#: "cancel that", "delete it", "never mind, cancel that one": the entry the last answer was about.
+THAT = re.compile(
+    r"\b(?:cancel|delete|remove|turn off|scrap)\s+(?:that|it|this)(?:\s+(?:one|alarm|reminder))?"
+    r"(?:\s+(?:too|as well|please))?[.!?]*$",
+    re.IGNORECASE,
+)
 #: "when is my next alarm"
 NEXT = re.compile(r"\bnext (alarm|reminder|one)\b")
 
@@ -30,4 +36,5 @@ def without_day(what: str, date: object) -> str:
     said = date.get("value") if isinstance(date, Mapping) else date
     if not isinstance(said, str) or not said:
         return what
-    return re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
+    what = re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
+    return re.sub(r"\s+(?:on|for|by|before)$", "", what, flags=re.IGNORECASE) or what  # "buy a gift on" [christmas]

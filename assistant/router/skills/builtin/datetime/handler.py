@@ -16,9 +16,19 @@ from assistant.router.nlu.spoken_dates import MONTHS
 from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
-from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
+from assistant.router.skills.dates import describe_day, holiday_of, is_week, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
-from assistant.router.skills.holidays import HOLIDAYS, date_in, find_holiday, last_date, next_date, upcoming
+from assistant.router.skills.holidays import (
+    HOLIDAYS,
+    date_in,
+    dates_in,
+    find_holiday,
+    holiday_in,
+    last_date,
+    next_date,
+    upcoming,
+)
+from assistant.router.skills.lunar_holidays import FIRST_YEAR, LAST_YEAR, LUNAR, NOTES, which_eid
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
@@ -72,7 +82,7 @@ class DateTimeSkill:
 
     def _date(self, turn: Turn) -> Activity:
         now = self._clock.now().astimezone(self._home)
-        if turn.has("holiday"):
+        if _names_holiday(turn):
             return self._holiday_date(turn, now.date())
         if not turn.has("date"):
             return say(turn, f"Today is {spoken_date(now)}.")
@@ -81,6 +91,8 @@ class DateTimeSkill:
             return say(turn, unknown_day(turn.slot("date")))
         when = describe_day(day, now.date())
         lead = f"{when.capitalize()} is" if when in ("today", "tomorrow") else "That's"
+        if is_week(turn.slot("date")):  # "what's the date next week": a week, said as its start
+            lead = "Next week starts on"
         return say(turn, f"{lead} {spoken_date(day)}.", slots={"date": day.isoformat()})
 
     def _holiday_date(self, turn: Turn, today: date) -> Activity:
@@ -89,17 +101,21 @@ class DateTimeSkill:
             return found
         name, day = found
         when, spoken = describe_day(day, today), spoken_date(day)
+        note = f"; {NOTES[name]}" if name in NOTES else ""  # "Hanukkah ...; it begins at sundown the evening before"
         if when == "today":
-            return say(turn, f"It's {name} today, {spoken}.", slots={"date": day.isoformat()})
+            return say(turn, f"It's {name} today, {spoken}{note}.", slots={"date": day.isoformat()})
         lead = f"{name} is tomorrow," if when == "tomorrow" else f"{name} is on"
-        return say(turn, f"{lead} {spoken}.", slots={"date": day.isoformat()})
+        if name == "Ramadan":
+            lead = "Ramadan begins tomorrow," if when == "tomorrow" else "Ramadan begins on"
+        return say(turn, f"{lead} {spoken}{note}.", slots={"date": day.isoformat()})
 
     def _countdown(self, turn: Turn) -> Activity:
         today = self._clock.now().astimezone(self._home).date()
         personal = _PERSONAL.search(turn.text.lower())
         if personal is not None and not turn.said("date"):  # not a holiday the last question left; a date said wins
             return say(turn, f'I don\'t know your {personal.group(1)}. Say its date: "how many days until March 3rd".')
-        if turn.has("holiday"):
+        holiday = _names_holiday(turn)
+        if holiday:
             found = self._holiday(turn, today)
             if isinstance(found, Activity):
                 return found
@@ -122,11 +138,11 @@ class DateTimeSkill:
         if days < 0:
             return say(turn, f"{name} has already passed.", slots={"date": day.isoformat()})
         if days == 0:
-            text = f"It's {name} today!" if turn.has("holiday") else "That's today."
+            text = f"It's {name} today!" if holiday else "That's today."
             return say(turn, text, slots={"date": day.isoformat()})
         if days == 1:
             return say(turn, f"{name} is tomorrow.", slots={"date": day.isoformat()})
-        on = f", on {spoken_date(day)}" if turn.has("holiday") else ""
+        on = f", on {spoken_date(day)}" if holiday else ""
         if "weeks" in turn.text.lower().split() and days >= 7:  # "how many weeks until christmas"
             weeks, rest = divmod(days, 7)
             extra = f" and {rest} day{'s' * (rest != 1)}" if rest else ""
@@ -142,6 +158,8 @@ class DateTimeSkill:
         after = _AFTER.search(turn.text.lower())
         since = find_holiday(after.group(1)) if after else None
         start = next_date(since, today) if since else today  # "the next holiday after christmas"
+        if start is None:
+            return say(turn, _not_known(str(since)))
         ahead = upcoming(start)
         lead = f"It's {ahead[0][0]} today. " if ahead[0][1] == today and since is None else ""
         name, day = next((name, day) for name, day in ahead if day > start)
@@ -159,7 +177,9 @@ class DateTimeSkill:
     def _holidays_in(self, turn: Turn, month: int, today: date) -> Activity:
         """The holidays of the month's next occurrence (this year's unless it has passed)."""
         year = today.year if month >= today.month else today.year + 1
-        found = sorted((date_in(name, year), name) for name in HOLIDAYS if date_in(name, year).month == month)
+        found = sorted(
+            (day, name) for name in HOLIDAYS if name != "Eid" for day in dates_in(name, year) if day.month == month
+        )
         month_name = MONTHS[month - 1].capitalize()
         if not found:
             return say(turn, f"I don't know of any holidays in {month_name}.")
@@ -167,18 +187,22 @@ class DateTimeSkill:
         return say(turn, f"In {month_name} {year}: {listed}.")
 
     def _holiday(self, turn: Turn, today: date) -> tuple[str, date] | Activity:
-        other = _OTHER_CALENDAR.search(turn.text.lower())
-        if other is not None:  # "chinese new year" is not New Year's Day
-            return say(turn, f"Sorry, I only know the dates of US holidays, not {other.group(1).capitalize()} ones.")
-        name = find_holiday(turn.slot("holiday"))
+        name = _holiday_named(turn)
         if name is None:
+            other = _OTHER_CALENDAR.search(turn.text.lower())
+            if other is not None:  # "orthodox easter" is not Easter
+                return say(turn, f"Sorry, I don't know the date of that {other.group(1).capitalize()} holiday.")
             return say(turn, f"Sorry, I don't know when {turn.slot('holiday')} is.")
         year = _YEAR.search(turn.text)
         if year is not None:  # "when is christmas 2030"
-            return name, date_in(name, int(year.group()))
-        if _SINCE.search(turn.text):  # "how many days since christmas": the last one
-            return name, last_date(name, today)
-        return name, next_date(name, today)
+            day = date_in(name, int(year.group()))
+        elif _SINCE.search(turn.text):  # "how many days since christmas": the last one
+            day = last_date(name, today)
+        else:
+            day = next_date(name, today)
+        if day is None:  # a lunar holiday beyond its table's years
+            return say(turn, _not_known(name))
+        return (which_eid(day) if name == "Eid" else name), day
 
     def _zone(self, turn: Turn) -> Activity:
         named = cities_in(turn.text)
@@ -211,7 +235,7 @@ class DateTimeSkill:
         return country, zone
 
 
-#: Holidays of calendars this skill has no rules for, whose names contain one it has ("chinese new year").
+#: Holidays of calendars this skill has no dates for, whose names contain one it has ("orthodox easter").
 _OTHER_CALENDAR = re.compile(r"\b(chinese|lunar|jewish|hebrew|orthodox|islamic|persian|hindu|korean|vietnamese)\b")
 _IN_MONTH = re.compile(rf"\b(?:in|during|for) ({'|'.join(MONTHS)})\b")
 _AFTER = re.compile(r"\bafter (.+?)[?.!]*$")
@@ -219,6 +243,26 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE = re.compile(r"\b(since|ago)\b", re.IGNORECASE)
 #: Days only the user knows.
 _PERSONAL = re.compile(r"\bmy (birthday|anniversary|wedding|vacation|holiday|exam|payday)\b")
+
+
+def _holiday_named(turn: Turn) -> str | None:
+    """The holiday the turn asks about: a lunar one named in the words first (a tagger may cut "chinese new year"
+    to "new year"), then the holiday slot or a date slot said as a holiday; None for another calendar's."""
+    in_words = holiday_in(turn.text)
+    if in_words in LUNAR:
+        return in_words
+    if _OTHER_CALENDAR.search(turn.text.lower()):
+        return None
+    return find_holiday(turn.slot("holiday")) or holiday_of(turn.slot("date")) or in_words
+
+
+def _names_holiday(turn: Turn) -> bool:
+    """The turn asks about a holiday, by the holiday slot, a date said as one ("christmas"), or a lunar name."""
+    return turn.has("holiday") or holiday_of(turn.slot("date")) is not None or holiday_in(turn.text) in LUNAR
+
+
+def _not_known(name: str) -> str:
+    return f"Sorry, I only know the dates of {name} from {FIRST_YEAR} to {LAST_YEAR}."
 
 
 def _relation(hours: float, other: str) -> str:
