@@ -15,13 +15,15 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
-from assistant.router.services.spoken_values import number, spoken_list
+from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.music import playback
 from assistant.router.skills.builtin.music.genre_words import genre_said
+from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
 from assistant.router.skills.builtin.music.request_words import PREPOSITIONS, asks_for_music, rest, said_kind
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import Turn
+from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
 _KINDS = ("song", "playlist", "artist")
@@ -61,7 +63,7 @@ class MusicSkill:
                 "music.repeat": self._repeat,
                 "music.volume": self._volume,
                 "music.now_playing": self._now_playing,
-                "music.info": self._info,
+                "music.info": lambda turn: say(turn, library_answer(turn, self._music)),
             },
         )
 
@@ -85,7 +87,7 @@ class MusicSkill:
             if found is not None:
                 return found
         if (kind == "artist" or not said) and (genre := genre_said(name)):  # "play hip hop": not an artist
-            return self._no_genre(genre)
+            return no_genre(self._music, genre)
         if not said:
             return f"Sorry, I can't find {name} in your music."
         return {
@@ -107,7 +109,7 @@ class MusicSkill:
         if mentioned is not None and (found := self._lookup(*mentioned)):
             return found
         if genre := genre_said(words):
-            return self._no_genre(genre)
+            return no_genre(self._music, genre)
         if words.startswith("by "):
             found = self._lookup("artist", words[3:])
             return found or f"Sorry, I don't have any music {words}."
@@ -117,9 +119,6 @@ class MusicSkill:
         if words.split()[0] in PREPOSITIONS:
             return f"Sorry, I don't have any music {words}."
         return f"Sorry, I can't find {words} in your music."
-
-    def _no_genre(self, genre: str) -> str:
-        return f"Sorry, your music library has no {genre}. It has {spoken_list(list(self._music.genres))}."
 
     def _lookup(self, kind: str, name: str) -> Found | None:
         music = self._music
@@ -188,41 +187,9 @@ class MusicSkill:
         said = ", ".join(modes)
         return say(turn, f"This is {songs[index].spoken}{f' ({said})' if said else ''}.")
 
-    def _info(self, turn: Turn) -> Activity:  # "who sings Yesterday", "what songs do you have by Queen"
-        music = self._music
-        if turn.has("song"):
-            song = music.find_song(turn.slot("song"))
-            if song is None:
-                return say(turn, f"Sorry, I can't find the song {turn.slot('song')}.")
-            return say(turn, f"{song.title} is by {song.artist}.")
-        if turn.has("artist"):
-            artist = music.find_artist(turn.slot("artist"))
-            if artist is None:
-                genre = genre_said(turn.slot("artist"))  # "do you have any hip hop"
-                unknown = f"Sorry, I don't have any music by {turn.slot('artist')}."
-                return say(turn, self._no_genre(genre) if genre else unknown)
-            titles = [s.title for s in music.by_artist(artist)]
-            count = f"{len(titles)} song{'s' if len(titles) != 1 else ''}"
-            return say(turn, f"I have {count} by {artist}: {spoken_list(titles)}.")
-        if turn.has("playlist"):
-            playlist = music.find_playlist(turn.slot("playlist"))
-            if playlist is None:
-                return say(turn, f"Sorry, there's no playlist called {turn.slot('playlist')}.")
-            songs = [song.spoken for song in music.queue(playlist.songs)]
-            return say(turn, f"The {playlist.name} playlist has {spoken_list(songs)}.")
-        if turn.has("genre") and (genre := music.find_genre(turn.slot("genre"))):
-            artists = list(dict.fromkeys(s.artist for s in music.by_genre(genre)))
-            return say(turn, f"Yes: {len(music.by_genre(genre))} {genre} songs, by {spoken_list(artists)}.")
-        text = turn.text.lower()
-        if "playlist" in text:  # "playlists" too
-            return say(turn, f"Your playlists: {spoken_list([p.name for p in music.playlists])}.")
-        if other := genre_said(re.sub(r"^.*\b(have|got|is there|are there)\b", "", text)):  # "do you have any rap"
-            return say(turn, self._no_genre(other))
-        if re.search(r"\b(genres?|kinds?|styles?|types?)\b", text):
-            return say(turn, f"Your music library has {spoken_list(list(music.genres))} music.")
-        return say(turn, f"Your music library has songs by {spoken_list(list(music.artists))}.")
-
     def _resume(self, turn: Turn) -> Activity:
+        if "unmute" in turn.text.lower() and not playback.says_only(turn.text, playback.UNMUTE_WORDS):
+            return _not_a_request(turn, 'To play the music again, say "unmute the music".')  # "unmute my phone"
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
     def _next(self, turn: Turn) -> Activity:
@@ -239,8 +206,8 @@ class MusicSkill:
     def _previous(self, turn: Turn) -> Activity:  # "previous song", "go back", "play the last song again"
         playing = self._playing(turn)
         asks = playback.asks_which(turn.text)  # "what was the last song": said, not played
-        if not asks and not playback.says_only(turn.text, playback.PREVIOUS_WORDS):  # "go back to sleep"
-            return say(turn, 'Sorry, I\'m not sure what you meant. To hear the song before, say "previous song".')
+        if not playback.says_only(turn.text, playback.PREVIOUS_WORDS):  # "go back to sleep"
+            return _not_a_request(turn, 'To hear the song before this one, say "previous song".')
         if playing is None:
             return say(turn, NOTHING)
         songs, index = playing
@@ -258,10 +225,13 @@ class MusicSkill:
             if turn.state.get("shuffle") is not True:
                 return say(turn, "Shuffle isn't on.")
             return say(turn, "Shuffle is off.", state=playback.unshuffle_state(turn.state, current))
-        request = replace(turn, text=playback.without_shuffle_words(turn.text))
-        named = any(turn.has(kind) for kind in (*_KINDS, "genre", "mood")) or bool(rest(request.text))
+        said = {name: value for name, value in turn.slots.items() if turn.said(name)}  # not carried from before
+        request = replace(turn, text=playback.without_shuffle_words(turn.text), slots=said)
+        named = any(request.has(kind) for kind in (*_KINDS, "genre", "mood")) or bool(rest(request.text))
         if named or playing is None:  # "shuffle the workout playlist"; "shuffle" with nothing playing: everything
             found = self._queue_for(request)
+            if isinstance(found, str) and playback.asks_how(turn.text):  # "how do I shuffle cards"
+                return _not_a_request(turn, 'To hear your music in a random order, say "shuffle my music".')
             return say(turn, found) if isinstance(found, str) else self._play_shuffled(turn, found)
         if turn.state.get("shuffle") is True:
             return say(turn, "Shuffle is already on.")
@@ -271,7 +241,7 @@ class MusicSkill:
 
     def _repeat(self, turn: Turn) -> Activity:  # "repeat this song", "play this song on repeat", "stop repeating"
         if not playback.says_only(turn.text, playback.REPEAT_WORDS):  # "repeat after me"
-            return say(turn, 'Sorry, I\'m not sure what you meant. To hear a song over again, say "repeat this song".')
+            return _not_a_request(turn, 'To hear a song over and over, say "repeat this song".')
         if playback.turns_off(turn.text):
             if turn.state.get("repeat") is not True:
                 return say(turn, "Repeat isn't on.")
@@ -311,6 +281,12 @@ class MusicSkill:
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
+
+
+def _not_a_request(turn: Turn, hint: str) -> Activity:
+    """Words that share one with a music request but are not one ("go back to sleep", "repeat after me"): the
+    router's "I can't help" opening, and how to ask the music skill, never an action."""
+    return say(turn, f"{FALLBACK_START} {hint}")
 
 
 def create(context: SkillContext) -> MusicSkill:

@@ -83,7 +83,8 @@ def in_order_state(state: Mapping[str, Any]) -> dict[str, Any]:
 #: The words "previous song" requests are made of; anything else ("go back to sleep") is not one.
 PREVIOUS_WORDS = frozenset({
     "previous", "last", "song", "track", "tune", "one", "play", "replay", "again", "go", "back", "skip", "jump", "a",
-    "the", "to", "that", "please", "can", "could", "you", "now", "before", "this", "music",
+    "the", "to", "that", "please", "can", "could", "you", "now", "before", "this", "music", "what", "what's", "whats",
+    "which", "who", "was", "is", "sang", "played", "playing", "called",
 })  # fmt: skip
 #: The words "repeat this song" requests are made of; anything else ("repeat after me") is not one.
 REPEAT_WORDS = frozenset({
@@ -91,11 +92,21 @@ REPEAT_WORDS = frozenset({
     "off", "put", "play", "it", "turn", "switch", "mode", "stop", "don't", "dont", "no", "please", "can", "you",
     "could", "now", "one",
 })  # fmt: skip
+#: The words of an "unmute the music" request; "unmute my phone" is not one.
+UNMUTE_WORDS = frozenset(
+    {"unmute", "the", "music", "song", "player", "sound", "volume", "it", "please", "can", "you", "now"}
+)
 
 
 def says_only(text: str, vocabulary: frozenset[str]) -> bool:
     """Whether every word is one of ``vocabulary``: a request of the kind, not a sentence that shares a word."""
     return all(word in vocabulary for word in _words(text))
+
+
+def asks_how(text: str) -> bool:
+    """A question about doing something ("how do I shuffle cards"), not a request to the player."""
+    words = _words(text)
+    return bool(words) and words[0] in ("how", "why", "when", "where", "what", "what's", "do", "does", "is", "should")
 
 
 def asks_which(text: str) -> bool:
