@@ -42,6 +42,18 @@ def test_lists_add_read_remove_and_clear_with_confirmation(make_skill: Make, tmp
     assert lists.turn("lists.read", {}, text="what's on my list").text == "Your shopping list is empty."
 
 
+def test_an_item_removed_with_no_list_named_comes_off_the_list_that_has_it(make_skill: Make) -> None:
+    lists = make_skill("lists")
+    lists.turn("lists.add", {"item": "call the bank", "list": "todo"})
+    lists.turn("lists.add", {"item": "milk"})
+    done = lists.turn("lists.remove", {"item": "call the bank"}, text="mark call the bank as done")
+    assert done.text == "Removed call the bank from your to-do list."
+    assert lists.turn("lists.remove", {"item": "call the bank", "list": "shopping"}).text == (
+        "Call the bank isn't on your shopping list."
+    )
+    assert lists.turn("lists.read", {}, text="what's on it").text == "Your shopping list has 1 item: milk."
+
+
 def test_list_items_are_free_words_one_or_several_but_not_somewhere_else(make_skill: Make) -> None:
     lists = make_skill("lists")
     added = lists.turn("lists.add", {"item": "milk and green tea"}, text="add milk and green tea")

@@ -83,6 +83,8 @@ class ListsSkill:
         name = list_name(turn)
         if not item:
             return ask(turn, "item", "What should I remove?")
+        if not turn.has("list"):  # "mark call the bank as done": the list that has it
+            name = next((n for n in (name, *NAMES) if self.store.contains(n, item)), name)
         if self.store.remove(name, item):  # one item named so: "salt and pepper"
             return say(turn, f"Removed {item} from your {NAMES[name]}.", slots={"list": name})
         items = several(turn.text, item)  # "eggs and bread", split as adding them was
