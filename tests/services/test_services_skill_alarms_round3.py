@@ -141,3 +141,35 @@ def test_the_welcome_asks_what_to_set_and_no_free_text_question(make_skill: Make
     assert "alarm" in manifest.welcome and "remind" in manifest.welcome
     # a free-text question would make "7 am" the reminder's text: the welcome must not end with one
     assert welcome_question(manifest) is None
+
+
+def test_listing_and_cancelling_next_week_reads_the_whole_week(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    at_nine = normalize("time", "9 am")
+    for day in ("monday", "wednesday"):  # next week's (March 18 and 20)
+        skill.turn("alarms.remind", {"reminder": f"gym on {day}", "time": at_nine, "date": normalize("date", day)})
+    skill.turn("alarms.remind", {"reminder": "later", "time": at_nine, "date": normalize("date", "march 26th")})
+    week = {"date": normalize("date", "next week")}
+    listed = skill.turn("alarms.list", week, text="what reminders do I have next week").text or ""
+    assert listed.startswith("You have 2: ") and "later" not in listed
+    day = {"date": normalize("date", "the 25th of march")}
+    assert skill.turn("alarms.list", day, text="what do I have the 25th of march").text == (
+        "You don't have any alarms or reminders on March 25."
+    )
+    cancelled = skill.turn("alarms.cancel", {"alarm_kind": "reminder", **week}, text="cancel my reminders next week")
+    assert expecting(cancelled) == "confirm" and (cancelled.text or "").startswith("That matches 2: ")
+    skill.turn("alarms.cancel", {"alarm_kind": "reminder", **week}, text="yes", confirmed=True)
+    assert skill.turn("alarms.list", week, text="what do I have next week").text == (
+        "You don't have any alarms or reminders next week."
+    )
+
+
+def test_words_a_date_took_from_the_reminder_are_given_back(make_skill: Make) -> None:
+    skill = make_skill("alarms")  # the date may be "my birthday on may 5th", so a tagger's date can take "rent"
+    nine = normalize("time", "9 am")
+    took = {"reminder": "pay", "date": normalize("date", "rent on march 26th"), "time": nine}
+    assert skill.turn("alarms.remind", took).text == "OK, I'll remind you to pay rent at 9:00 AM on March 26."
+    time_words = {"reminder": "renew my pass", "date": normalize("date", "am on march 27th"), "time": nine}
+    assert skill.turn("alarms.remind", time_words).text == (
+        "OK, I'll remind you to renew your pass at 9:00 AM on March 27."  # "am" was the time's, not "are"
+    )

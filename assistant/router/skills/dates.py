@@ -97,6 +97,15 @@ def is_week(value: object) -> bool:
     return isinstance(value, Mapping) and value.get("week") is True
 
 
+def resolve_days(value: object, today: date) -> tuple[date, date] | None:
+    """The first and last day ``value`` means: a week's Monday to Sunday ("next week"), else the one day twice;
+    None when it names none. For a question about a whole span ("what do I have next week", a week's forecast)."""
+    day = resolve_day(value, today)
+    if day is None:
+        return None
+    return (day, day + timedelta(days=6)) if is_week(value) else (day, day)
+
+
 def holiday_of(value: object) -> str | None:
     """The canonical name of the holiday a date slot names ("on christmas"), or None."""
     return find_holiday(value.get("holiday")) if isinstance(value, Mapping) else None

@@ -16,7 +16,7 @@ from assistant.router.services.scheduler import Firing, Scheduler
 from assistant.router.services.spoken_values import clock_time, duration_seconds, spoken_clock, spoken_duration
 from assistant.router.skills.builtin.alarms import words as w
 from assistant.router.skills.builtin.alarms.due import due, start_of_week
-from assistant.router.skills.dates import describe_day, is_week, resolve_day, unknown_day
+from assistant.router.skills.dates import describe_day, is_week, resolve_day, resolve_days, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -114,6 +114,7 @@ class AlarmsSkill:
         if w.REPEATING.search(turn.text):
             return say(turn, w.NOT_REPEATING)
         what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
+        what = w.with_spilled_words(what, turn.slot("date"))
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
         when = due(turn, self._now()) or start_of_week(turn, self._now())  # "next week": its Monday morning
@@ -149,9 +150,9 @@ class AlarmsSkill:
         about = w.reminder_text(turn.slot("reminder")).lower()
         if about:
             entries = tuple(e for e in entries if about in e.label.lower())
-        day = resolve_day(turn.slot("date"), self._now().date()) if turn.said("date") else None
-        if day is not None:  # "cancel my alarm for monday": Monday's only
-            entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
+        days = resolve_days(turn.slot("date"), self._now().date()) if turn.said("date") else None
+        if days is not None:  # "cancel my alarm for monday": Monday's only; "... for next week": that week's
+            entries = tuple(e for e in entries if days[0] <= e.due.astimezone(self._zone).date() <= days[1])
         return entries
 
     def _list(self, turn: Turn) -> Activity:
@@ -160,12 +161,13 @@ class AlarmsSkill:
             return say(turn, "You don't have any alarms or reminders.")
         if turn.said("date"):  # "what alarms do I have tomorrow": that day's only
             today = self._now().date()
-            day = resolve_day(turn.slot("date"), today)
-            if day is None:
+            days = resolve_days(turn.slot("date"), today)
+            if days is None:
                 return say(turn, unknown_day(turn.slot("date")))
-            entries = tuple(e for e in entries if e.due.astimezone(self._zone).date() == day)
+            entries = tuple(e for e in entries if days[0] <= e.due.astimezone(self._zone).date() <= days[1])
             if not entries:
-                return say(turn, f"You don't have any alarms or reminders {describe_day(day, today)}.")
+                when = "next week" if is_week(turn.slot("date")) else describe_day(days[0], today)
+                return say(turn, f"You don't have any alarms or reminders {when}.")
         words = turn.text.lower()
         if "remind" in words and "alarm" not in words:  # "what reminders do I have today": not the alarms
             entries = tuple(e for e in entries if e.kind == "reminder")

@@ -16,6 +16,10 @@ THAT = re.compile(
     r"(?:\s+(?:too|as well|please))?[.!?]*$",
     re.IGNORECASE,
 )
+#: Words of a time a date slot may take along ("am on march 26th").
+_TIME_WORDS = re.compile(
+    r"[\d:\s]*(?:[ap]\.?m\.?|o'?clock|in the (?:morning|afternoon|evening)|tonight)?", re.IGNORECASE
+)
 #: "when is my next alarm"
 NEXT = re.compile(r"\bnext (alarm|reminder|one)\b")
 
@@ -38,3 +42,16 @@ def without_day(what: str, date: object) -> str:
         return what
     what = re.sub(rf"\s+(?:on |for |by )?{re.escape(said)}$", "", what, flags=re.IGNORECASE) or what
     return re.sub(r"\s+(?:on|for|by|before)$", "", what, flags=re.IGNORECASE) or what  # "buy a gift on" [christmas]
+
+
+def with_spilled_words(what: str, date: object) -> str:
+    """``what`` and the words a date took from it: a date slot read as "rent on march 26th" (a date may be "my
+    birthday on may 5th") leaves "pay" as the reminder; "pay rent" it is."""
+    said = date.get("value") if isinstance(date, Mapping) else None
+    if not isinstance(said, str) or " on " not in said:
+        return what
+    raw = said.rsplit(" on ", 1)[0]
+    if _TIME_WORDS.fullmatch(raw):  # "[9] am on march 26th": the time's words, not the reminder's
+        return what
+    spilled = reminder_text(raw)
+    return what if not what or what.lower().endswith(spilled.lower()) else f"{what} {spilled}"
