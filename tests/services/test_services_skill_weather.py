@@ -46,3 +46,42 @@ def test_fahrenheit_when_asked_and_past_or_far_days_explained(make_skill: Make) 
     assert skill.turn("weather.forecast", {"city": "Paris", "date": "in 10 days"}).text == (
         "I only have forecasts up to 9 days ahead."
     )
+
+
+def test_wind_and_humidity_answer_what_was_asked(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    london = forecast(CITIES["London"], FRIDAY)
+    wind = skill.turn("weather.wind_humidity", {"city": "London"}, text="how windy is it in london")
+    assert wind.text == f"Today in London: wind at {london.wind_kmh} kilometres per hour."
+    humid = skill.turn("weather.wind_humidity", {"city": "London"}, text="what's the humidity in london")
+    assert humid.text == f"Today in London: {london.humidity} percent humidity."
+    miles = skill.turn("weather.wind_humidity", {"city": "London"}, text="wind in london in mph")
+    assert miles.text == f"Today in London: wind at {round(london.wind_kmh / 1.609)} miles per hour."
+    both = skill.turn("weather.wind_humidity", {"city": "London"}, text="conditions in london")
+    assert both.text == (
+        f"Today in London: wind at {london.wind_kmh} kilometres per hour and {london.humidity} percent humidity."
+    )
+
+
+def test_simulated_wind_and_humidity_fit_the_sky() -> None:
+    days = [forecast(city, date(2024, 3, d)) for city in CITIES.values() for d in range(1, 29)]
+    windy = [f for f in days if f.condition == "windy"]
+    calm = [f for f in days if f.condition in ("sunny", "partly cloudy", "cloudy")]
+    assert windy and calm
+    assert min(f.wind_kmh for f in windy) >= 30 > max(f.wind_kmh for f in calm)
+    assert all(0 < f.humidity <= 98 for f in days)
+    wet = [f.humidity for f in days if f.condition in ("rain", "thunderstorms")]
+    dry = [f.humidity for f in days if f.condition == "sunny"]
+    assert sum(wet) / len(wet) > sum(dry) / len(dry)
+
+
+def test_a_windy_day_says_so(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    windy = next(
+        (name, day)
+        for name, city in CITIES.items()
+        for day in (date(2024, 3, 15 + d) for d in range(10))
+        if forecast(city, day).condition == "windy"
+    )
+    reply = skill.turn("weather.wind_humidity", {"city": windy[0], "date": windy[1].isoformat()}, text="how windy")
+    assert "windy, with wind at " in reply.text

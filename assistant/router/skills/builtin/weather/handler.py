@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -22,6 +23,9 @@ from bridge.cortana import Activity
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "windy", "foggy", "snow")
 _WET = {"light rain", "rain", "thunderstorms", "snow"}
 FORECAST_DAYS = 10
+#: From this wind speed on, the answer says "windy".
+WINDY_KMH = 30
+_HUMID = re.compile(r"\b(?:humid|humidity|muggy)\b")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Forecast:
     low_c: int
     rain_chance: int
     """Percent."""
+    wind_kmh: int
+    humidity: int
+    """Relative humidity, percent."""
 
 
 def forecast(city: City, day: date) -> Forecast:
@@ -49,7 +56,9 @@ def forecast(city: City, day: date) -> Forecast:
         condition = "light rain" if high > 1 else "snow"
     else:
         condition = ("sunny", "partly cloudy", "cloudy", "windy", "foggy", "sunny")[digest[4] % 6]
-    return Forecast(city.name, day, condition, high, low, rain_chance)
+    wind = 30 + digest[5] % 25 if condition in ("windy", "thunderstorms") else 3 + digest[5] % 22
+    humidity = min(98, 35 + rain_chance // 2 + digest[6] % 20 + (15 if condition == "foggy" else 0))
+    return Forecast(city.name, day, condition, high, low, rain_chance, wind, humidity)
 
 
 class WeatherSkill:
@@ -63,7 +72,12 @@ class WeatherSkill:
     def handle(self, activity: Activity) -> Activity:
         return dispatch(
             Turn.of(activity),
-            {"weather.forecast": self._forecast, "weather.rain": self._rain, "weather.temperature": self._temperature},
+            {
+                "weather.forecast": self._forecast,
+                "weather.rain": self._rain,
+                "weather.temperature": self._temperature,
+                "weather.wind_humidity": self._wind_humidity,
+            },
         )
 
     def _lookup(self, turn: Turn) -> tuple[Forecast, str] | Activity:
@@ -117,6 +131,26 @@ class WeatherSkill:
         high, low, unit = _degrees(turn, f.high_c, f.low_c)
         text = f"In {f.city} {when} it will be between {low} and {high} {unit}."
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+    def _wind_humidity(self, turn: Turn) -> Activity:
+        """ "how windy is it", "what's the humidity": the one asked, or both when the words name neither."""
+        found = self._lookup(turn)
+        if isinstance(found, Activity):
+            return found
+        f, when = found
+        words = turn.text.lower()
+        wind = f"{'windy, with ' if f.wind_kmh >= WINDY_KMH else ''}wind at {_speed(turn, f.wind_kmh)}"
+        humidity = f"{f.humidity} percent humidity"
+        asked = [part for part, said in ((wind, "wind" in words), (humidity, _HUMID.search(words))) if said]
+        text = f"{when[:1].upper()}{when[1:]} in {f.city}: {' and '.join(asked or [wind, humidity])}."
+        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+
+def _speed(turn: Turn, kmh: int) -> str:
+    """Miles per hour when the words ask for it, else kilometres per hour (as temperatures are Celsius unless asked)."""
+    if re.search(r"\b(?:mph|miles)\b", turn.text.lower()):
+        return f"{round(kmh / 1.609)} miles per hour"
+    return f"{kmh} kilometres per hour"
 
 
 def _degrees(turn: Turn, high_c: int, low_c: int) -> tuple[int, int, str]:
