@@ -188,11 +188,14 @@ class MusicSkill:
         return say(turn, f"This is {songs[index].spoken}{f' ({said})' if said else ''}.")
 
     def _resume(self, turn: Turn) -> Activity:
-        if "unmute" in turn.text.lower() and not playback.says_only(turn.text, playback.UNMUTE_WORDS):
-            return _not_a_request(turn, 'To play the music again, say "unmute the music".')  # "unmute my phone"
+        if playback.names_other_than_music(turn.text):  # "unmute my phone", "print my resume"
+            return _not_a_request(turn, 'To play the music again, say "resume the music".')
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
     def _next(self, turn: Turn) -> Activity:
+        asks = playback.asks_how(turn.text)  # "how do I skip all of the advertisements"
+        if asks and not playback.says_only(turn.text, playback.NEXT_WORDS):
+            return _not_a_request(turn, 'To hear the next song, say "next song".')
         playing = self._playing(turn)
         if playing is None:
             return say(turn, NOTHING)

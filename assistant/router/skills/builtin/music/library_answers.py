@@ -9,6 +9,10 @@ from assistant.router.services.catalogue import Catalogue
 from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.turn import Turn
+from assistant.router.speech import FALLBACK_START
+
+#: Words of a question about the library as a whole: "what artists do you have", "what's in my music library".
+_ABOUT_MUSIC = re.compile(r"\b(music|songs?|artists?|bands?|singers?|musicians?|composers?|library|albums?)\b")
 
 
 def no_genre(music: Catalogue, genre: str) -> str:
@@ -46,4 +50,6 @@ def library_answer(turn: Turn, music: Catalogue) -> str:  # "who sings Yesterday
         return no_genre(music, other)
     if re.search(r"\b(genres?|kinds?|styles?|types?)\b", text):  # "what kinds of music do you have"
         return f"Your music library has {spoken_list(list(music.genres))} music."
+    if not _ABOUT_MUSIC.search(text):  # "can you tell me who's calling me", which an engine took for this
+        return f'{FALLBACK_START} To hear what your music library has, say "what music do you have".'
     return f"Your music library has songs by {spoken_list(list(music.artists))}."

@@ -84,23 +84,38 @@ def in_order_state(state: Mapping[str, Any]) -> dict[str, Any]:
 PREVIOUS_WORDS = frozenset({
     "previous", "last", "song", "track", "tune", "one", "play", "replay", "again", "go", "back", "skip", "jump", "a",
     "the", "to", "that", "please", "can", "could", "you", "now", "before", "this", "music", "what", "what's", "whats",
-    "which", "who", "was", "is", "sang", "played", "playing", "called",
+    "which", "who", "was", "is", "sang", "played", "playing", "called", "we", "i", "want", "let's", "lets", "hear",
+    "listen", "just", "one's", "song's", "more", "time", "wanna",
 })  # fmt: skip
 #: The words "repeat this song" requests are made of; anything else ("repeat after me") is not one.
 REPEAT_WORDS = frozenset({
     "repeat", "repeating", "loop", "looping", "keep", "this", "the", "current", "song", "track", "tune", "music", "on",
     "off", "put", "play", "it", "turn", "switch", "mode", "stop", "don't", "dont", "no", "please", "can", "you",
-    "could", "now", "one",
+    "could", "now", "one", "i", "want", "to", "hear", "over", "and", "again", "let's", "lets", "just", "set",
 })  # fmt: skip
-#: The words of an "unmute the music" request; "unmute my phone" is not one.
+#: What may follow "unmute" in a request: "unmute the music", not "unmute my phone".
 UNMUTE_WORDS = frozenset(
-    {"unmute", "the", "music", "song", "player", "sound", "volume", "it", "please", "can", "you", "now"}
+    {"the", "music", "song", "track", "player", "sound", "volume", "it", "please", "now", "again", "speaker"}
 )
+#: "resume" as a noun: "print my resume" is no request to the player.
+_RESUME_NOUN = re.compile(r"\b(my|your|a|his|her|their|our)\s+resume\b")
+#: What may follow "skip" or "next" in a question that is still a request: "how do I skip this song".
+NEXT_WORDS = frozenset({
+    "next", "skip", "song", "track", "tune", "this", "that", "one", "it", "the", "a", "play", "go", "to", "forward",
+    "please", "can", "could", "you", "now", "music", "how", "do", "i", "what", "is",
+})  # fmt: skip
 
 
 def says_only(text: str, vocabulary: frozenset[str]) -> bool:
     """Whether every word is one of ``vocabulary``: a request of the kind, not a sentence that shares a word."""
     return all(word in vocabulary for word in _words(text))
+
+
+def names_other_than_music(text: str) -> bool:
+    """Whether a resume or unmute request is about something else: "print my resume", "unmute my phone"."""
+    words = _words(text)
+    after = words[words.index("unmute") + 1 :] if "unmute" in words else []
+    return bool(_RESUME_NOUN.search(text.lower())) or any(w not in UNMUTE_WORDS for w in after)
 
 
 def asks_how(text: str) -> bool:
