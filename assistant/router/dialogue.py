@@ -45,6 +45,9 @@ class Dialogue:
 
     def utterance(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome:
         pending = state.pending
+        if phrases.is_repeat(text):  # "what did you say": the last reply again; a question stays asked
+            again = state.said or speech.NOTHING_SAID
+            return Outcome(speech.own_reply(incoming, again, "expectingInput" if pending else "acceptingInput"), state)
         if pending is not None:
             answered = self._answer(incoming, state, pending, text, turn)
             if answered is not None:

@@ -40,6 +40,28 @@ REFUSAL = frozenset({"no", "nope", "nah", "no thank you", "not now", "nothing", 
 STOPPING = frozenset({"stop", "stop it", "cancel", "cancel it", "cancel that", "quit", "exit"})
 #: Cancel words that point at what was just done ("set a timer for 3 minutes" ... "cancel that").
 CANCEL_POINTING = frozenset({"cancel it", "cancel that"})
+#: Asking for the last reply again: said again word for word, nothing re-run.
+REPEAT = frozenset(
+    {
+        "repeat",
+        "repeat that",
+        "repeat it",
+        "repeat please",
+        "please repeat",
+        "please repeat that",
+        "can you repeat that",
+        "could you repeat that",
+        "say that again",
+        "say it again",
+        "say again",
+        "what did you say",
+        "what was that",
+        "come again",
+        "pardon",
+        "pardon me",
+        "sorry what",
+    }
+)
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
 _YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
 _NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
@@ -72,6 +94,10 @@ def stops_playing(text: str) -> bool:
 
 def points_back(text: str) -> bool:
     return normalise(text) in CANCEL_POINTING
+
+
+def is_repeat(text: str) -> bool:
+    return normalise(text) in REPEAT
 
 
 def is_help(text: str) -> bool:

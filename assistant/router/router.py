@@ -58,7 +58,8 @@ class Router:
             outcome = Outcome(speech.own_reply(activity, speech.NLU_RESTARTING, "acceptingInput"), state)
         if timed_out:
             log.info("conversation %s timed out before this turn", activity.conversation.id)
-        return _finish(activity, outcome, outcome.state.to_json(now), turn)
+        said = outcome.reply.text or outcome.state.said  # what "repeat that" says next
+        return _finish(activity, outcome, replace(outcome.state, said=said).to_json(now), turn)
 
     def _turn(self, activity: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         kind = activity.type

@@ -51,6 +51,8 @@ class SessionState:
     """The skill opened by name ("open weather"): its intents win close calls."""
     skills: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each skill's own state, as its last reply left it."""
+    said: str | None = None
+    """The text of the last reply, for "repeat that"."""
 
     def skill_state(self, name: str) -> Mapping[str, Any]:
         return self.skills.get(name, {})
@@ -82,6 +84,8 @@ class SessionState:
             data["open"] = self.open_skill
         if self.skills:
             data["skills"] = {k: dict(v) for k, v in self.skills.items()}
+        if self.said:
+            data["said"] = self.said
         return data
 
 
@@ -120,6 +124,7 @@ def _parse(raw: dict[str, Any]) -> SessionState:
             _str(p["skill"]), _str(p["intent"]), _map(p["slots"]), _str(p["awaiting"]), _str(p["prompt"]), tries
         )
     open_skill = raw.get("open")
+    said = raw.get("said")
     skills = raw.get("skills", {})
     if not isinstance(skills, dict) or not all(isinstance(v, dict) for v in skills.values()):
         raise TypeError("skills must map names to objects")
@@ -129,6 +134,7 @@ def _parse(raw: dict[str, Any]) -> SessionState:
         pending=pending,
         open_skill=_str(open_skill) if open_skill is not None else None,
         skills=skills,
+        said=_str(said) if said is not None else None,
     )
 
 

@@ -31,6 +31,8 @@ def apology(skill: str) -> str:
 
 #: How the "I can't help" answer starts (what follows names some skills): benchmarks and tests recognise it by this.
 FALLBACK_START = "Sorry, I can't help with that yet."
+#: "repeat that" with nothing said yet in this session.
+NOTHING_SAID = "I haven't said anything yet. What can I do for you?"
 #: A correction the router could not apply to the last request ("no, I meant oat milk" after adding milk).
 UNCORRECTED = "Sorry, I can't change that. Please say the whole request again."
 

@@ -156,6 +156,18 @@ def test_help_at_a_prompt_repeats_the_question(talk: Conversation) -> None:
     assert talk.say("water the plants").text == "Noted: water the plants."
 
 
+def test_repeat_says_the_last_reply_again_and_keeps_a_question_asked(talk: Conversation) -> None:
+    assert talk.say("repeat that").text == "I haven't said anything yet. What can I do for you?"
+    forecast = talk.say("what is the weather in Paris tomorrow")
+    assert talk.say("say that again").text == forecast.text == "Tomorrow in Paris: sunny."
+    talk.say("take a note")
+    again = talk.say("what did you say")
+    assert (again.text, again.input_hint) == ("What should the note say?", "expectingInput")
+    assert talk.state["pending"]["prompt"] == "What should the note say?"
+    assert talk.say("water the plants").text == "Noted: water the plants."
+    assert talk.say("pardon").text == "Noted: water the plants."
+
+
 def test_session_timeout_drops_context(talk: Conversation) -> None:
     talk.say("take a note")
     talk.clock.advance(timedelta(seconds=121))
