@@ -192,3 +192,20 @@ def test_a_reminder_at_a_small_hour_on_a_later_day_is_the_afternoon(make_skill: 
     assert skill.turn("alarms.set", {"time": six_thirty, "date": "monday"}).text == (
         "Your alarm is set for 6:30 AM on Monday."  # an alarm is a morning one
     )
+
+
+def test_a_corrected_alarm_or_reminder_replaces_the_one_just_set(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.turn("alarms.remind", {"reminder": "call mom", "time": "5 pm"})
+    fixed = skill.turn("alarms.remind", {"reminder": "call mom", "time": "6 pm"}, corrects={"time": "5 pm"})
+    assert fixed.text == "OK, I'll remind you to call mom at 6:00 PM today instead."
+    skill.turn("alarms.set", {"time": "7 am"})
+    moved = skill.turn("alarms.set", {"time": "8 am"}, corrects={"time": "7 am"})
+    assert moved.text == "Your alarm is set for 8:00 AM tomorrow instead."
+    assert skill.turn("alarms.list").text == (
+        "You have 2: a reminder to call mom at 6:00 PM today; an alarm at 8:00 AM tomorrow."
+    )
+    skill.turn("alarms.cancel", {"alarm_kind": "alarm"}, text="cancel my alarm")
+    skill.state = {}  # nothing just set: a correction sets what it says and cancels nothing
+    again = skill.turn("alarms.set", {"time": "9 am"}, corrects={"time": "8 am"})
+    assert again.text == "Your alarm is set for 9:00 AM tomorrow."

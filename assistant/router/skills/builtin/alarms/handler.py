@@ -103,12 +103,13 @@ class AlarmsSkill:
             return ask(turn, "time", "For what time?")
         if isinstance(when, str):
             return say(turn, when)
+        instead = " instead" if self._corrected(turn, "alarm") else ""  # "no, 8 am": that alarm replaces the last
         same = [e for e in self.store.pending(["alarm"]) if e.due == when]
         if same:
             return say(turn, f"You already have an alarm at {self._when(same[0])}.", state={"last": same[0].id})
         entry = self.store.add("alarm", when, created=self._clock.now())
         self.scheduler.wake()
-        return say(turn, f"Your alarm is set for {self._when(entry)}.", state={"last": entry.id})
+        return say(turn, f"Your alarm is set for {self._when(entry)}{instead}.", state={"last": entry.id})
 
     def _remind(self, turn: Turn) -> Activity:
         if w.REPEATING.search(turn.text):
@@ -124,10 +125,21 @@ class AlarmsSkill:
             return ask(turn, "time", f"{asking} should I remind you to {what}?")
         if isinstance(when, str):
             return say(turn, when)
+        instead = " instead" if self._corrected(turn, "reminder") else ""
         entry = self.store.add("reminder", when, created=self._clock.now(), label=what)
         self.scheduler.wake()
         week = ", the start of next week" if is_week(turn.slot("date")) and not turn.has("time") else ""
-        return say(turn, f"OK, I'll remind you to {what} at {self._when(entry)}{week}.", state={"last": entry.id})
+        text = f"OK, I'll remind you to {what} at {self._when(entry)}{week}{instead}."
+        return say(turn, text, state={"last": entry.id})
+
+    def _corrected(self, turn: Turn, kind: Kind) -> bool:
+        """For a correction of the request that set the last alarm or reminder, cancel that one; whether it was."""
+        last = turn.state.get("last")
+        entry = next((e for e in self.store.pending([kind]) if e.id == last), None)
+        if turn.corrects is None or entry is None:
+            return False
+        self.store.cancel(entry.id)
+        return True
 
     def _matching(self, turn: Turn, *, by_time: bool = True) -> tuple[Entry, ...]:
         kind = turn.slot("alarm_kind")
