@@ -156,6 +156,10 @@ def test_a_genre_the_library_lacks_is_said_with_the_genres_it_has(make_skill: Ma
         reply = music.turn("music.play", slots, text=said)
         assert reply.text == f"Sorry, your music library has no {genre}. {LACKS}" and token(reply) is None
         assert not music.state.get("queue")
+    reply = music.turn("music.play", {"genre": "pop"}, text="play some k-pop")  # an engine tagged the library's pop
+    assert reply.text == f"Sorry, your music library has no K-pop. {LACKS}" and token(reply) is None
+    reply = music.turn("music.info", {"genre": "pop"}, text="do you have any k-pop")
+    assert reply.text == f"Sorry, your music library has no K-pop. {LACKS}"
     reply = music.turn("music.play", {"song": "hip hop"}, text="play the song hip hop")  # said it is a song
     assert reply.text == "Sorry, I can't find the song hip hop."
     assert (

@@ -73,6 +73,9 @@ class MusicSkill:
         playlist and an artist, in the order the words suggest, then as a genre or what a playlist is for ("play
         some jazz" read as an artist). Only a request that names nothing plays the default."""
         playlist = said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
+        lacking = None if playlist or said_kind(turn.text, "song") else genre_said(rest(turn.text))
+        if lacking:  # "play some k-pop", where an engine may tag "pop"
+            return no_genre(self._music, lacking)
         for kind in ("genre",) if playlist else ("genre", "mood"):
             if turn.has(kind) and asks_for_music(turn.text) and (found := self._lookup(kind, str(turn.slot(kind)))):
                 return found

@@ -40,14 +40,14 @@ def library_answer(turn: Turn, music: Catalogue) -> str:  # "who sings Yesterday
             return f"Sorry, there's no playlist called {turn.slot('playlist')}."
         songs = [song.spoken for song in music.queue(playlist.songs)]
         return f"The {playlist.name} playlist has {spoken_list(songs)}."
+    text = turn.text.lower()
+    if other := genre_said(re.sub(r"^.*\b(have|got|is there|are there)\b", "", text)):  # "do you have any rap"
+        return no_genre(music, other)  # before the genre: "k-pop" is not the library's pop
     if turn.has("genre") and (genre := music.find_genre(turn.slot("genre"))):  # "do you have any jazz"
         artists = list(dict.fromkeys(s.artist for s in music.by_genre(genre)))
         return f"Yes: {len(music.by_genre(genre))} {genre} songs, by {spoken_list(artists)}."
-    text = turn.text.lower()
     if "playlist" in text:  # "playlists" too
         return f"Your playlists: {spoken_list([p.name for p in music.playlists])}."
-    if other := genre_said(re.sub(r"^.*\b(have|got|is there|are there)\b", "", text)):  # "do you have any rap"
-        return no_genre(music, other)
     if re.search(r"\b(genres?|kinds?|styles?|types?)\b", text):  # "what kinds of music do you have"
         return f"Your music library has {spoken_list(list(music.genres))} music."
     if not _ABOUT_MUSIC.search(text):  # "can you tell me who's calling me", which an engine took for this
