@@ -198,3 +198,5 @@ def test_a_malformed_queue_position_reads_as_the_start(make_skill: Make) -> None
     assert music.turn("music.now_playing", {}, text="what's playing").text == "This is Bohemian Rhapsody by Queen."
     music.state = {"queue": ["s05", "s06"], "index": 9}
     assert music.turn("music.previous", {}, text="previous song").text == "Going back to Bohemian Rhapsody by Queen."
+    music.state = {"queue": ["s05"], "index": 0, "volume": "loud"}
+    assert music.turn("music.volume", {}, text="turn it up").text == "Volume 60."  # from the default 50

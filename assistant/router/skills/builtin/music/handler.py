@@ -267,7 +267,8 @@ class MusicSkill:
             return self._resume(turn)
         if "mute" in words:
             return self._control(turn, "player.pause", "Paused.", paused=True)
-        current = int(turn.state.get("volume", DEFAULT_VOLUME))
+        kept = turn.state.get("volume")
+        current = kept if isinstance(kept, int) and not isinstance(kept, bool) else DEFAULT_VOLUME
         level = number(turn.slot("volume")) if turn.has("volume") else None
         change = str(turn.slot("volume_change", "")).lower()
         if level is None and _MAX.search(text):
