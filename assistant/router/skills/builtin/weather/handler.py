@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from assistant.router.skills.builtin.weather.span import days_asked, spoken_span
 from assistant.router.skills.cities import City, find_city
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -98,6 +99,10 @@ class WeatherSkill:
         return forecast(city, day), describe_day(day, today)
 
     def _forecast(self, turn: Turn) -> Activity:
+        today = self._clock.now().astimezone(self._zone).date()
+        span = days_asked(turn.slot("date"), today)
+        if span is not None:  # "next week", "this weekend"
+            return self._span(turn, span[0], span[1], today)
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found
@@ -107,6 +112,24 @@ class WeatherSkill:
             f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, with a high of {high} and a low of {low} {unit}."
         )
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+    def _span(self, turn: Turn, label: str, days: tuple[date, ...], today: date) -> Activity:
+        city = find_city(turn.slot("city", self._home))
+        if city is None:
+            if turn.has("city"):
+                return say(turn, f"Sorry, I don't have weather for {turn.slot('city')}. Try a major city.")
+            return ask(turn, "city", "Which city?")
+        known = [day for day in days if 0 <= (day - today).days < FORECAST_DAYS]
+        if not known:
+            return say(turn, f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead.")
+        forecasts = [forecast(city, day) for day in known]
+        unit = _degrees(turn, 0, 0)[2]
+        text = spoken_span(
+            label, city.name, [(f.day, f.condition, *_degrees(turn, f.high_c, f.low_c)[:2]) for f in forecasts], unit
+        )
+        if len(known) < len(days):
+            text += f" I only have forecasts up to {known[-1].strftime('%A')}."
+        return say(turn, text, slots={"city": city.name, "date": known[0].isoformat()})
 
     def _rain(self, turn: Turn) -> Activity:
         found = self._lookup(turn)
