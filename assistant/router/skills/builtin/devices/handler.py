@@ -12,20 +12,30 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.router.services.spoken_values import number
+from assistant.router.skills.builtin.devices import adjustment
+from assistant.router.skills.builtin.devices import degrees as steps
+from assistant.router.skills.builtin.devices import fan_controls as fans
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
-from assistant.router.skills.builtin.devices.changes import adjusted, at_level, fan_level, switched_off, switched_on
+from assistant.router.skills.builtin.devices.changes import (
+    FAN_SPEED_LEVELS,
+    adjusted,
+    at_level,
+    fan_level,
+    switched_off,
+    switched_on,
+)
 from assistant.router.skills.builtin.devices.finding import Finder
+from assistant.router.skills.builtin.devices.status_answers import StatusAnswers
+from assistant.router.skills.builtin.devices.whole_home import all_off
 from assistant.router.skills.handler import SkillContext, dispatch
-from assistant.router.skills.replies import Action, ask, confirm, say
+from assistant.router.skills.replies import Action, ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 Command = dict[str, Any]
-_FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "warmer", "dark": "brighter",
-             "bright": "dimmer"}  # fmt: skip
-#: Verbs that are a direction without a level: "dim the bedroom lights".
-_VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
+#: What the skill keeps in its state for the answer to its "Which room?" only: each question sets it anew.
+_PENDING = ("oscillate", "setting")
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 
@@ -33,6 +43,7 @@ _LEVELS = ("lamp", "fan", "curtains")
 class DevicesSkill:
     def __init__(self, context: SkillContext) -> None:
         self._find = Finder(context.manifest)  # the words for rooms and kinds; the devices come with each turn
+        self._questions = StatusAnswers(self._find)
         self._fahrenheit = context.settings.locale.lower().endswith("-us")  # "set the ac to 72"
 
     def handle(self, activity: Activity) -> Activity:
@@ -42,29 +53,40 @@ class DevicesSkill:
                 "devices.on": lambda turn: self._each(turn, switched_on, "on"),
                 "devices.off": lambda turn: self._each(turn, switched_off, "off"),
                 "devices.pause": self._pause,
-                "devices.all_off": self._all_off,
+                "devices.all_off": lambda turn: all_off(turn, self._act),
                 "devices.level": self._level,
                 "devices.color": self._color,
                 "devices.temperature": self._temperature,
                 "devices.mode": self._mode,
                 "devices.adjust": self._adjust,
-                "devices.status": self._status,
+                "devices.temperature_step": self._adjust,  # "raise the temperature by 2 degrees"
+                "devices.fan_speed": self._fan_speed,
+                "devices.room_temperature": self._questions.room_temperature,
+                "devices.status": lambda turn: self._questions.answer(turn, self._resolve),
+                "devices.oscillate": self._oscillate,
             },
         )
 
     # --- the devices of a turn ---------------------------------------------------------------------------------
 
-    def _resolve(self, turn: Turn, *, keep: Mapping[str, Any] | None = None, **options: Any) -> t.Targets | Activity:
+    def _resolve(
+        self,
+        turn: Turn,
+        *,
+        keep: Mapping[str, Any] | None = None,
+        remember: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> t.Targets | Activity:
         """The devices meant (and what of the request was not done), or the reply that says why there are none or
-        asks which; ``keep``: what the skill read from the words itself, carried through the question (the answer
-        "the bedroom" will not repeat it)."""
+        asks which; ``keep``: slots the skill read from the words itself, carried through the question (the answer
+        "the bedroom" will not repeat it); ``remember``: the same for what no slot holds, in the skill's state."""
         found = self._find.targets(turn, **options)
         if found.problem:
             return say(turn, found.problem)
-        if found.missing == "room":
-            return ask(turn, "room", "Which room?", slots=keep)
+        state = {**{k: v for k, v in turn.state.items() if k not in _PENDING}, **(remember or {})}
         if found.missing:
-            return ask(turn, "device", "Which device?", slots=keep)
+            which = "Which room?" if found.missing == "room" else "Which device?"
+            return ask(turn, found.missing, which, slots=keep, state=state)
         return found
 
     def _act(self, turn: Turn, commands: Sequence[Command], text: str, found: t.Targets) -> Activity:
@@ -74,6 +96,8 @@ class DevicesSkill:
     # --- intents ----------------------------------------------------------------------------------------------
 
     def _each(self, turn: Turn, change: Any, word: str) -> Activity:
+        if fans.oscillation_in(turn.text) is not None:  # "stop the fan oscillating" is not "stop the fan"
+            return self._oscillate(turn)
         found = self._resolve(turn)
         if isinstance(found, Activity):
             return found
@@ -102,40 +126,25 @@ class DevicesSkill:
             found,
         )
 
-    def _all_off(self, turn: Turn) -> Activity:
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else None
-        devices = tuple(d for d in turn.devices if t.is_on(d) and (kind is None or d.get("kind") == kind))
-        if not devices:
-            return say(
-                turn, "Everything is already off." if kind is None else f"All the {t.LABELS[kind]}s are already off."
-            )
-        one = t.names(devices) if len(devices) == 1 else None
-        if not turn.confirmed:
-            what = "every device in the home" if kind is None else one or f"all {len(devices)} {t.LABELS[kind]}s"
-            if one is None:
-                count = f"That's {len(devices)} on right now."
-            else:
-                count = f"It's the only {t.LABELS[kind]} on." if kind else f"Only {one} is on right now."
-            return confirm(turn, f"Turn off {what}? {count}")
-        commands = [{"device": d["id"], "set": switched_off(d)} for d in devices]
-        done = f"OK, I turned off {one or f'{len(devices)} devices'}."
-        return self._act(turn, commands, done, t.Targets(devices))
-
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
         level = w.speed_in(turn.text) if level is None else level  # "set it to speed 1": no percent slot
+        named_speed = fans.speed_word_in(turn.text)  # "max speed": a fan's, whatever was said before
+        level = FAN_SPEED_LEVELS[named_speed] if level is None and named_speed else level
         if level is None and re.search(r"\bhalf(?: ?way)?\b", turn.text.lower()):  # "half brightness", "halfway"
             level = 50
-        if level is None and any(word in _VERBS for word in turn.text.lower().split()):
+        if level is None and any(word in w.VERBS for word in turn.text.lower().split()):
             return self._adjust(turn)  # "dim the bedroom lights": a step down, not a question
         if level is None or not 0 <= level <= 100:
             said = level if level is not None else number(re.sub(r"[^\d.]+", " ", str(turn.slot("percent", ""))))
             out_of_range = "Levels go from 0 to 100 percent. " if said is not None and said > 100 else ""
             return ask(turn, "percent", f"{out_of_range}To what level, in percent?")
-        found = self._resolve(turn)
+        found = self._resolve(turn, default_kind="fan", implied=True) if named_speed else self._resolve(turn)
         if isinstance(found, Activity):
             return found
         devices = found.devices
+        if named_speed and any(d.get("kind") != "fan" for d in devices):
+            return say(turn, "Only the fans have speeds.")
         if w.bare(turn.text, w.SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the ac to 21"
             return self._set_temperature(turn, level)
         return self._set_level(turn, level, found)
@@ -171,6 +180,8 @@ class DevicesSkill:
         )
 
     def _temperature(self, turn: Turn) -> Activity:
+        if steps.is_step(turn.text, turn.slot("direction")):  # "turn the ac down 2 degrees": from its setting
+            return self._adjust(turn)
         value = turn.slot("temperature")
         degrees = number(value)
         if degrees is None:
@@ -189,15 +200,11 @@ class DevicesSkill:
         return self._set_temperature(turn, degrees, unit)
 
     def _set_temperature(self, turn: Turn, degrees: float, unit: object = None) -> Activity:
-        """``degrees`` as said: Fahrenheit when the words say so, or, where people use Fahrenheit (en-US), when a
-        number without a unit is above the Celsius range and a room temperature in Fahrenheit ("set the ac to 72")."""
-        low, high = t.AC_RANGE
-        fahrenheit = unit == "fahrenheit" or (unit is None and self._fahrenheit and degrees > high)
-        celsius = round((degrees - 32) * 5 / 9) if fahrenheit else round(degrees)
-        if not low <= celsius <= high:
-            also = f" ({_to_f(low)} to {_to_f(high)} Fahrenheit)" if self._fahrenheit or fahrenheit else ""
-            return say(turn, f"The air conditioners go from {low} to {high} degrees Celsius{also}.")
-        said = f" Celsius ({degrees:g} Fahrenheit)" if fahrenheit else ""
+        """``degrees`` as said (in Celsius or Fahrenheit, see ``degrees.setting``)."""
+        setting = steps.setting(degrees, unit, self._fahrenheit)
+        if isinstance(setting, str):
+            return say(turn, setting)
+        celsius, said = setting
         return self._switch_on_and_set(
             turn,
             {"target_temperature": celsius},
@@ -243,56 +250,61 @@ class DevicesSkill:
         return self._act(turn, commands, saying.format(t.names(devices)), found)
 
     def _adjust(self, turn: Turn) -> Activity:
-        direction = str(turn.slot("direction", "")).lower()
-        words = turn.text.lower().split()
-        felt = next((v for k, v in _FEELINGS.items() if k in words), "") if not direction else ""
-        direction = direction or felt or next((v for k, v in _VERBS.items() if k in words), "")
-        # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
-        kind = "ac" if direction in ("warmer", "cooler") else "lamp"
-        keep = {"direction": direction} if direction else None  # "it's too cold" -> "Which room?" -> "the bedroom"
-        found = self._resolve(turn, keep=keep, default_kind=kind, implied=felt in ("warmer", "cooler"))
+        wanted = adjustment.read(turn, self._find.kind_in(turn.text))
+        if wanted.refusal:
+            return say(turn, wanted.refusal)
+        direction, degrees, target = wanted.direction, wanted.degrees, wanted.target
+        found = self._resolve(
+            turn, keep=wanted.keep, remember={"setting": target}, default_kind=wanted.kind, implied=wanted.implied
+        )
         if isinstance(found, Activity):
             return found
         devices = found.devices
+        if target is not None and all(d.get("kind") in (*_LEVELS, "ac") for d in devices):
+            ac = all(d.get("kind") == "ac" for d in devices)
+            return self._set_temperature(turn, target) if ac else self._set_level(turn, target, found)
+        if degrees is not None:
+            return self._step_temperature(turn, degrees, found)
+        if fans.says_speed(turn.text) and any(d.get("kind") != "fan" for d in devices):
+            return say(turn, "Only the fans have speeds.")
         commands: list[Command] = []
         for d in devices:
             change = adjusted(d, direction)
             if change is None:
                 return say(turn, f"I can't make the {d.get('name')} {direction or 'different'}.")
             commands.append({"device": d["id"], "set": change})
+        if all(d.get("kind") == "fan" for d in devices):
+            faster = direction in ("faster", "up", "cooler")
+            return self._act(turn, commands, fans.speed_reply(devices, commands, faster), found)
         verb = "Turning" if direction in ("up", "down") else "Making"
         return self._act(turn, commands, f"{verb} {t.names(devices)} {direction}.", found)
 
-    def _status(self, turn: Turn) -> Activity:
-        if not w.points_back(turn.text) and (w.asks_what_is_on(turn.text) or not self._find.names_any(turn)):
-            return self._what_is_on(turn)  # "what's on right now": not only the device of the last turn
-        last = [d for d in turn.devices if d.get("id") in (turn.state.get("last") or [])]
-        if not self._find.names_any(turn, rooms=True):
-            # "is it on": what the last turn was about (a room the router carried over from it is not narrower)
-            return say(turn, " ".join(t.describe(d) for d in last)) if last else self._what_is_on(turn)
-        found = self._resolve(turn, all_rooms=True)
+    def _step_temperature(self, turn: Turn, degrees: int, found: t.Targets) -> Activity:
+        """ "Raise the temperature by 2 degrees": each air conditioner from its own setting, within its range."""
+        if any(d.get("kind") != "ac" for d in found.devices):
+            return say(turn, "Only the air conditioners go up or down by degrees.")
+        commands, text = steps.moved(found.devices, degrees)
+        return self._act(turn, commands, text, found)
+
+    def _fan_speed(self, turn: Turn) -> Activity:
+        """ "Fan on high", "max speed": a speed; "speed up the fan": a step."""
+        named = turn.has("percent") or fans.speed_word_in(turn.text) is not None
+        return self._level(turn) if named else self._adjust(turn)
+
+    def _oscillate(self, turn: Turn) -> Activity:
+        on = fans.oscillation_in(turn.text)
+        on = turn.state.get("oscillate") if on is None else on  # the answer to "Which room?" says only the room
+        if not isinstance(on, bool):
+            return say(turn, "Say turn on oscillation or turn off oscillation, and which fan.")
+        if self._find.kind_in(turn.text) not in (None, "fan"):  # "turn on the ac swing": no question first
+            return say(turn, "Only the fans can oscillate.")
+        found = self._resolve(turn, remember={"oscillate": on}, default_kind="fan", implied=True)
         if isinstance(found, Activity):
             return found
-        devices = found.devices
-        return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
-
-    def _what_is_on(self, turn: Turn) -> Activity:
-        """The devices that are on, of the kind and in the room the words name (a slot the router carried over
-        from the previous request, which the words do not say, does not narrow it)."""
-        kind = self._find.kind_in(turn.text)
-        rooms = self._find.rooms_in(turn.text)
-        if not turn.devices:
-            return say(turn, "I can't see any Mi Home devices right now. Is the hub connected?")
-        on = [
-            d
-            for d in turn.devices
-            if t.is_on(d) and kind in (None, d.get("kind")) and (not rooms or d.get("room") in rooms)
-        ]
-        return say(turn, t.on_now(on, kind, rooms), state={"last": t.ids(on)} if on else None)
-
-
-def _to_f(celsius: int) -> int:
-    return round(celsius * 9 / 5 + 32)
+        if any(d.get("kind") != "fan" for d in found.devices):
+            return say(turn, "Only the fans can oscillate.")
+        commands, text = fans.oscillation(found.devices, on)
+        return self._act(turn, commands, text, found)
 
 
 def create(context: SkillContext) -> DevicesSkill:

@@ -21,6 +21,13 @@ SAYS_LEVEL = re.compile(r"%|\b(per ?cent|half|brightness|bright|brighten|dim|spe
 _ACTIVITIES = {"clean": "vacuum", "cleaning": "vacuum", "vacuuming": "vacuum", "hoovering": "vacuum"}
 #: "what's on", "which lights are on in the kitchen": a question about everything on, not one device.
 _WHAT_IS_ON = re.compile(r"\b(what|which)\b( [a-z']+)*? (is|are) (on|running)\b")
+#: How a request feels, as a direction: "it's too cold" is warmer.
+_FEELINGS = {"hot": "cooler", "warm": "cooler", "cold": "warmer", "chilly": "warmer", "dark": "brighter",
+             "bright": "dimmer"}  # fmt: skip
+#: Verbs that are a direction without a level: "dim the bedroom lights".
+VERBS = {"dim": "dimmer", "darken": "dimmer", "brighten": "brighter"}
+#: The direction slot's values (the NLU may tag another word there: "5 degrees fahrenheit").
+_DIRECTIONS = frozenset({"warmer", "cooler", "brighter", "dimmer", "up", "down", "faster", "slower"})
 #: Words that point back at the devices of the previous turn: "is it on", "turn them off".
 _BACK = frozenset({"it", "them", "they", "that", "those"})
 
@@ -109,3 +116,13 @@ def rooms_in(text: str, rooms: Mapping[str, str]) -> list[str]:
             found[room] = at
             said = said.replace(f" {words} ", " " + "_" * len(words) + " ")  # not "bedroom" in "master bedroom"
     return sorted(found, key=found.__getitem__)
+
+
+def direction_in(text: str, slot: object) -> tuple[str, str]:
+    """The direction the slot or the words give ("dim" -> dimmer), and the one a feeling gives ("it's too cold"
+    -> warmer; "" when no feeling is said): a feeling is about the air conditioning, whatever was used before."""
+    direction = str(slot or "").lower()
+    direction = direction if direction in _DIRECTIONS else ""
+    words = text.lower().split()
+    felt = next((v for k, v in _FEELINGS.items() if k in words), "") if not direction else ""
+    return direction or felt or next((v for k, v in VERBS.items() if k in words), ""), felt

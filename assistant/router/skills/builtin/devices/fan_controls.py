@@ -1,0 +1,85 @@
+"""What the fans do beside on and off: speeds said as words ("max speed", "speed it up") and oscillation.
+
+The hub's fan has ``speed`` 1-3 and an ``oscillate`` flag; these read the words and build the commands and the
+reply, the skill decides which fans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.router.skills.builtin.devices import targets as t
+
+#: Words of the fan's swing: "turn on oscillation", "stop the fan oscillating", "turn off swing".
+_SWING = re.compile(r"\b(oscillat\w*|swing\w*|swivel\w*)\b")
+#: Words that stop it: "turn off swing", "stop oscillating", "don't oscillate".
+_STOP = frozenset({"off", "stop", "disable", "don't", "dont", "no", "not", "without", "cancel", "end"})
+#: Speeds said as words: "max speed", "full speed", "lowest speed".
+_SPEED_WORDS = re.compile(r"\b(max|maximum|full|top|highest|fastest|min|minimum|lowest|slowest) speed\b")
+#: Words about how fast: "speed up the fan", "make it faster" is not a temperature or a brightness.
+_SPEED = re.compile(r"\b(speed|faster|slower|slow)\b")
+
+
+def oscillation_in(text: str) -> bool | None:
+    """True to oscillate, False to stop, None when the words do not talk about oscillation at all."""
+    said = t.plain_words(text)
+    if not _SWING.search(said):
+        return None
+    return not _STOP & set(said.split())
+
+
+def speed_word_in(text: str) -> int | None:
+    """The speed a word gives ("max speed" -> 3, "lowest speed" -> 1), else None."""
+    found = _SPEED_WORDS.search(t.plain_words(text))
+    if found is None:
+        return None
+    return t.FAN_SPEEDS[0] if found.group(1) in ("min", "minimum", "lowest", "slowest") else t.FAN_SPEEDS[1]
+
+
+def says_speed(text: str) -> bool:
+    """ "speed up the fan", "slow it down": a request about a fan's speed."""
+    return _SPEED.search(t.plain_words(text)) is not None
+
+
+def oscillation(devices: Sequence[t.Device], on: bool) -> tuple[list[dict[str, Any]], str]:
+    """The commands that start (switching the fan on) or stop each fan oscillating, and the reply; a fan already
+    doing it gets no command."""
+    commands: list[dict[str, Any]] = []
+    done: list[t.Device] = []
+    already: list[t.Device] = []
+    for device in devices:
+        state = device.get("state") or {}
+        running = state.get("power") == "on"
+        if bool(state.get("oscillate")) == on and (running or not on):
+            already.append(device)
+            continue
+        change: dict[str, Any] = {"power": "on", "oscillate": True} if on else {"oscillate": False}
+        commands.append({"device": device["id"], "set": change})
+        done.append(device)
+    said = [f"Turning {'on' if on else 'off'} oscillation for {t.names(done)}."] if done else []
+    if already:
+        which = t.names(already)
+        are = "are" if len(already) > 1 else "is"
+        said.append(f"{which[0].upper()}{which[1:]} {are} {'already oscillating' if on else 'not oscillating'}.")
+    return commands, " ".join(said)
+
+
+def speed_reply(devices: Sequence[t.Device], commands: Sequence[dict[str, Any]], faster: bool) -> str:
+    """ "Speeding up the office fan to speed 2 of 3.", "Turning on the bedroom fan at speed 1 of 3." (it was off),
+    or that it is already at its top (or lowest) speed."""
+    top = t.FAN_SPEEDS[1]
+    speeds = {c["device"]: c["set"]["speed"] for c in commands}
+    said: list[str] = []
+    moved: list[str] = []
+    for device in devices:
+        state, speed = device.get("state") or {}, speeds[device["id"]]
+        if state.get("power") != "on":
+            said.append(f"Turning on the {device.get('name')} at speed {speed} of {top}.")
+        elif speed != int(state.get("speed", 1)):
+            moved.append(f"the {device.get('name')} to speed {speed}")
+        else:
+            said.append(f"The {device.get('name')} is already at its {'top' if faster else 'lowest'} speed, {speed}.")
+    verb = "Speeding up" if faster else "Slowing down"
+    return " ".join(([f"{verb} {' and '.join(moved)} of {top}."] if moved else []) + said)

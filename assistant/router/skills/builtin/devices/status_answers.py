@@ -1,0 +1,65 @@
+"""The devices skill's answers to questions: "is the kitchen lamp on", "what's on right now", "is it on", and
+"what's the temperature in the bedroom" (its air conditioner's setting: the home has no room thermometer).
+
+Questions never change a device; they keep the devices they talked about, so "turn it off" follows up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from assistant.router.skills.builtin.devices import room_temperature
+from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices import words as w
+from assistant.router.skills.builtin.devices.finding import Finder
+from assistant.router.skills.replies import say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+Resolve = Callable[..., "t.Targets | Activity"]
+
+
+class StatusAnswers:
+    def __init__(self, finder: Finder) -> None:
+        self._find = finder
+
+    def answer(self, turn: Turn, resolve: Resolve) -> Activity:
+        """``resolve``: the skill's way to the devices a turn names (or the reply that asks which)."""
+        if room_temperature.asks_temperature(turn.text) and not self._find.names_any(turn):
+            return self.room_temperature(turn)  # "what's the temperature in the bedroom"
+        if not w.points_back(turn.text) and (w.asks_what_is_on(turn.text) or not self._find.names_any(turn)):
+            return self.what_is_on(turn)  # "what's on right now": not only the device of the last turn
+        last = [d for d in turn.devices if d.get("id") in (turn.state.get("last") or [])]
+        if not self._find.names_any(turn, rooms=True):
+            # "is it on": what the last turn was about (a room the router carried over from it is not narrower)
+            return say(turn, " ".join(t.describe(d) for d in last)) if last else self.what_is_on(turn)
+        found = resolve(turn, all_rooms=True)
+        if isinstance(found, Activity):
+            return found
+        devices = found.devices
+        return say(turn, " ".join(t.describe(d) for d in devices), state={"last": t.ids(devices)})
+
+    def room_temperature(self, turn: Turn) -> Activity:
+        """ "What's the temperature in the bedroom": the rooms the words name (never a room carried over from the
+        last request, nor a city: that is the weather's question)."""
+        rooms = self._find.rooms_in(turn.text)
+        if not rooms:
+            return say(turn, "I can say what the air conditioners are set to: ask about a room, like the bedroom.")
+        acs = room_temperature.air_conditioners(turn.devices, rooms)
+        state: dict[str, Any] | None = {"last": t.ids(acs)} if acs else None
+        return say(turn, room_temperature.answer(turn.devices, rooms), state=state)
+
+    def what_is_on(self, turn: Turn) -> Activity:
+        """The devices that are on, of the kind and in the room the words name (a slot the router carried over
+        from the previous request, which the words do not say, does not narrow it)."""
+        kind = self._find.kind_in(turn.text)
+        rooms = self._find.rooms_in(turn.text)
+        if not turn.devices:
+            return say(turn, "I can't see any Mi Home devices right now. Is the hub connected?")
+        on = [
+            d
+            for d in turn.devices
+            if t.is_on(d) and kind in (None, d.get("kind")) and (not rooms or d.get("room") in rooms)
+        ]
+        return say(turn, t.on_now(on, kind, rooms), state={"last": t.ids(on)} if on else None)
