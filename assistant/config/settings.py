@@ -38,7 +38,7 @@ class Settings(Section):
     models_dir: Path = Path("models")
     """Downloaded and trained models; relative paths are taken from the config file's folder."""
     data_dir: Path = Path("data")
-    """SQLite databases (timers, devices, lists) that survive a restart."""
+    """SQLite databases (timers, alarms, devices, lists, calls, the music queue) that survive a restart."""
     speaker: SpeakerSettings = SpeakerSettings()
     router: RouterSettings = RouterSettings()
     bridge: BridgeSettings = BridgeSettings()

@@ -19,6 +19,7 @@ from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.music import playback
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
+from assistant.router.skills.builtin.music.player_memory import PlayerMemory
 from assistant.router.skills.builtin.music.request_words import PREPOSITIONS, asks_for_music, rest, said_kind
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
@@ -49,10 +50,20 @@ class MusicSkill:
     def __init__(self, context: SkillContext, music: Catalogue | None = None) -> None:
         self._clock = context.clock
         self._music = music or catalogue()
+        self._memory = PlayerMemory(context.settings.data_dir, context.settings.source, context.clock)
 
     def handle(self, activity: Activity) -> Activity:
+        turn = self._memory.recall(Turn.of(activity))  # the queue outlives the session (player_memory)
+        reply = self._dispatch(turn)
+        self._memory.keep(turn, reply)
+        return reply
+
+    def close(self) -> None:
+        self._memory.close()
+
+    def _dispatch(self, turn: Turn) -> Activity:
         return dispatch(
-            Turn.of(activity),
+            turn,
             {
                 "music.play": self._play,
                 "music.pause": lambda turn: self._control(turn, "player.pause", "Paused.", paused=True),
