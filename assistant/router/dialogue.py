@@ -57,6 +57,8 @@ class Dialogue:
             return stop(self.registry, incoming, state, text, turn)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
+        if phrases.is_another(text) and (again := self._again(incoming, state, turn)) is not None:
+            return again
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
@@ -223,6 +225,18 @@ class Dialogue:
             return None
         turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
         return run_intent(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
+
+    def _again(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome | None:
+        """ "another one": the last request once more, in its own words, so the skill hears it as it was (a joke's
+        skill tells its next joke, a timer's sets a second one); None when there is none or it takes no follow-ups."""
+        context = state.context
+        skill = self.registry.get(context.skill) if context else None
+        intent = self.registry.intent(context.intent) if context else None
+        if context is None or skill is None or intent is None or not intent.followup or not context.text:
+            return None
+        turn.confidence = 1.0
+        again = incoming.model_copy(update={"text": context.text})
+        return run_intent(again, state, skill, context.intent, dict(context.slots), turn)
 
     def _corrected(
         self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog

@@ -83,7 +83,7 @@ def run_intent(
         return say(incoming, replace(state, pending=None), speech.apology(skill.name), "acceptingInput")
     resolved = answer.resolved_slots(slots)
     turn.slots = resolved
-    new_state = replace(state, pending=None, context=Context(skill.name, name, resolved))
+    new_state = replace(state, pending=None, context=Context(skill.name, name, resolved, incoming.text or ""))
     new_state = new_state.with_skill_state(skill.name, answer.skill_state)
     expecting = answer.expecting
     if expecting is not None and tries >= MAX_TRIES:

@@ -62,6 +62,8 @@ REPEAT = frozenset(
         "sorry what",
     }
 )
+#: The last request once more: "tell me a joke" ... "another one"; "set a timer for 5 minutes" ... "one more".
+ANOTHER = frozenset({"another", "another one", "another one please", "one more", "one more please"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
 _YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
 _NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
@@ -98,6 +100,10 @@ def points_back(text: str) -> bool:
 
 def is_repeat(text: str) -> bool:
     return normalise(text) in REPEAT
+
+
+def is_another(text: str) -> bool:
+    return normalise(text) in ANOTHER
 
 
 def is_help(text: str) -> bool:

@@ -27,6 +27,8 @@ class Context:
     skill: str
     intent: str
     slots: Mapping[str, Any]
+    text: str = ""
+    """The words of the request, for "another one" (the same request once more)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class SessionState:
         data: dict[str, Any] = {"v": VERSION, "at": round(now.timestamp(), 3)}
         if self.context:
             c = self.context
-            data["ctx"] = {"skill": c.skill, "intent": c.intent, "slots": dict(c.slots)}
+            data["ctx"] = {"skill": c.skill, "intent": c.intent, "slots": dict(c.slots), "text": c.text}
         if self.pending:
             p = self.pending
             data["pending"] = {
@@ -113,7 +115,7 @@ def _parse(raw: dict[str, Any]) -> SessionState:
     context = None
     if "ctx" in raw:
         c = raw["ctx"]
-        context = Context(_str(c["skill"]), _str(c["intent"]), _map(c["slots"]))
+        context = Context(_str(c["skill"]), _str(c["intent"]), _map(c["slots"]), _str(c.get("text", "")))
     pending = None
     if "pending" in raw:
         p = raw["pending"]

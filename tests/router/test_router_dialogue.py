@@ -168,6 +168,14 @@ def test_repeat_says_the_last_reply_again_and_keeps_a_question_asked(talk: Conve
     assert talk.say("pardon").text == "Noted: water the plants."
 
 
+def test_another_one_is_the_last_request_once_more_in_its_own_words(talk: Conversation) -> None:
+    assert talk.say("another one").text.startswith("Sorry, I can't help with that yet.")  # nothing before it
+    first = talk.say("what is the weather in Paris tomorrow")
+    again = talk.say("another one")
+    assert again.text == first.text == "Tomorrow in Paris: sunny."
+    assert talk.state["ctx"]["text"] == "what is the weather in Paris tomorrow"
+
+
 def test_session_timeout_drops_context(talk: Conversation) -> None:
     talk.say("take a note")
     talk.clock.advance(timedelta(seconds=121))

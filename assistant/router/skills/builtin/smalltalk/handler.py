@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -36,9 +37,9 @@ class SmallTalkSkill:
             {
                 "smalltalk.greet": self._greet,
                 "smalltalk.thanks": lambda t: say(t, "You're welcome!"),
-                "smalltalk.identity": lambda t: say(
-                    t, "I'm your assistant: a skill router answering through your speaker. Ask me what I can do."
-                ),
+                "smalltalk.identity": self._identity,
+                "smalltalk.kind_words": lambda t: say(t, "That's kind of you. I'm happy to help."),
+                "smalltalk.apology": lambda t: say(t, "No problem."),
                 "smalltalk.how_are_you": lambda t: say(t, "I'm doing great, thanks for asking! How can I help?"),
                 "smalltalk.joke": self._joke,
                 "smalltalk.acknowledge": lambda t: say(t, ACKNOWLEDGED),
@@ -49,6 +50,11 @@ class SmallTalkSkill:
         """The next joke of the session (kept in the skill's state), so "another joke" is a new one."""
         told = int(turn.state.get("jokes", 0))
         return say(turn, JOKES[told % len(JOKES)], state={**turn.state, "jokes": told + 1})
+
+    def _identity(self, turn: Turn) -> Activity:
+        if re.search(r"\b(?:old|born|birthday)\b", turn.text.lower()):  # "how old are you"
+            return say(turn, "I don't have a birthday, but I learn new skills all the time.")
+        return say(turn, "I'm your assistant: a skill router answering through your speaker. Ask me what I can do.")
 
     def _greet(self, turn: Turn) -> Activity:
         hour = self._clock.now().astimezone(self._home).hour
