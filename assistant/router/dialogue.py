@@ -57,8 +57,8 @@ class Dialogue:
             return stop(self.registry, incoming, state, text, turn)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
-        if phrases.is_another(text) and (again := self._again(incoming, state, turn)) is not None:
-            return again
+        if phrases.is_another(text) and (once_more := self._again(incoming, state, turn)) is not None:
+            return once_more
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
