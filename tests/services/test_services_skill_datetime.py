@@ -67,3 +67,20 @@ def test_holidays_in_a_month_after_one_and_weeks_until_one(make_skill: Make) -> 
     )
     weeks = skill.turn("datetime.countdown", {"holiday": "christmas"}, text="how many weeks until christmas")
     assert weeks.text == "40 weeks and 5 days until Christmas, on Wednesday, December 25, 2024."
+
+
+def test_parts_of_today_ignore_a_holiday_the_last_question_left(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    carried = {"holiday": "Saint Patrick's Day"}  # context from "when is st patrick's day"
+    assert skill.turn("datetime.date", carried, text="what year is it").text == "It's 2024."
+    assert skill.turn("datetime.date", carried, text="what month is it").text == "It's March 2024."
+    assert skill.turn("datetime.date", carried, text="what week are we in").text == "It's week 11 of 2024."
+    assert skill.turn("datetime.date", carried, text="when is it").text.startswith("Saint Patrick's Day is on")
+
+
+def test_is_it_a_holiday_today_says_no_before_the_next_one(make_skill: Make) -> None:
+    skill = make_skill("datetime")
+    assert skill.turn("datetime.next_holiday", {}, text="is it a holiday today").text == (
+        "No, today isn't a holiday. The next holiday is Saint Patrick's Day, in 2 days, on Sunday, March 17, 2024."
+    )
+    assert skill.turn("datetime.next_holiday", {}, text="what's the next holiday").text.startswith("The next")

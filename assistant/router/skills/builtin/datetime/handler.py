@@ -82,6 +82,9 @@ class DateTimeSkill:
 
     def _date(self, turn: Turn) -> Activity:
         now = self._clock.now().astimezone(self._home)
+        part = _PART_OF_NOW.search(turn.text.lower())
+        if part is not None:  # "what year is it": now, whatever the last question left in the slots
+            return say(turn, _part_of_now(part.group(1), now))
         if _names_holiday(turn):
             return self._holiday_date(turn, now.date())
         if not turn.has("date"):
@@ -162,6 +165,8 @@ class DateTimeSkill:
             return say(turn, _not_known(str(since)))
         ahead = upcoming(start)
         lead = f"It's {ahead[0][0]} today. " if ahead[0][1] == today and since is None else ""
+        if not lead and since is None and _TODAY_A_HOLIDAY.search(turn.text.lower()):  # "is it a holiday today"
+            lead = "No, today isn't a holiday. "
         name, day = next((name, day) for name, day in ahead if day > start)
         days = (day - today).days
         when = "tomorrow" if days == 1 else f"in {days} days"
@@ -254,6 +259,19 @@ def _holiday_named(turn: Turn) -> str | None:
     if _OTHER_CALENDAR.search(turn.text.lower()):
         return None
     return find_holiday(turn.slot("holiday")) or holiday_of(turn.slot("date")) or in_words
+
+
+_TODAY_A_HOLIDAY = re.compile(r"\b(?:is (?:it|today) a (?:holiday|day off)|any holidays? today)\b")
+#: "what year is it", "which month is it now", "what week are we in": a part of today, asked plainly.
+_PART_OF_NOW = re.compile(r"^(?:what|which)(?:'s| is)? (?:the )?(year|month|week)(?: is it| are we in| is this)")
+
+
+def _part_of_now(part: str, now: datetime) -> str:
+    if part == "year":
+        return f"It's {now.year}."
+    if part == "month":
+        return f"It's {now.strftime('%B')} {now.year}."
+    return f"It's week {now.isocalendar().week} of {now.isocalendar().year}."
 
 
 def _names_holiday(turn: Turn) -> bool:
