@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from devices_home import Home
 
 
@@ -203,3 +204,33 @@ def test_a_temperature_question_without_a_room_of_the_home_names_no_device(home:
     # a room carried over from before, or a city the engine misread, is not a room the words name
     said = home.turn("devices.room_temperature", {"room": "bedroom"}, text="what's the temperature in Paris")
     assert said == "I can say what the air conditioners are set to: ask about a room, like the bedroom."
+
+
+# --- requests that only sound like these: no question, no change -----------------------------------------------
+
+REFUSED = [
+    ("devices.fan_speed", {"direction": "up"}, "speed up the timer", "I can change the speed of the fans only."),
+    ("devices.fan_speed", {"direction": "down"}, "slow down the music", "I can change the speed of the fans only."),
+    ("devices.adjust", {"direction": "down"}, "slow down the music", "I can change the speed of the fans only."),
+    (
+        "devices.temperature_step",
+        {"direction": "warmer", "temperature": {"value": 2, "unit": None}},
+        "will it be 2 degrees warmer tomorrow",
+        "That sounds like a forecast: ask me the weather in a city. Here I change the air conditioners.",
+    ),
+    (
+        "devices.temperature_step",
+        {"temperature": {"value": 20, "unit": None}},
+        "raise the temperature of the oven by 20 degrees",
+        "I can't control the oven: your Mi Home has lamps, plugs, air conditioners, fans, a robot vacuum and curtains.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("intent", "slots", "text", "reply"), REFUSED, ids=[row[2] for row in REFUSED])
+def test_requests_about_something_else_are_refused_without_a_question(
+    home: Home, intent: str, slots: dict[str, Any], text: str, reply: str
+) -> None:
+    before = home.hub.report()
+    assert home.turn(intent, slots, text=text) == reply
+    assert home.hub.report() == before

@@ -5,14 +5,22 @@ the skill knows which devices: the way, how far, a setting named after "to", and
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.devices import degrees as steps
 from assistant.router.skills.builtin.devices import fan_controls as fans
+from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.turn import Turn
+
+#: Words of a forecast, not of a request to the home: "will it be warmer tomorrow".
+_FORECAST = re.compile(r"\b(will it be|going to be|tomorrow|tonight|next week|weekend|outside|forecast)\b")
+
+_FORECAST_REPLY = "That sounds like a forecast: ask me the weather in a city. Here I change the air conditioners."
 
 
 @dataclass(frozen=True)
@@ -33,9 +41,14 @@ class Adjustment:
     """The reply when the request cannot be done whatever the devices: "speed up the ac", a step of 50 degrees."""
 
 
-def read(turn: Turn, kind_named: str | None) -> Adjustment:
-    """``kind_named``: the kind the words themselves name (not a slot carried over from before)."""
+def read(turn: Turn, kind_named: str | None, known: Iterable[str]) -> Adjustment:
+    """``kind_named``: the kind the words themselves name (not a slot carried over from before); ``known``: the
+    words for rooms, kinds and devices."""
     direction, felt = w.direction_in(turn.text, turn.slot("direction"))
+    if kind_named is None and (unsimulated := w.unsimulated(turn.text)):  # "raise the oven's temperature"
+        return Adjustment(direction, refusal=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
+    if _FORECAST.search(t.plain_words(turn.text)):  # "will it be 2 degrees warmer tomorrow"
+        return Adjustment(direction, refusal=_FORECAST_REPLY)
     way = steps.way(turn.text, direction)  # "raise the temperature by 2": a way, and how far
     degrees = steps.step(turn.text, turn.slot("temperature"), direction)
     climate = bool(felt) or degrees is not None or not w.bare(turn.text, w.SAYS_DEGREES)
@@ -47,6 +60,8 @@ def read(turn: Turn, kind_named: str | None) -> Adjustment:
     speed = fans.says_speed(turn.text)
     if speed and kind_named not in (None, "fan"):
         return Adjustment(direction, refusal="Only the fans have speeds.")  # "speed up the ac": not its temperature
+    if speed and fans.stray_word(turn.text, known) is not None:  # "slow down the music"
+        return Adjustment(direction, refusal="I can change the speed of the fans only.")
     # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
     kind = "ac" if climate or direction in ("warmer", "cooler") else "fan" if speed else "lamp"
     target = steps.setting_in(turn.text)  # "turn the ac up to 25": a setting, not a step

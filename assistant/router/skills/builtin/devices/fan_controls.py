@@ -7,10 +7,12 @@ reply, the skill decides which fans.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from assistant.router.services.spoken_values import words_to_number
 from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices.changes import FAN_SPEED_LEVELS
 
 #: Words of the fan's swing: "turn on oscillation", "stop the fan oscillating", "turn off swing".
 _SWING = re.compile(r"\b(oscillat\w*|swing\w*|swivel\w*)\b")
@@ -22,6 +24,22 @@ _SPEED_WORDS = re.compile(r"\b(max|maximum|full|top|highest|fastest|min|minimum|
 _SPEED = re.compile(r"\b(speed|faster|slower|slow)\b")
 
 
+#: The words a request about a fan's speed is made of, beside rooms, kinds, device names and numbers: any other
+#: word is something else to speed up ("speed up the timer", "slow down the music").
+_SPEED_REQUEST = frozenset({
+    "speed", "speeds", "up", "slow", "down", "the", "it", "them", "its", "my", "make", "go", "spin", "faster",
+    "slower", "set", "put", "turn", "switch", "to", "on", "at", "in", "of", "and", "both", "all", "max", "maximum",
+    "full", "top", "highest", "fastest", "min", "minimum", "lowest", "slowest", "please", "a", "bit", "little",
+    "more", "run", "high", "low", "medium", "percent", "can", "you", "could", "would",
+})  # fmt: skip
+
+
+def stray_word(text: str, known: Iterable[str]) -> str | None:
+    """The first word of a speed request that is no part of one, nor a room, kind or device name in ``known``."""
+    words = set(_SPEED_REQUEST) | {word for said in known for word in said.split()}
+    return next((x for x in t.plain_words(text).split() if x not in words and words_to_number(x) is None), None)
+
+
 def oscillation_in(text: str) -> bool | None:
     """True to oscillate, False to stop, None when the words do not talk about oscillation at all."""
     said = t.plain_words(text)
@@ -30,12 +48,13 @@ def oscillation_in(text: str) -> bool | None:
     return not _STOP & set(said.split())
 
 
-def speed_word_in(text: str) -> int | None:
-    """The speed a word gives ("max speed" -> 3, "lowest speed" -> 1), else None."""
+def speed_level_in(text: str) -> float | None:
+    """The level of the speed a word gives ("max speed": speed 3, "lowest speed": speed 1), else None."""
     found = _SPEED_WORDS.search(t.plain_words(text))
     if found is None:
         return None
-    return t.FAN_SPEEDS[0] if found.group(1) in ("min", "minimum", "lowest", "slowest") else t.FAN_SPEEDS[1]
+    slowest = found.group(1) in ("min", "minimum", "lowest", "slowest")
+    return FAN_SPEED_LEVELS[t.FAN_SPEEDS[0] if slowest else t.FAN_SPEEDS[1]]
 
 
 def says_speed(text: str) -> bool:

@@ -66,6 +66,11 @@ class Finder:
             or (rooms and bool(self.rooms_in(turn.text)))
         )
 
+    def vocabulary(self, turn: Turn) -> set[str]:
+        """Every way the manifest says a room or a kind, and the reported devices' names."""
+        names = {t.plain_words(str(d.get("name") or "")) for d in turn.devices}
+        return {*self.rooms, *self.kinds, *names}
+
     def kind_in(self, text: str) -> str | None:
         """The first kind the words name: "which lights are on" -> lamp."""
         return parts.kind_in(t.plain_words(text), self.kinds)

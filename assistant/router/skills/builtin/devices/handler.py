@@ -17,14 +17,7 @@ from assistant.router.skills.builtin.devices import degrees as steps
 from assistant.router.skills.builtin.devices import fan_controls as fans
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
-from assistant.router.skills.builtin.devices.changes import (
-    FAN_SPEED_LEVELS,
-    adjusted,
-    at_level,
-    fan_level,
-    switched_off,
-    switched_on,
-)
+from assistant.router.skills.builtin.devices.changes import adjusted, at_level, fan_level, switched_off, switched_on
 from assistant.router.skills.builtin.devices.finding import Finder
 from assistant.router.skills.builtin.devices.status_answers import StatusAnswers
 from assistant.router.skills.builtin.devices.whole_home import all_off
@@ -129,8 +122,8 @@ class DevicesSkill:
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
         level = w.speed_in(turn.text) if level is None else level  # "set it to speed 1": no percent slot
-        named_speed = fans.speed_word_in(turn.text)  # "max speed": a fan's, whatever was said before
-        level = FAN_SPEED_LEVELS[named_speed] if level is None and named_speed else level
+        named_speed = fans.speed_level_in(turn.text)  # "max speed": a fan's, whatever was said before
+        level = named_speed if level is None else level
         if level is None and re.search(r"\bhalf(?: ?way)?\b", turn.text.lower()):  # "half brightness", "halfway"
             level = 50
         if level is None and any(word in w.VERBS for word in turn.text.lower().split()):
@@ -250,7 +243,7 @@ class DevicesSkill:
         return self._act(turn, commands, saying.format(t.names(devices)), found)
 
     def _adjust(self, turn: Turn) -> Activity:
-        wanted = adjustment.read(turn, self._find.kind_in(turn.text))
+        wanted = adjustment.read(turn, self._find.kind_in(turn.text), self._find.vocabulary(turn))
         if wanted.refusal:
             return say(turn, wanted.refusal)
         direction, degrees, target = wanted.direction, wanted.degrees, wanted.target
@@ -287,8 +280,10 @@ class DevicesSkill:
         return self._act(turn, commands, text, found)
 
     def _fan_speed(self, turn: Turn) -> Activity:
-        """ "Fan on high", "max speed": a speed; "speed up the fan": a step."""
-        named = turn.has("percent") or fans.speed_word_in(turn.text) is not None
+        """ "Fan on high", "max speed": a speed; "speed up the fan": a step; "speed up the timer": not a fan."""
+        if fans.stray_word(turn.text, self._find.vocabulary(turn)) is not None:
+            return say(turn, "I can change the speed of the fans only.")
+        named = turn.has("percent") or fans.speed_level_in(turn.text) is not None
         return self._level(turn) if named else self._adjust(turn)
 
     def _oscillate(self, turn: Turn) -> Activity:
