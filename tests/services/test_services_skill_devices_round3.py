@@ -204,6 +204,8 @@ def test_a_temperature_question_without_a_room_of_the_home_names_no_device(home:
     # a room carried over from before, or a city the engine misread, is not a room the words name
     said = home.turn("devices.room_temperature", {"room": "bedroom"}, text="what's the temperature in Paris")
     assert said == "I can say what the air conditioners are set to: ask about a room, like the bedroom."
+    said = home.turn("devices.room_temperature", {"room": "bedroom"}, text="how hot is the bedroom lamp")
+    assert said == "I can only say what the air conditioners are set to."
 
 
 # --- requests that only sound like these: no question, no change -----------------------------------------------

@@ -44,6 +44,8 @@ class StatusAnswers:
         """ "What's the temperature in the bedroom": the rooms the words name (never a room carried over from the
         last request, nor a city: that is the weather's question)."""
         rooms = self._find.rooms_in(turn.text)
+        if self._find.kind_in(turn.text) not in (None, "ac"):  # "how hot is the bedroom lamp": no thermometer
+            return say(turn, "I can only say what the air conditioners are set to.")
         if not rooms:
             return say(turn, "I can say what the air conditioners are set to: ask about a room, like the bedroom.")
         acs = room_temperature.air_conditioners(turn.devices, rooms)
