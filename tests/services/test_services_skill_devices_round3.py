@@ -214,6 +214,7 @@ REFUSED = [
     ("devices.fan_speed", {"direction": "up"}, "speed up the timer", "I can change the speed of the fans only."),
     ("devices.fan_speed", {"direction": "down"}, "slow down the music", "I can change the speed of the fans only."),
     ("devices.adjust", {"direction": "down"}, "slow down the music", "I can change the speed of the fans only."),
+    ("devices.fan_speed", {}, "max", "Say speed up or slow down the fan, or a speed from 1 to 3."),
     (
         "devices.temperature_step",
         {"direction": "warmer", "temperature": {"value": 2, "unit": None}},

@@ -283,8 +283,11 @@ class DevicesSkill:
         """ "Fan on high", "max speed": a speed; "speed up the fan": a step; "speed up the timer": not a fan."""
         if fans.stray_word(turn.text, self._find.vocabulary(turn)) is not None:
             return say(turn, "I can change the speed of the fans only.")
-        named = turn.has("percent") or fans.speed_level_in(turn.text) is not None
-        return self._level(turn) if named else self._adjust(turn)
+        if turn.has("percent") or fans.speed_level_in(turn.text) is not None:
+            return self._level(turn)
+        if not turn.has("direction") and not fans.says_speed(turn.text):  # "max": no speed, no way
+            return say(turn, "Say speed up or slow down the fan, or a speed from 1 to 3.")
+        return self._adjust(turn)
 
     def _oscillate(self, turn: Turn) -> Activity:
         on = fans.oscillation_in(turn.text)
