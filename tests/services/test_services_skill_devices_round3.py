@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from devices_home import Home
 
+from assistant.router.skills.builtin.devices import degrees as steps
+
 
 def seed(home: Home, device: str, **state: Any) -> None:
     home.hub.handle_action("mihome.control", {"commands": [{"device": device, "set": state}]})
@@ -76,6 +78,36 @@ def test_degrees_are_only_for_the_air_conditioners(home: Home) -> None:
     )
     assert said == "Only the air conditioners go up or down by degrees."
     assert home.state("lamp.kitchen")["power"] == "off"
+
+
+STEPS = [  # the words (the NLU tagged no number), the step in degrees Celsius
+    ("lower the bedroom ac by 3", -3),
+    ("raise it by 5 degrees fahrenheit", 3),  # a difference: 5 * 5 / 9, no 32 to take off
+    ("lower it by a couple of degrees", -2),
+    ("turn it down by one", -1),
+    ("turn up the lamp by 20 percent", None),  # a level, not degrees
+    ("raise the temperature", None),  # no number: the skill takes one degree
+    ("set it to 22", None),  # no way up or down
+]
+
+
+@pytest.mark.parametrize(("text", "degrees"), STEPS, ids=[row[0] for row in STEPS])
+def test_the_step_is_read_from_the_words(text: str, degrees: int | None) -> None:
+    assert steps.step(text, None) == degrees
+
+
+def test_a_number_after_to_is_a_setting_not_a_step() -> None:
+    assert steps.setting_in("turn the ac up to 25") == 25
+    assert steps.setting_in("turn the temperature down to twenty two") == 22
+    assert steps.setting_in("I want to raise the temperature by 2") is None
+    assert not steps.is_step("turn the ac up to 25") and steps.is_step("turn the ac up 2 degrees")
+
+
+def test_a_lamp_up_by_percent_is_no_temperature(home: Home) -> None:
+    lamp = {"room": "bedroom", "device": "lamp", "direction": "up"}
+    home.turn("devices.level", {"room": "bedroom", "device": "lamp", "percent": 50}, text="set the bedroom lamp to 50%")
+    said = home.turn("devices.adjust", lamp, text="turn up the bedroom lamp by 20 percent")
+    assert said == "Turning the bedroom lamp up." and home.state("lamp.bedroom")["brightness"] == 70
 
 
 # --- plural back-references ----------------------------------------------------------------------------------

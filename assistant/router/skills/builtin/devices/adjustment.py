@@ -18,7 +18,7 @@ from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.turn import Turn
 
 #: Words of a forecast, not of a request to the home: "will it be warmer tomorrow".
-_FORECAST = re.compile(r"\b(will it be|going to be|tomorrow|tonight|next week|weekend|outside|forecast)\b")
+_FORECAST = re.compile(r"\b(will it be|going to be|tomorrow|tonight|next week|weekend|forecast)\b")
 
 _FORECAST_REPLY = "That sounds like a forecast: ask me the weather in a city. Here I change the air conditioners."
 
@@ -47,11 +47,11 @@ def read(turn: Turn, kind_named: str | None, known: Iterable[str]) -> Adjustment
     direction, felt = w.direction_in(turn.text, turn.slot("direction"))
     if kind_named is None and (unsimulated := w.unsimulated(turn.text)):  # "raise the oven's temperature"
         return Adjustment(direction, refusal=f"I can't control the {unsimulated}: {t.CONTROLLABLE}.")
-    if _FORECAST.search(t.plain_words(turn.text)):  # "will it be 2 degrees warmer tomorrow"
-        return Adjustment(direction, refusal=_FORECAST_REPLY)
     way = steps.way(turn.text, direction)  # "raise the temperature by 2": a way, and how far
     degrees = steps.step(turn.text, turn.slot("temperature"), direction)
     climate = bool(felt) or degrees is not None or not w.bare(turn.text, w.SAYS_DEGREES)
+    if (climate or direction in ("warmer", "cooler")) and _FORECAST.search(t.plain_words(turn.text)):
+        return Adjustment(direction, refusal=_FORECAST_REPLY)  # "will it be 2 degrees warmer tomorrow"
     if not direction and way and climate:  # "lower the temperature": one degree
         degrees = way if degrees is None else degrees
     direction = direction or {1: "up", -1: "down", None: ""}[way]

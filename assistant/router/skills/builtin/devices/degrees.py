@@ -71,13 +71,23 @@ def step(text: str, temperature: object, direction: object = None) -> int | None
     degrees = number(temperature)
     unit = temperature.get("unit") if isinstance(temperature, Mapping) else None
     if degrees is None:  # "lower the bedroom ac by 3": the NLU may not have tagged the number
-        by = re.search(r"\bby ([a-z0-9.]+(?: [a-z]+)?)", t.plain_words(text))
-        degrees = None if by is None else number(by.group(1)) or number(by.group(1).split()[0])
-        unit = "fahrenheit" if by is not None and by.group(1).endswith("fahrenheit") else unit
+        degrees, unit = _by(t.plain_words(text))
     if degrees is None:
         return None
     celsius = degrees * 5 / 9 if unit == "fahrenheit" else degrees  # a difference: no 32 to take off
     return sign * max(1, round(abs(celsius)))
+
+
+def _by(said: str) -> tuple[float | None, str | None]:
+    """The number of degrees after "by" ("by 3", "by twenty two degrees", "by 5 degrees fahrenheit") and its unit;
+    (None, None) for none, or for a percentage ("by 20 percent" is a level, not degrees)."""
+    found = re.search(r"\bby ((?:[a-z0-9.]+ ?){1,3})", said)
+    if found is None or re.search(r"\bper ?cent\b", said[found.start() :]):
+        return None, None
+    words = found.group(1).split()
+    unit = "fahrenheit" if "fahrenheit" in said[found.start() :] else None
+    counted = (number(" ".join(words[:n])) for n in range(len(words), 0, -1))
+    return next((value for value in counted if value is not None), None), unit
 
 
 def too_far(degrees: int) -> str | None:
