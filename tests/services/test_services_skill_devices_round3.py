@@ -208,6 +208,25 @@ def test_oscillating_switches_an_off_fan_on_and_the_answer_to_which_room_keeps_o
     assert home.state("fan.office")["oscillate"] is False and home.state("fan.bedroom")["oscillate"] is True
 
 
+def test_a_request_of_several_parts_oscillates_the_fans_its_own_words_name(home: Home) -> None:
+    said = home.turn(
+        "devices.on", {"room": "office", "device": "fan"}, text="turn on the office fan and make it oscillate"
+    )
+    assert said == "Turning on oscillation for the office fan."  # oscillating switches it on: both parts done
+    assert home.state("fan.office").items() >= {"power": "on", "oscillate": True}.items()
+    seed(home, "fan.bedroom", power="on")
+    said = home.turn(
+        "devices.oscillate",
+        {"room": "bedroom", "device": "fan"},  # the engine's slots come from the other part
+        text="turn off the bedroom fan and stop the fan in the office oscillating",
+    )
+    assert said == (
+        'Turning off oscillation for the office fan. I didn\'t do "turn off the bedroom fan": one change at a time, '
+        "please."
+    )
+    assert home.state("fan.office")["oscillate"] is False and home.state("fan.bedroom")["power"] == "on"
+
+
 def test_only_the_fans_oscillate(home: Home) -> None:
     said = home.turn("devices.oscillate", {"device": "ac", "room": "bedroom"}, text="turn on the bedroom ac swing")
     assert said == "Only the fans can oscillate."

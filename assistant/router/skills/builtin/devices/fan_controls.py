@@ -1,7 +1,6 @@
-"""What the fans do beside on and off: speeds said as words ("max speed", "speed it up") and oscillation.
+"""A fan's speed said as words: "max speed", "speed it up", "slow down the fan" (the hub's fan has ``speed`` 1-3).
 
-The hub's fan has ``speed`` 1-3 and an ``oscillate`` flag; these read the words and build the commands and the
-reply, the skill decides which fans.
+These read the words and build the reply; the skill decides which fans.
 """
 
 from __future__ import annotations
@@ -14,10 +13,6 @@ from assistant.router.services.spoken_values import words_to_number
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices.changes import FAN_SPEED_LEVELS
 
-#: Words of the fan's swing: "turn on oscillation", "stop the fan oscillating", "turn off swing".
-_SWING = re.compile(r"\b(oscillat\w*|swing\w*|swivel\w*)\b")
-#: Words that stop it: "turn off swing", "stop oscillating", "don't oscillate".
-_STOP = frozenset({"off", "stop", "disable", "don't", "dont", "no", "not", "without", "cancel", "end"})
 #: Speeds said as words: "max speed", "full speed", "lowest speed".
 _SPEED_WORDS = re.compile(r"\b(max|maximum|full|top|highest|fastest|min|minimum|lowest|slowest) speed\b")
 #: Words about how fast: "speed up the fan", "make it faster" is not a temperature or a brightness.
@@ -40,14 +35,6 @@ def stray_word(text: str, known: Iterable[str]) -> str | None:
     return next((x for x in t.plain_words(text).split() if x not in words and words_to_number(x) is None), None)
 
 
-def oscillation_in(text: str) -> bool | None:
-    """True to oscillate, False to stop, None when the words do not talk about oscillation at all."""
-    said = t.plain_words(text)
-    if not _SWING.search(said):
-        return None
-    return not _STOP & set(said.split())
-
-
 def speed_level_in(text: str) -> float | None:
     """The level of the speed a word gives ("max speed": speed 3, "lowest speed": speed 1), else None."""
     found = _SPEED_WORDS.search(t.plain_words(text))
@@ -60,29 +47,6 @@ def speed_level_in(text: str) -> float | None:
 def says_speed(text: str) -> bool:
     """ "speed up the fan", "slow it down": a request about a fan's speed."""
     return _SPEED.search(t.plain_words(text)) is not None
-
-
-def oscillation(devices: Sequence[t.Device], on: bool) -> tuple[list[dict[str, Any]], str]:
-    """The commands that start (switching the fan on) or stop each fan oscillating, and the reply; a fan already
-    doing it gets no command."""
-    commands: list[dict[str, Any]] = []
-    done: list[t.Device] = []
-    already: list[t.Device] = []
-    for device in devices:
-        state = device.get("state") or {}
-        running = state.get("power") == "on"
-        if bool(state.get("oscillate")) == on and (running or not on):
-            already.append(device)
-            continue
-        change: dict[str, Any] = {"power": "on", "oscillate": True} if on else {"oscillate": False}
-        commands.append({"device": device["id"], "set": change})
-        done.append(device)
-    said = [f"Turning {'on' if on else 'off'} oscillation for {t.names(done)}."] if done else []
-    if already:
-        which = t.names(already)
-        are = "are" if len(already) > 1 else "is"
-        said.append(f"{which[0].upper()}{which[1:]} {are} {'already oscillating' if on else 'not oscillating'}.")
-    return commands, " ".join(said)
 
 
 def speed_reply(devices: Sequence[t.Device], commands: Sequence[dict[str, Any]], faster: bool) -> str:

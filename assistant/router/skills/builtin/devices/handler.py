@@ -19,6 +19,7 @@ from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.builtin.devices.changes import adjusted, at_level, fan_level, switched_off, switched_on
 from assistant.router.skills.builtin.devices.finding import Finder
+from assistant.router.skills.builtin.devices.oscillation import oscillate, oscillation_in
 from assistant.router.skills.builtin.devices.status_answers import StatusAnswers
 from assistant.router.skills.builtin.devices.whole_home import all_off
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -89,7 +90,7 @@ class DevicesSkill:
     # --- intents ----------------------------------------------------------------------------------------------
 
     def _each(self, turn: Turn, change: Any, word: str) -> Activity:
-        if fans.oscillation_in(turn.text) is not None:  # "stop the fan oscillating" is not "stop the fan"
+        if oscillation_in(turn.text) is not None:  # "stop the fan oscillating" is not "stop the fan"
             return self._oscillate(turn)
         found = self._resolve(turn)
         if isinstance(found, Activity):
@@ -279,6 +280,9 @@ class DevicesSkill:
         commands, text = steps.moved(found.devices, degrees)
         return self._act(turn, commands, text, found)
 
+    def _oscillate(self, turn: Turn) -> Activity:
+        return oscillate(turn, self._find, self._resolve, self._act)
+
     def _fan_speed(self, turn: Turn) -> Activity:
         """ "Fan on high", "max speed": a speed; "speed up the fan": a step; "speed up the timer": not a fan."""
         if fans.stray_word(turn.text, self._find.vocabulary(turn)) is not None:
@@ -288,21 +292,6 @@ class DevicesSkill:
         if not turn.has("direction") and not fans.says_speed(turn.text):  # "max": no speed, no way
             return say(turn, "Say speed up or slow down the fan, or a speed from 1 to 3.")
         return self._adjust(turn)
-
-    def _oscillate(self, turn: Turn) -> Activity:
-        on = fans.oscillation_in(turn.text)
-        on = turn.state.get("oscillate") if on is None else on  # the answer to "Which room?" says only the room
-        if not isinstance(on, bool):
-            return say(turn, "Say turn on oscillation or turn off oscillation, and which fan.")
-        if self._find.kind_in(turn.text) not in (None, "fan"):  # "turn on the ac swing": no question first
-            return say(turn, "Only the fans can oscillate.")
-        found = self._resolve(turn, remember={"oscillate": on}, default_kind="fan", implied=True)
-        if isinstance(found, Activity):
-            return found
-        if any(d.get("kind") != "fan" for d in found.devices):
-            return say(turn, "Only the fans can oscillate.")
-        commands, text = fans.oscillation(found.devices, on)
-        return self._act(turn, commands, text, found)
 
 
 def create(context: SkillContext) -> DevicesSkill:
