@@ -259,6 +259,40 @@ def test_a_temperature_question_without_a_room_of_the_home_names_no_device(home:
     assert said == "I can only say what the air conditioners are set to."
 
 
+# --- requests of several parts -------------------------------------------------------------------------------
+
+
+def test_turn_on_beside_a_change_that_switches_on_is_done_and_it_is_the_device_just_named(home: Home) -> None:
+    home.turn("devices.on", {"room": "kitchen", "device": "lamp"}, text="turn on the kitchen lamp")
+    said = home.turn(
+        "devices.fan_speed",
+        {"room": "bedroom", "device": "fan", "direction": "up"},
+        text="turn on the bedroom fan and speed it up",
+    )
+    assert said == "Turning on the bedroom fan at speed 2 of 3."  # "it": the bedroom fan, not the kitchen lamp
+    said = home.turn(
+        "devices.level",
+        {"room": "office", "device": "lamp", "percent": 30},
+        text="turn on the office lamp and set it to 30 percent",
+    )
+    assert said == "Setting the office lamp to 30 percent."
+    assert home.state("lamp.office").items() >= {"power": "on", "brightness": 30}.items()
+    assert home.state("lamp.kitchen")["brightness"] == 80
+
+
+def test_an_off_part_beside_a_change_that_switches_on_is_said_back(home: Home) -> None:
+    home.turn("devices.on", {"room": "office", "device": "lamp"}, text="turn on the office lamp")
+    said = home.turn(
+        "devices.level",
+        {"room": "office", "device": "lamp", "percent": 20},
+        text="turn off the office lamp and set the bedroom lamp to 20 percent",
+    )
+    assert said == (
+        'Setting the bedroom lamp to 20 percent. I didn\'t do "turn off the office lamp": one change at a time, please.'
+    )
+    assert home.state("lamp.office").items() >= {"power": "on", "brightness": 80}.items()
+
+
 # --- requests that only sound like these: no question, no change -----------------------------------------------
 
 REFUSED = [

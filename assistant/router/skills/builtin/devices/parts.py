@@ -25,6 +25,11 @@ _OPPOSITE = {
     "devices.on": frozenset({"off", "close", "stop", "dock"}),
     "devices.off": frozenset({"on", "open", "start"}),
 }
+#: Intents whose change switches a device on (a level, a colour, a temperature, a speed): a part that only says
+#: "turn on" is done by it ("turn on the bedroom fan and speed it up"), and a part that says "off" is not.
+_SWITCHING_ON = frozenset({"devices.level", "devices.color", "devices.temperature", "devices.mode", "devices.adjust",
+                           "devices.temperature_step", "devices.fan_speed"})  # fmt: skip
+_ONLY_ON = frozenset({"turn", "switch", "on", "start"})
 #: Words around a request that name nothing: ", please", "and then".
 _FILLER = frozenset({"please", "thanks", "thank", "you", "now", "right", "then", "too", "also", "as", "well", "the",
                      "a", "ok", "okay", "both", "in", "of"})  # fmt: skip
@@ -60,12 +65,15 @@ def several(
         return None
     parts = [_Part(s, kind_in(s, kinds), tuple(w.rooms_in(s, rooms))) for s in said]
     done = _to_do(parts, intent)
+    naming = [bool(p.kind or p.rooms or t.named(reported, p.said, p.kind)) for p in parts]
     devices: list[t.Device] = []
     notes: list[str] = []
     for index, part in enumerate(parts):
         if not done[index]:
             notes.append(f'I didn\'t do "{part.said}": one change at a time, please.')
             continue
+        if not naming[index] and w.points_back(part.said) and any(naming):  # "turn on the fan and speed it up"
+            continue  # "it" is what the other parts name, not the previous turn's devices
         found = _one(reported, parts, index, fallback_kind, previous, all_rooms or w.says_all(part.said))
         devices.extend(d for d in found.devices if d not in devices)
         notes.extend(note for note in (found.problem,) if note and note not in notes)
@@ -77,13 +85,16 @@ def several(
 def _to_do(parts: Sequence[_Part], intent: str) -> list[bool]:
     """Which parts the turn's ``intent`` does: a part whose words say the other way ("turn off the kitchen light and
     turn on the bedroom light" read as devices.on), or another change than the part done first, is said back, never
-    given a verb it did not say. A part without words of its own ("the bedroom light") goes with the part before."""
-    against = _OPPOSITE.get(intent, frozenset())
+    given a verb it did not say. A part without words of its own ("the bedroom light") goes with the part before; a
+    part that only says "turn on" goes with a change that switches devices on."""
+    switching_on = intent in _SWITCHING_ON
+    against = _OPPOSITE.get(intent, _OPPOSITE["devices.on"] if switching_on else frozenset())
     said: list[set[str]] = []
     for part in parts:
         said.append(set(part.said.split()) & _ACTIONS or (said[-1] if said else set()))
-    first = next((words for words in said if not words & against), set())
-    return [not words & against and not words - first for words in said]
+    only_on = [switching_on and bool(words) and words <= _ONLY_ON for words in said]
+    first = next((words for words, on in zip(said, only_on, strict=True) if not words & against and not on), set())
+    return [not words & against and (on or not words - first) for words, on in zip(said, only_on, strict=True)]
 
 
 def _one(
