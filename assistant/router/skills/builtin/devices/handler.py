@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.router.services.spoken_values import number
-from assistant.router.skills.builtin.devices import adjustment
+from assistant.router.skills.builtin.devices import adjustment, corrections
 from assistant.router.skills.builtin.devices import degrees as steps
 from assistant.router.skills.builtin.devices import fan_controls as fans
 from assistant.router.skills.builtin.devices import targets as t
@@ -83,9 +83,13 @@ class DevicesSkill:
             return ask(turn, found.missing, which, slots=keep, state=state)
         return found
 
-    def _act(self, turn: Turn, commands: Sequence[Command], text: str, found: t.Targets) -> Activity:
+    def _act(
+        self, turn: Turn, commands: Sequence[Command], text: str, found: t.Targets, *, undo: Any = None
+    ) -> Activity:
+        """``undo``: how the changed devices were before (``corrections``), kept for "no, I meant ..."."""
         action = Action("mihome.control", {"commands": list(commands)}) if commands else None
-        return say(turn, " ".join((text, *found.notes)), action=action, state={"last": t.ids(found.devices)})
+        state: dict[str, Any] = {"last": t.ids(found.devices), **({"undo": undo} if undo else {})}
+        return say(turn, " ".join((text, *found.notes)), action=action, state=state)
 
     # --- intents ----------------------------------------------------------------------------------------------
 
@@ -104,7 +108,10 @@ class DevicesSkill:
             text = f"{'Opening' if word == 'on' else 'Closing'} {t.names(devices)}."
         else:
             text = f"Turning {word} {t.names(devices)}."
-        return self._act(turn, commands, text, found)
+        reverted, restored = corrections.undone(turn, devices)  # "no, I meant the office": the kitchen lamp back
+        text = " ".join(filter(None, (text, corrections.put_back(restored))))
+        undo = corrections.before(commands, devices)
+        return self._act(turn, [*commands, *reverted], text, found, undo=undo)
 
     def _pause(self, turn: Turn) -> Activity:
         found = self._resolve(turn, default_kind="vacuum")
