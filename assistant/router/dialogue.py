@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.router import opened_skill, pending_answer, phrases, speech
 from assistant.router.carry_over import dangling
+from assistant.router.follow_ups import FollowUps
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import Names, choose, in_context
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
@@ -20,15 +21,10 @@ from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, slots_from_words
-from assistant.router.slot_recovery import FREE_TEXT, recover
+from assistant.router.slot_recovery import recover
 from assistant.router.stopping import stop
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
-
-#: A follow-up this short that names one of the last intent's listed values stays with that intent.
-FOLLOWUP_WORDS = 3
-#: A correction ("no, I meant the bedroom lamp") this short is only values; a longer one needs the NLU's backing.
-CORRECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,10 @@ class Dialogue:
     """The words the skills use (``vocabulary.known_words``); empty = no unknown-words check."""
     names: Names = field(default_factory=lambda: Names(frozenset(), {}))
     """What tells a name heard from the skills' words, and each intent's own words; empty = no such checks."""
+
+    @property
+    def _follow_ups(self) -> FollowUps:
+        return FollowUps(self.registry, self.threshold)
 
     # --- entry points -------------------------------------------------------------------------------------------
 
@@ -57,13 +57,13 @@ class Dialogue:
             return stop(self.registry, incoming, state, text, turn)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
-        if phrases.is_another(text) and (once_more := self._again(incoming, state, turn)) is not None:
+        if phrases.is_another(text) and (once_more := self._follow_ups.again(incoming, state, turn)) is not None:
             return once_more
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
         result = self._parse(text, turn)
-        followed = self._corrected(incoming, state, text, result, turn) or self._followup(
+        followed = self._follow_ups.corrected(incoming, state, text, result, turn) or self._follow_ups.followup(
             incoming, state, text, result, turn
         )
         if followed is not None:
@@ -202,75 +202,6 @@ class Dialogue:
         return run_intent(
             incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
         )
-
-    def _followup(
-        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
-    ) -> Outcome | None:
-        """ "and on friday?": the last intent again with the new slot values, unless the NLU is sure of another."""
-        context = state.context
-        rest = phrases.followup_rest(text)
-        if context is None or rest is None:
-            return None
-        skill = self.registry.get(context.skill)
-        intent = self.registry.intent(context.intent)
-        if skill is None or intent is None or not intent.followup:
-            return None
-        named = slots_from_words(skill.manifest, intent, rest, listed_only=True)
-        just_values = bool(named) and len(rest.split()) <= FOLLOWUP_WORDS  # "and in London?": nothing else said
-        sure_elsewhere = not result.out_of_scope and result.confidence >= self.threshold
-        if result.intent != context.intent and sure_elsewhere and not just_values:
-            return None
-        new = {**slots_from_words(skill.manifest, intent, rest), **intent_slots(skill.manifest, intent, result.slots)}
-        if not new:
-            return None
-        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
-        return run_intent(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
-
-    def _again(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome | None:
-        """ "another one": the last request once more, in its own words, so the skill hears it as it was (a joke's
-        skill tells its next joke, a timer's sets a second one); None when there is none or it takes no follow-ups."""
-        context = state.context
-        skill = self.registry.get(context.skill) if context else None
-        intent = self.registry.intent(context.intent) if context else None
-        if context is None or skill is None or intent is None or not intent.followup or not context.text:
-            return None
-        turn.confidence = 1.0
-        again = incoming.model_copy(update={"text": context.text})
-        return run_intent(again, state, skill, context.intent, dict(context.slots), turn)
-
-    def _corrected(
-        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
-    ) -> Outcome | None:
-        """ "no, I meant the office" / "make that 10 minutes": the last request again with the corrected values, and
-        the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Only
-        named or typed values correct (never a free-text slot: "no, I meant oat milk" is no list item), and only
-        words that are little more than those values, unless the NLU is sure they mean the same intent."""
-        context = state.context
-        rest = phrases.correction_rest(text)
-        if context is None or rest is None:
-            return None
-        skill = self.registry.get(context.skill)
-        intent = self.registry.intent(context.intent)
-        if skill is None or intent is None or not intent.followup:
-            return None
-        manifest = skill.manifest
-        found = slots_from_words(manifest, intent, rest)
-        typed = [n for n in context.slots if n in intent.slots and manifest.slot(n).type != FREE_TEXT]
-        for name in typed if not found else ():  # "make it 8 am" after an alarm: the time it had, again
-            found = slots_from_words(manifest, intent, rest, only=name)
-            if found:
-                break
-        new = {
-            name: value
-            for name, value in found.items()
-            if manifest.slot(name).type != FREE_TEXT and value != context.slots.get(name)
-        }
-        same_intent = result.intent == context.intent and not result.out_of_scope
-        if not new or (len(rest.split()) > CORRECTION_WORDS and not same_intent):
-            return None
-        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
-        corrected = {**context.slots, **new}
-        return run_intent(incoming, state, skill, context.intent, corrected, turn, corrects=context.slots)
 
     def _invoked(
         self, incoming: Activity, state: SessionState, invocation: phrases.Invocation, turn: TurnLog

@@ -1,0 +1,103 @@
+"""Requests that lean on the last one: "and on friday?" (a follow-up), "no, I meant the office" (a correction) and
+"another one" (the same request once more).
+
+Each takes the session's last request (its context), and runs its intent again with new or corrected slot values, or
+as it was; None when the words are not that shape or the last intent takes no follow-ups, so the dialogue goes on to
+the NLU's own choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.router import phrases
+from assistant.router.intent_run import Outcome, TurnLog, run_intent
+from assistant.router.nlu.types import NluResult
+from assistant.router.session_state import Context, SessionState
+from assistant.router.skills.manifest import IntentSpec
+from assistant.router.skills.registry import Skill, SkillRegistry
+from assistant.router.slot_filling import intent_slots, slots_from_words
+from assistant.router.slot_recovery import FREE_TEXT
+from bridge.cortana import Activity
+
+#: A follow-up this short that names one of the last intent's listed values stays with that intent.
+FOLLOWUP_WORDS = 3
+#: A correction ("no, I meant the bedroom lamp") this short is only values; a longer one needs the NLU's backing.
+CORRECTION_WORDS = 4
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    registry: SkillRegistry
+    threshold: float
+
+    def _last_request(self, state: SessionState) -> tuple[Context, Skill, IntentSpec] | None:
+        """The last request of the session, its skill and intent, when that intent takes follow-ups."""
+        context = state.context
+        skill = self.registry.get(context.skill) if context else None
+        intent = self.registry.intent(context.intent) if context else None
+        if context is None or skill is None or intent is None or not intent.followup:
+            return None
+        return context, skill, intent
+
+    def followup(
+        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
+    ) -> Outcome | None:
+        """ "and on friday?": the last intent again with the new slot values, unless the NLU is sure of another."""
+        rest = phrases.followup_rest(text)
+        last = self._last_request(state) if rest is not None else None
+        if last is None or rest is None:
+            return None
+        context, skill, intent = last
+        named = slots_from_words(skill.manifest, intent, rest, listed_only=True)
+        just_values = bool(named) and len(rest.split()) <= FOLLOWUP_WORDS  # "and in London?": nothing else said
+        sure_elsewhere = not result.out_of_scope and result.confidence >= self.threshold
+        if result.intent != context.intent and sure_elsewhere and not just_values:
+            return None
+        new = {**slots_from_words(skill.manifest, intent, rest), **intent_slots(skill.manifest, intent, result.slots)}
+        if not new:
+            return None
+        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
+        return run_intent(incoming, state, skill, context.intent, {**context.slots, **new}, turn)
+
+    def again(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome | None:
+        """ "another one": the last request once more, in its own words, so the skill hears it as it was (a joke's
+        skill tells its next joke, a timer's sets a second one); None when there is none or it takes no follow-ups."""
+        last = self._last_request(state)
+        if last is None or not last[0].text:
+            return None
+        context, skill, _ = last
+        turn.confidence = 1.0
+        again = incoming.model_copy(update={"text": context.text})
+        return run_intent(again, state, skill, context.intent, dict(context.slots), turn)
+
+    def corrected(
+        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
+    ) -> Outcome | None:
+        """ "no, I meant the office" / "make that 10 minutes": the last request again with the corrected values, and
+        the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Only
+        named or typed values correct (never a free-text slot: "no, I meant oat milk" is no list item), and only
+        words that are little more than those values, unless the NLU is sure they mean the same intent."""
+        rest = phrases.correction_rest(text)
+        last = self._last_request(state) if rest is not None else None
+        if last is None or rest is None:
+            return None
+        context, skill, intent = last
+        manifest = skill.manifest
+        found = slots_from_words(manifest, intent, rest)
+        typed = [n for n in context.slots if n in intent.slots and manifest.slot(n).type != FREE_TEXT]
+        for name in typed if not found else ():  # "make it 8 am" after an alarm: the time it had, again
+            found = slots_from_words(manifest, intent, rest, only=name)
+            if found:
+                break
+        new = {
+            name: value
+            for name, value in found.items()
+            if manifest.slot(name).type != FREE_TEXT and value != context.slots.get(name)
+        }
+        same_intent = result.intent == context.intent and not result.out_of_scope
+        if not new or (len(rest.split()) > CORRECTION_WORDS and not same_intent):
+            return None
+        turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
+        corrected = {**context.slots, **new}
+        return run_intent(incoming, state, skill, context.intent, corrected, turn, corrects=context.slots)
