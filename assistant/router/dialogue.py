@@ -159,7 +159,8 @@ class Dialogue:
             return None
         if pending.awaiting == CONFIRM:
             answer = phrases.yes_or_no(text)
-            if answer == "yes":
+            if answer == "yes":  # the router's own reading of the words: sure, as for "cancel"
+                turn.confidence = 1.0
                 return run_intent(
                     incoming, replace(state, pending=None), skill, pending.intent, pending.slots, turn, confirmed=True
                 )

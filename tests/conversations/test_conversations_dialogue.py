@@ -18,6 +18,7 @@ def test_message_is_confirmed_before_it_is_sent(assistant: Assistant, answer: st
     assert (asked.intent, asked.slots) == ("calls.message", {"contact": "Mom", "message": "I'm running late"})
     assert (asked.speech, asked.open_mic, asked.action) == ('Send "I\'m running late" to Mom?', True, None)
     reply = assistant.text_turn(answer)
+    assert reply.confidence == (1.0 if sent else 0.0)  # a yes is the router's own sure reading, not a 0.0 guess
     if sent:
         assert reply.speech == "Sent to Mom." and reply.action == {
             "name": "skype.message",
