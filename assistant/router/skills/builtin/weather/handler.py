@@ -14,6 +14,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from assistant.router.skills.builtin.weather.span import days_asked, spoken_span
+from assistant.router.skills.builtin.weather.sun import sun_answer, sun_times
 from assistant.router.skills.cities import City, find_city
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -78,6 +79,7 @@ class WeatherSkill:
                 "weather.rain": self._rain,
                 "weather.temperature": self._temperature,
                 "weather.wind_humidity": self._wind_humidity,
+                "weather.sun": self._sun,
             },
         )
 
@@ -112,6 +114,17 @@ class WeatherSkill:
             f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, with a high of {high} and a low of {low} {unit}."
         )
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+
+    def _sun(self, turn: Turn) -> Activity:
+        """ "when does the sun set": the city's sunrise or sunset that day (both for "how long is the day")."""
+        found = self._lookup(turn)
+        if isinstance(found, Activity):
+            return found
+        f, when = found
+        city = find_city(f.city)
+        assert city is not None  # _lookup found it
+        text = sun_answer(sun_times(f.day, city.latitude, city.longitude), ZoneInfo(city.timezone), turn.text)
+        return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": f.day.isoformat()})
 
     def _span(self, turn: Turn, label: str, days: tuple[date, ...], today: date) -> Activity:
         city = find_city(turn.slot("city", self._home))
