@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from assistant.router.skills.builtin.weather.moon import moon_answer
 from assistant.router.skills.builtin.weather.span import days_asked, spoken_span
 from assistant.router.skills.builtin.weather.sun import sun_answer, sun_times
 from assistant.router.skills.cities import City, find_city
@@ -80,6 +81,7 @@ class WeatherSkill:
                 "weather.temperature": self._temperature,
                 "weather.wind_humidity": self._wind_humidity,
                 "weather.sun": self._sun,
+                "weather.moon": lambda turn: say(turn, moon_answer(self._clock.now(), self._zone.key, turn.text)),
             },
         )
 
