@@ -209,3 +209,13 @@ def test_a_corrected_alarm_or_reminder_replaces_the_one_just_set(make_skill: Mak
     skill.state = {}  # nothing just set: a correction sets what it says and cancels nothing
     again = skill.turn("alarms.set", {"time": "9 am"}, corrects={"time": "8 am"})
     assert again.text == "Your alarm is set for 9:00 AM tomorrow."
+
+
+def test_a_day_left_in_the_reminders_words_is_its_day(make_skill: Make) -> None:
+    skill = make_skill("alarms")  # the NLU read "water the plants next week" as the reminder, no date
+    reply = skill.turn("alarms.remind", {"reminder": "water the plants next week", "time": "6 pm"})
+    assert reply.text == "OK, I'll remind you to water the plants at 6:00 PM on Monday."
+    spilled = {"reminder": "renew my", "date": {"month": 3, "day": 26, "value": "my gym pass on march 26th"}}
+    assert skill.turn("alarms.remind", {**spilled, "time": "9 am"}).text == (
+        "OK, I'll remind you to renew your gym pass at 9:00 AM on March 26."
+    )

@@ -84,3 +84,14 @@ def test_is_it_a_holiday_today_says_no_before_the_next_one(make_skill: Make) -> 
         "No, today isn't a holiday. The next holiday is Saint Patrick's Day, in 2 days, on Sunday, March 17, 2024."
     )
     assert skill.turn("datetime.next_holiday", {}, text="what's the next holiday").text.startswith("The next")
+
+
+def test_a_holiday_slot_naming_none_is_the_day_the_date_slot_reads(make_skill: Make) -> None:
+    skill = make_skill("datetime")  # Rasa's tagger took "sunday" for a holiday as well as a date
+    slots = {"holiday": "sunday", "date": {"weekday": 6, "next_week": False, "value": "sunday"}}
+    assert skill.turn("datetime.countdown", slots, text="how many days until sunday").text == (
+        "2 days until Sunday, March 17, 2024."
+    )
+    assert skill.turn("datetime.date", {"holiday": "bastille day"}, text="when is bastille day").text.startswith(
+        "Sorry"
+    )

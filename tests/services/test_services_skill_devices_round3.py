@@ -322,3 +322,14 @@ def test_requests_about_something_else_are_refused_without_a_question(
     before = home.hub.report()
     assert home.turn(intent, slots, text=text) == reply
     assert home.hub.report() == before
+
+
+def test_a_percent_said_in_the_words_serves_when_the_slot_holds_no_number(home: Home) -> None:
+    seed(home, "lamp.bedroom", power="off", brightness=80)
+    said = home.turn(
+        "devices.level",
+        {"room": "bedroom", "device": "lamp", "percent": "and"},  # as Rasa's tagger read a two-part request
+        text="set the bedroom lamp to 20 percent",
+    )
+    assert said == "Setting the bedroom lamp to 20 percent."
+    assert home.state("lamp.bedroom")["brightness"] == 20

@@ -111,3 +111,15 @@ def test_a_corrected_timer_replaces_the_one_just_set(make_skill: Make) -> None:
     assert skill.turn("timers.list").text == "There's 10 minutes left on your 10 minute timer."
     skill.state = {}  # nothing just set: a correction adds the timer as asked
     assert skill.turn("timers.set", {"duration": {"seconds": 60}}, corrects={}).text == "OK, 1 minute, starting now."
+
+
+def test_added_time_is_read_from_the_words_when_the_tagger_kept_only_a_number(make_skill: Make) -> None:
+    skill = make_skill("timers")
+    skill.turn("timers.set", {"duration": {"seconds": 300}, "timer_name": "pasta"})
+    added = skill.turn(
+        "timers.extend", {"duration": "2", "timer_name": "pasta"}, text="add 2 more minutes to the pasta timer"
+    )
+    assert added.text == "OK, I added 2 minutes to your pasta timer: 7 minutes left."
+    assert skill.turn("timers.extend", {}, text="give it another minute").text == (
+        "OK, I added 1 minute to your pasta timer: 8 minutes left."
+    )

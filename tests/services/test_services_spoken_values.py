@@ -7,6 +7,7 @@ import pytest
 from assistant.router.services.spoken_values import (
     ClockTime,
     clock_time,
+    duration_in,
     duration_seconds,
     number,
     spoken_duration,
@@ -109,3 +110,16 @@ def test_spoken_list_names_one_two_or_many() -> None:
     assert spoken_list(["milk"]) == "milk"
     assert spoken_list(("milk", "eggs")) == "milk and eggs"
     assert spoken_list(["Mom", "Dad", "Alex"]) == "Mom, Dad and Alex"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("add 2 more minutes to the pasta timer", 120),
+        ("give it another minute", 60),
+        ("how long is left on the 10 minute timer", 600),
+        ("add time to the timer", None),
+    ],
+)
+def test_duration_in_finds_a_length_said_anywhere(text: str, seconds: float | None) -> None:
+    assert duration_in(text) == seconds

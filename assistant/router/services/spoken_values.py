@@ -115,6 +115,19 @@ _PERIODS = {"am": "am", "a.m.": "am", "a m": "am", "pm": "pm", "p.m.": "pm", "p 
             "in the afternoon": "pm", "in the evening": "pm", "at night": "pm", "tonight": "pm"}  # fmt: skip
 
 
+def duration_in(text: str) -> float | None:
+    """The first length of time said anywhere in ``text`` ("add 2 more minutes to the pasta timer" -> 120), for
+    when a tagger kept only part of it; None when there is none."""
+    words = re.findall(r"[\w.'-]+", text.lower())
+    for end, word in enumerate(words):
+        if re.fullmatch(r"(?:second|sec|minute|min|hour|hr|day)s?", word):
+            for start in range(max(0, end - 5), end + 1):  # the longest phrase that is a length, up to the unit
+                seconds = duration_seconds(" ".join(words[start : end + 1]))
+                if seconds:
+                    return seconds
+    return None
+
+
 def clock_time(value: object) -> ClockTime | None:
     """A time of day from ``{"hour", "minute", "day_offset"}`` or words ("7 am", "half past six", "noon")."""
     if isinstance(value, Mapping):

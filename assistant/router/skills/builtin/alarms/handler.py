@@ -8,6 +8,7 @@ missed while the assistant was down is announced once at start, late. Times are 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -116,6 +117,10 @@ class AlarmsSkill:
             return say(turn, w.NOT_REPEATING)
         what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
         what = w.with_spilled_words(what, turn.slot("date"))
+        moved = w.day_at_end(what) if not turn.has("date") else None
+        if moved is not None:  # "water the plants next week": the day the NLU left in the reminder's words
+            what, said_day = moved
+            turn = replace(turn, slots={**turn.slots, "date": dict(said_day)})
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
         when = due(turn, self._now()) or start_of_week(turn, self._now())  # "next week": its Monday morning

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.router.nlu.normalize import normalize
+
 #: Words that make an hour without am or pm a morning one.
 WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
 #: Words asking for an alarm or reminder that repeats, which the store cannot keep.
@@ -54,4 +56,24 @@ def with_spilled_words(what: str, date: object) -> str:
     if _TIME_WORDS.fullmatch(raw):  # "[9] am on march 26th": the time's words, not the reminder's
         return what
     spilled = reminder_text(raw)
-    return what if not what or what.lower().endswith(spilled.lower()) else f"{what} {spilled}"
+    if not what or what.lower().endswith(spilled.lower()):
+        return what
+    mine, theirs = what.split(), spilled.split()
+    overlap = next((n for n in range(min(len(mine), len(theirs)), 0, -1) if _same(mine[-n:], theirs[:n])), 0)
+    return " ".join([*mine, *theirs[overlap:]])  # "renew your" + "your gym pass": said once
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    return [w.lower() for w in a] == [w.lower() for w in b]
+
+
+def day_at_end(what: str) -> tuple[str, Mapping[str, object]] | None:
+    """A day said at the end of the reminder's words, which the NLU left in them ("water the plants next week"):
+    the words without it, and the day as a date slot holds it; None when they end with no day."""
+    words = what.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        day = normalize("date", " ".join(words[-size:]))
+        if isinstance(day, Mapping):
+            rest = re.sub(r"\s+(?:on|for|by)$", "", " ".join(words[:-size]), flags=re.IGNORECASE)
+            return (rest, day) if rest else None
+    return None

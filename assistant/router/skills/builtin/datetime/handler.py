@@ -274,9 +274,16 @@ def _part_of_now(part: str, now: datetime) -> str:
     return f"It's week {now.isocalendar().week} of {now.isocalendar().year}."
 
 
+_ANY_DAY = date(2024, 1, 1)
+
+
 def _names_holiday(turn: Turn) -> bool:
-    """The turn asks about a holiday, by the holiday slot, a date said as one ("christmas"), or a lunar name."""
-    return turn.has("holiday") or holiday_of(turn.slot("date")) is not None or holiday_in(turn.text) in LUNAR
+    """The turn asks about a holiday, by the holiday slot, a date said as one ("christmas"), or a lunar name. A
+    holiday slot naming none that a date slot reads as a day is that day (Rasa's tagger may take "sunday" for both)."""
+    unknown = turn.has("holiday") and find_holiday(turn.slot("holiday")) is None
+    reads_as_day = resolve_day(turn.slot("date"), _ANY_DAY) is not None  # whether, not which: any day will do
+    named = turn.has("holiday") and not (unknown and reads_as_day)
+    return named or holiday_of(turn.slot("date")) is not None or holiday_in(turn.text) in LUNAR
 
 
 def _not_known(name: str) -> str:

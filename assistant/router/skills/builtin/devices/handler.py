@@ -129,6 +129,8 @@ class DevicesSkill:
 
     def _level(self, turn: Turn) -> Activity:
         level = number(turn.slot("percent"))
+        percent = re.search(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)", turn.text.lower())  # a tagger's "and": no level
+        level = float(percent.group(1)) if level is None and percent else level
         level = w.speed_in(turn.text) if level is None else level  # "set it to speed 1": no percent slot
         named_speed = fans.speed_level_in(turn.text)  # "max speed": a fan's, whatever was said before
         level = named_speed if level is None else level

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.services.schedule_store import Entry, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
-from assistant.router.services.spoken_values import duration_seconds, spoken_clock, spoken_duration
+from assistant.router.services.spoken_values import duration_in, duration_seconds, spoken_clock, spoken_duration
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -112,7 +112,7 @@ class TimersSkill:
 
     def _extend(self, turn: Turn) -> Activity:
         """ "add 5 minutes" (to the one timer running, the one just set, or the one named)."""
-        seconds = duration_seconds(turn.slot("duration"))
+        seconds = duration_seconds(turn.slot("duration")) or duration_in(turn.text)  # a tagger may keep only "2"
         if seconds is None or seconds < 1:
             return ask(turn, "duration", "How much time should I add?")
         running = self.store.pending(["timer"])
