@@ -219,3 +219,11 @@ def test_a_day_left_in_the_reminders_words_is_its_day(make_skill: Make) -> None:
     assert skill.turn("alarms.remind", {**spilled, "time": "9 am"}).text == (
         "OK, I'll remind you to renew your gym pass at 9:00 AM on March 26."
     )
+
+
+def test_the_new_time_of_a_change_is_read_from_the_words_first(make_skill: Make) -> None:
+    skill = make_skill("alarms")
+    skill.turn("alarms.set", {"time": "7 am"})
+    tagged_twice = {"time": "7 am", "new_time": "7 am"}  # as Rasa's tagger once read "change my 7 am alarm to 7:30"
+    moved = skill.turn("alarms.change", tagged_twice, text="change my 7 am alarm to 7:30")
+    assert moved.text == "OK, your alarm is now at 7:30 AM tomorrow."

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from services_skill_harness import SkillHarness, action_of
 
 from assistant.router.services.catalogue import catalogue
 from assistant.router.services.clock import ManualClock
 from assistant.router.skills.builtin.music.genre_words import genre_said
+from assistant.router.skills.builtin.music.request_words import asks_to_play
 from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
@@ -200,3 +202,25 @@ def test_a_malformed_queue_position_reads_as_the_start(make_skill: Make) -> None
     assert music.turn("music.previous", {}, text="previous song").text == "Going back to Bohemian Rhapsody by Queen."
     music.state = {"queue": ["s05"], "index": 0, "volume": "loud"}
     assert music.turn("music.volume", {}, text="turn it up").text == "Volume 60."  # from the default 50
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "asks"),
+    [
+        ("play some queen", {"queen"}, True),
+        ("how about some queen", {"queen"}, True),
+        ("dancing queen please", {"dancing queen"}, True),
+        ("i want to hear abba", {"abba"}, True),
+        ("go back to sleep", {"sleep"}, False),
+        ("time to sleep", {"sleeping"}, False),
+    ],
+)
+def test_a_play_request_says_it_asks_to_hear_something(text: str, names: set[str], asks: bool) -> None:
+    assert asks_to_play(text, names) is asks
+
+
+def test_a_playlist_tagged_in_words_that_ask_for_nothing_is_not_played(make_skill: Make) -> None:
+    music = make_skill("music")
+    reply = music.turn("music.play", {"playlist": "sleep"}, text="go back to sleep")
+    assert reply.text is not None and reply.text.startswith("Sorry, I can't help with that yet.")
+    assert not (reply.channel_data or {}).get("audio")

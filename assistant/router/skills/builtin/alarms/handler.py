@@ -230,7 +230,8 @@ class AlarmsSkill:
 
     def _change(self, turn: Turn) -> Activity:
         """ "change my 7 am alarm to 7:30": the one alarm or reminder meant, same day, at the new time."""
-        new = clock_time(turn.slot("new_time"))
+        said = w.NEW_TIME.search(turn.text)  # "... to 7:30": the words win over a tagger that read "7 am" twice
+        new = (clock_time(said.group(1)) if said else None) or clock_time(turn.slot("new_time"))
         if new is None:
             return ask(turn, "new_time", "To what time?")
         entries = self._matching(turn, by_time=turn.slot("time") != turn.slot("new_time"))  # one "8" read as both

@@ -22,6 +22,8 @@ THAT = re.compile(
 _TIME_WORDS = re.compile(
     r"[\d:\s]*(?:[ap]\.?m\.?|o'?clock|in the (?:morning|afternoon|evening)|tonight)?", re.IGNORECASE
 )
+#: The time an alarm is moved to, at the end of the words: "change my 7 am alarm to 7:30".
+NEW_TIME = re.compile(r"\b(?:to|till|until)\s+([\w:. ]+?)\s*[.!?]*$", re.IGNORECASE)
 #: "when is my next alarm"
 NEXT = re.compile(r"\bnext (alarm|reminder|one)\b")
 

@@ -20,7 +20,13 @@ from assistant.router.skills.builtin.music import playback
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
 from assistant.router.skills.builtin.music.player_memory import PlayerMemory
-from assistant.router.skills.builtin.music.request_words import PREPOSITIONS, asks_for_music, rest, said_kind
+from assistant.router.skills.builtin.music.request_words import (
+    PREPOSITIONS,
+    asks_for_music,
+    asks_to_play,
+    rest,
+    said_kind,
+)
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import Turn
@@ -157,6 +163,9 @@ class MusicSkill:
         return Found(songs, f"Playing {artist}, starting with {songs[0].title}.", artist)
 
     def _play(self, turn: Turn) -> Activity:
+        names = {str(turn.slot(k)).lower() for k in (*_KINDS, "genre", "mood") if turn.has(k)}
+        if not asks_to_play(turn.text, names):  # "go back to sleep": the sleep playlist to an engine, not to us
+            return _not_a_request(turn, 'To hear music, say "play" and what: "play some jazz".')
         found = self._queue_for(turn)
         if isinstance(found, str):
             return say(turn, found)

@@ -44,3 +44,20 @@ def said_kind(text: str, kind: str) -> bool:
     """Whether the words say what kind of name they give: "the song", "playlist", "by"."""
     words = text.lower().split()
     return any(word in words for word in _KIND_WORDS[kind])
+
+
+#: Words that make a request about playing music wherever they stand: "how about some queen", "queen songs".
+_MUSIC_WORDS = frozenset({
+    "play", "playing", "put", "listen", "hear", "music", "song", "songs", "track", "tracks", "tunes", "playlist",
+    "some", "album", "sing",
+})  # fmt: skip
+
+
+def asks_to_play(text: str, names: set[str]) -> bool:
+    """Whether the words ask to hear something: they open as a request ("play", "I want", "some"), have a music
+    word, or are only a name the slots hold ("dancing queen please"); not "go back to sleep", which an engine may read
+    as the sleep playlist."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    if not words:
+        return False
+    return words[0] in _LEADING or not _MUSIC_WORDS.isdisjoint(words) or rest(text) in names
