@@ -227,3 +227,12 @@ def test_the_new_time_of_a_change_is_read_from_the_words_first(make_skill: Make)
     tagged_twice = {"time": "7 am", "new_time": "7 am"}  # as Rasa's tagger once read "change my 7 am alarm to 7:30"
     moved = skill.turn("alarms.change", tagged_twice, text="change my 7 am alarm to 7:30")
     assert moved.text == "OK, your alarm is now at 7:30 AM tomorrow."
+
+
+def test_a_day_the_tagger_cut_short_is_read_from_the_words(make_skill: Make) -> None:
+    skill = make_skill("alarms")  # as Rasa once tagged "remind me to water the plants next week at 6 pm"
+    slots = {"reminder": "water the plants", "date": "next", "time": "6 pm"}
+    reply = skill.turn("alarms.remind", slots, text="remind me to water the plants next week at 6 pm")
+    assert reply.text == "OK, I'll remind you to water the plants at 6:00 PM on Monday."
+    unknown = skill.turn("alarms.remind", {**slots, "date": "someday"}, text="remind me to water the plants someday")
+    assert unknown.text is not None and unknown.text.startswith("Sorry, I can't tell which day")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
+from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.spoken_dates import WEEKDAYS, parse_date
 from assistant.router.skills.holidays import find_holiday, next_date
 from assistant.router.skills.lunar_holidays import FIRST_YEAR, LAST_YEAR
@@ -117,3 +118,15 @@ def add_months(moment: datetime, months: int) -> datetime:
     index = moment.month - 1 + months
     year, month = moment.year + index // 12, index % 12 + 1
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
+def day_in_words(text: str, today: date) -> date | None:
+    """The first day said anywhere in ``text`` ("remind me to water the plants next week at 6 pm" -> next Monday),
+    for when a tagger kept only part of it ("next"); None when the words say none."""
+    words = text.split()
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            value = normalize("date", " ".join(words[start : start + size]))
+            if isinstance(value, Mapping) and (day := resolve_day(value, today)) is not None:
+                return day
+    return None

@@ -18,7 +18,7 @@ from assistant.router.services.spoken_values import (
     number,
 )
 from assistant.router.skills.builtin.alarms import words as w
-from assistant.router.skills.dates import add_months, is_week, resolve_day, unknown_day
+from assistant.router.skills.dates import add_months, day_in_words, is_week, resolve_day, unknown_day
 from assistant.router.skills.turn import Turn
 
 #: The furthest ahead an alarm or reminder can be set.
@@ -43,7 +43,7 @@ def due(turn: Turn, now: datetime) -> datetime | str | None:
     reminding = turn.intent == "alarms.remind"  # an alarm "at 6:30 on monday" is a morning one
     if not turn.has("date"):
         return next_occurrence(time, now, small_hours_pm=reminding)
-    day = resolve_day(turn.slot("date"), now.date())
+    day = resolve_day(turn.slot("date"), now.date()) or day_in_words(turn.text, now.date())  # a tagger's "next"
     if day is None:
         return unknown_day(turn.slot("date"))
     if (day - now.date()).days > FURTHEST.days:
