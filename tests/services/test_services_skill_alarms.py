@@ -234,5 +234,9 @@ def test_a_day_the_tagger_cut_short_is_read_from_the_words(make_skill: Make) -> 
     slots = {"reminder": "water the plants", "date": "next", "time": "6 pm"}
     reply = skill.turn("alarms.remind", slots, text="remind me to water the plants next week at 6 pm")
     assert reply.text == "OK, I'll remind you to water the plants at 6:00 PM on Monday."
+    kept = {**slots, "reminder": "feed the cat next week"}  # the day also left in the reminder's words
+    assert skill.turn("alarms.remind", kept, text="remind me to feed the cat next week at 6 pm").text == (
+        "OK, I'll remind you to feed the cat at 6:00 PM on Monday."
+    )
     unknown = skill.turn("alarms.remind", {**slots, "date": "someday"}, text="remind me to water the plants someday")
     assert unknown.text is not None and unknown.text.startswith("Sorry, I can't tell which day")

@@ -117,7 +117,8 @@ class AlarmsSkill:
             return say(turn, w.NOT_REPEATING)
         what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
         what = w.with_spilled_words(what, turn.slot("date"))
-        moved = w.day_at_end(what) if not turn.has("date") else None
+        known_day = turn.has("date") and resolve_day(turn.slot("date"), self._now().date()) is not None
+        moved = w.day_at_end(what) if not known_day else None  # no day, or a tagger's "next" of "next week"
         if moved is not None:  # "water the plants next week": the day the NLU left in the reminder's words
             what, said_day = moved
             turn = replace(turn, slots={**turn.slots, "date": dict(said_day)})
