@@ -82,8 +82,17 @@ def normalise(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
 
 
+#: Words before a cancel that change nothing: "actually, cancel that", "no wait, stop".
+_LEAD_IN = re.compile(r"^(?:(?:actually|no|oh|wait|sorry|hmm|um|uh)\s+)+")
+
+
+def _bare(text: str) -> str:
+    """The words without a lead-in ("actually, cancel that" -> "cancel that")."""
+    return _LEAD_IN.sub("", normalise(text))
+
+
 def is_cancel(text: str) -> bool:
-    return normalise(text) in CANCEL
+    return normalise(text) in CANCEL or _bare(text) in CANCEL
 
 
 def is_refusal(text: str) -> bool:
@@ -91,11 +100,11 @@ def is_refusal(text: str) -> bool:
 
 
 def stops_playing(text: str) -> bool:
-    return normalise(text) in STOPPING
+    return _bare(text) in STOPPING
 
 
 def points_back(text: str) -> bool:
-    return normalise(text) in CANCEL_POINTING
+    return _bare(text) in CANCEL_POINTING
 
 
 def is_repeat(text: str) -> bool:

@@ -10,6 +10,7 @@ from assistant.router.phrases import (
     find_invocation,
     is_cancel,
     points_back,
+    stops_playing,
     without_softeners,
 )
 
@@ -61,3 +62,9 @@ def test_without_softeners_keeps_what_is_asked_not_how_gently() -> None:
 )
 def test_correction_rest_is_the_words_that_correct(text: str, rest: str | None) -> None:
     assert correction_rest(text) == rest
+
+
+def test_a_lead_in_before_a_cancel_changes_nothing() -> None:
+    assert is_cancel("Actually, cancel that") and points_back("actually, cancel that")
+    assert is_cancel("no wait, stop") and stops_playing("no wait, stop")
+    assert not is_cancel("no") and not is_cancel("actually, cancel my dentist appointment")

@@ -164,7 +164,7 @@ class MusicSkill:
 
     def _play(self, turn: Turn) -> Activity:
         names = {str(turn.slot(k)).lower() for k in (*_KINDS, "genre", "mood") if turn.has(k)}
-        if not asks_to_play(turn.text, names):  # "go back to sleep": the sleep playlist to an engine, not to us
+        if turn.corrects is None and not asks_to_play(turn.text, names):  # "go back to sleep": not "no, abba"
             return _not_a_request(turn, 'To hear music, say "play" and what: "play some jazz".')
         found = self._queue_for(turn)
         if isinstance(found, str):
