@@ -60,3 +60,18 @@ def test_a_queue_from_before_a_restart_is_recalled_paused(make_skill: Make) -> N
     later.advance(timedelta(minutes=1))
     restarted = make_skill("music", clock=later)  # the same data_dir, a new process a minute later
     assert restarted.turn("music.now_playing").text == "This is Bohemian Rhapsody by Queen (paused)."
+
+
+def test_resuming_after_a_restart_sends_the_stream_again(make_skill: Make) -> None:
+    first = make_skill("music")
+    first.turn("music.play", {"artist": "Queen"})
+    first.handler.close()
+    later = ManualClock()
+    later.advance(timedelta(minutes=1))
+    restarted = make_skill("music", clock=later)
+    resumed = restarted.turn("music.resume", text="resume the music")
+    assert resumed.text == "Resuming Bohemian Rhapsody by Queen."
+    assert (resumed.channel_data or {}).get("audio", {}).get("url", "").startswith("sim://catalogue/")
+    again = restarted.turn("music.pause", text="pause")  # playing now: an ordinary pause
+    assert again.text == "Paused."
+    assert restarted.turn("music.resume", text="resume").text == "Resuming."

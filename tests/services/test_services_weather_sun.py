@@ -4,7 +4,7 @@ speaker says them), and what the weather skill says of them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,3 +57,18 @@ def test_the_answer_says_what_was_asked(make_skill: Make) -> None:
     both = skill.turn("weather.sun", {"city": "London"}, text="how long is the day in london")
     assert both.text.startswith("In London today, the sun rises at ") and "of daylight." in both.text
     assert sun_answer(times, zone, "when does the sun rise and set").count(" at ") == 2
+
+
+def test_today_is_the_citys_own_today_and_an_unknown_place_is_said(make_skill: Make) -> None:
+    skill = make_skill("weather")  # 9:30 UTC on Friday is 20:30 on Friday in Sydney; 23:00 UTC is its Saturday
+    skill.clock.advance(timedelta(hours=13, minutes=30))
+    sydney = CITIES["Sydney"]
+    saturday = sun_times(date(2024, 3, 16), sydney.latitude, sydney.longitude)
+    assert saturday.rise is not None
+    reply = skill.turn("weather.sun", {"city": "Sydney"}, text="when does the sun rise in sydney")
+    assert (
+        reply.text
+        == f"In Sydney today, the sun rises at {saturday.rise.astimezone(ZoneInfo(sydney.timezone)):%-I:%M %p}."
+    )
+    unknown = skill.turn("weather.sun", {"city": "Atlantis"}, text="when is sunrise in atlantis")
+    assert unknown.text == "Sorry, I don't know where Atlantis is, so I can't say when the sun rises there."

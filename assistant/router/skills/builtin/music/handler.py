@@ -19,7 +19,7 @@ from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.music import playback
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
-from assistant.router.skills.builtin.music.player_memory import PlayerMemory
+from assistant.router.skills.builtin.music.player_memory import STOPPED, PlayerMemory
 from assistant.router.skills.builtin.music.request_words import (
     PREPOSITIONS,
     asks_for_music,
@@ -213,6 +213,11 @@ class MusicSkill:
     def _resume(self, turn: Turn) -> Activity:
         if playback.names_other_than_music(turn.text):  # "unmute my phone", "print my resume"
             return _not_a_request(turn, 'To play the music again, say "resume the music".')
+        playing = self._playing(turn)
+        if playing is not None and turn.state.get(STOPPED):  # after a restart the speaker has no stream: send it
+            songs, index = playing
+            kept = {k: v for k, v in turn.state.items() if k != STOPPED}
+            return self._start(turn, songs, index, f"Resuming {songs[index].spoken}.", kept)
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
     def _next(self, turn: Turn) -> Activity:

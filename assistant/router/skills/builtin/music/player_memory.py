@@ -2,7 +2,7 @@
 
 The session's state ends with the session (two idle minutes, or "bye") while the speaker plays on. The queue is
 saved after every music turn (``DeviceStateStore``) and recalled when a turn arrives without it; a queue saved
-before this process started is recalled paused, since nothing plays after a restart.
+before this process started is recalled paused and ``stopped``, since nothing plays after a restart.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 OWNER = "music"
+#: Set on a queue recalled from before a restart: the speaker has no stream, so resuming must send it again.
+STOPPED = "stopped"
 #: The device id of a turn that names none (a text chat).
 NO_DEVICE = "speaker"
 
@@ -32,7 +34,7 @@ class PlayerMemory:
             return turn
         state, saved = self._store.load(turn.device_id or NO_DEVICE, OWNER)
         if state and saved is not None and saved < self._started:
-            state = {**state, "paused": True}
+            state = {**state, "paused": True, STOPPED: True}
         return replace(turn, state=state)
 
     def keep(self, turn: Turn, reply: Activity) -> None:

@@ -118,15 +118,22 @@ class WeatherSkill:
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
 
     def _sun(self, turn: Turn) -> Activity:
-        """ "when does the sun set": the city's sunrise or sunset that day (both for "how long is the day")."""
+        """ "when does the sun set": the city's sunrise or sunset that day (both for "how long is the day"); today is
+        the city's own today (Sydney's evening is its Saturday while it is Friday at home)."""
+        if turn.has("city") and find_city(turn.slot("city")) is None:
+            return say(
+                turn, f"Sorry, I don't know where {turn.slot('city')} is, so I can't say when the sun rises there."
+            )
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found
         f, when = found
         city = find_city(f.city)
         assert city is not None  # _lookup found it
-        text = sun_answer(sun_times(f.day, city.latitude, city.longitude), ZoneInfo(city.timezone), turn.text)
-        return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": f.day.isoformat()})
+        zone = ZoneInfo(city.timezone)
+        day = f.day if turn.has("date") else self._clock.now().astimezone(zone).date()
+        text = sun_answer(sun_times(day, city.latitude, city.longitude), zone, turn.text)
+        return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": day.isoformat()})
 
     def _span(self, turn: Turn, label: str, days: tuple[date, ...], today: date) -> Activity:
         city = find_city(turn.slot("city", self._home))
