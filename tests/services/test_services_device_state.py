@@ -52,23 +52,23 @@ def test_the_music_queue_outlives_the_session(make_skill: Make) -> None:
     assert music.turn("music.now_playing").text == "This is Don't Stop Me Now by Queen."
 
 
-def test_a_queue_from_before_a_restart_is_recalled_paused(make_skill: Make) -> None:
+def _restarted_after_queen(make_skill: Make) -> SkillHarness:
+    """Queen played, then the same data_dir in a new process a minute later."""
     first = make_skill("music")
     first.turn("music.play", {"artist": "Queen"})
     first.handler.close()
     later = ManualClock()
     later.advance(timedelta(minutes=1))
-    restarted = make_skill("music", clock=later)  # the same data_dir, a new process a minute later
+    return make_skill("music", clock=later)
+
+
+def test_a_queue_from_before_a_restart_is_recalled_paused(make_skill: Make) -> None:
+    restarted = _restarted_after_queen(make_skill)
     assert restarted.turn("music.now_playing").text == "This is Bohemian Rhapsody by Queen (paused)."
 
 
 def test_resuming_after_a_restart_sends_the_stream_again(make_skill: Make) -> None:
-    first = make_skill("music")
-    first.turn("music.play", {"artist": "Queen"})
-    first.handler.close()
-    later = ManualClock()
-    later.advance(timedelta(minutes=1))
-    restarted = make_skill("music", clock=later)
+    restarted = _restarted_after_queen(make_skill)
     resumed = restarted.turn("music.resume", text="resume the music")
     assert resumed.text == "Resuming Bohemian Rhapsody by Queen."
     assert (resumed.channel_data or {}).get("audio", {}).get("url", "").startswith("sim://catalogue/")
