@@ -85,3 +85,16 @@ def test_a_windy_day_says_so(make_skill: Make) -> None:
     )
     reply = skill.turn("weather.wind_humidity", {"city": windy[0], "date": windy[1].isoformat()}, text="how windy")
     assert "windy, with wind at " in reply.text
+
+
+def test_a_yes_or_no_question_about_the_sky_is_answered_first(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    london = forecast(CITIES["London"], FRIDAY)  # light rain
+    rome = forecast(CITIES["Rome"], FRIDAY)
+    assert london.condition == "light rain" and rome.condition == "sunny"  # the fixed forecasts this test reads
+    no = skill.turn("weather.forecast", {"city": "London"}, text="will it be sunny in london")
+    assert no.text is not None and no.text.startswith("No. Today in London: light rain")
+    yes = skill.turn("weather.forecast", {"city": "Rome"}, text="is it nice in rome")
+    assert yes.text is not None and yes.text.startswith("Yes. Today in Rome: sunny")
+    plain = skill.turn("weather.forecast", {"city": "Rome"}, text="what's the weather in rome")
+    assert plain.text is not None and plain.text.startswith("Today in Rome")

@@ -28,6 +28,9 @@ _WET = {"light rain", "rain", "thunderstorms", "snow"}
 FORECAST_DAYS = 10
 #: From this wind speed on, the answer says "windy".
 WINDY_KMH = 30
+#: "will it be sunny", "is it cloudy": a yes-or-no question about the sky, answered with the forecast after it.
+_SKY_ASKED = re.compile(r"^(?:will it be|is it|is it going to be)\s+(sunny|cloudy|foggy|nice)\b")
+_NICE = ("sunny", "partly cloudy")
 _HUMID = re.compile(r"\b(?:humid|humidity|muggy)\b")
 
 
@@ -115,6 +118,11 @@ class WeatherSkill:
         text = (
             f"{when[:1].upper()}{when[1:]} in {f.city}: {f.condition}, with a high of {high} and a low of {low} {unit}."
         )
+        sky = _SKY_ASKED.match(turn.text.lower())  # "will it be sunny on saturday": yes or no first
+        if sky is not None:
+            asked = sky.group(1)
+            fits = f.condition in _NICE if asked == "nice" else asked in f.condition
+            text = f"{'Yes' if fits else 'No'}. {text}"
         return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
 
     def _sun(self, turn: Turn) -> Activity:
