@@ -36,6 +36,16 @@ def test_add_list_cancel(store: ScheduleStore) -> None:
     assert store.next_due(["reminder"]) is None
 
 
+def test_cancel_pending_takes_only_a_pending_entry_of_the_kinds_asked(store: ScheduleStore) -> None:
+    tea = store.add("timer", START + timedelta(minutes=5), created=START, label="tea", duration_s=300)
+    alarm = store.add("alarm", START + timedelta(hours=20), created=START)
+    assert store.cancel_pending(alarm.id, ["timer"]) is None and store.get(alarm.id) is not None
+    assert store.cancel_pending(None, ["timer"]) is None and store.cancel_pending("7", ["timer"]) is None
+    assert [e.id for e in store.claim_due(START + timedelta(minutes=5), ["timer"])] == [tea.id]  # fired, not pending
+    assert store.cancel_pending(tea.id, ["timer"]) is None
+    assert store.cancel_pending(alarm.id, ["alarm", "reminder"]) == alarm and store.get(alarm.id) is None
+
+
 def test_naive_times_are_refused(store: ScheduleStore) -> None:
     with pytest.raises(ValueError, match="aware"):
         store.add("timer", datetime(2024, 1, 1), created=START)

@@ -144,6 +144,12 @@ class ScheduleStore:
             conn.execute("DELETE FROM schedule WHERE id = ?", (entry_id,))
         return _entry(dict(rows[0]))
 
+    def cancel_pending(self, entry_id: object, kinds: Collection[Kind]) -> Entry | None:
+        """Cancel ``entry_id`` (as a skill's state kept it) if it is still pending and of ``kinds``: a corrected
+        request replaces what it set ("no, 10 minutes"); None when there is no such entry left."""
+        entry = next((e for e in self.pending(kinds) if e.id == entry_id), None)
+        return self.cancel(entry.id) if entry is not None else None
+
     def cancel_all(self, kinds: Collection[Kind]) -> tuple[Entry, ...]:
         """Cancel every pending entry of ``kinds``; returns them."""
         where, params = _kinds(kinds)

@@ -104,7 +104,7 @@ class AlarmsSkill:
             return ask(turn, "time", "For what time?")
         if isinstance(when, str):
             return say(turn, when)
-        instead = " instead" if self._corrected(turn, "alarm") else ""  # "no, 8 am": that alarm replaces the last
+        instead = " instead" if self._corrected(turn, "alarm") else ""  # "no, 8 am": it replaces the last one
         same = [e for e in self.store.pending(["alarm"]) if e.due == when]
         if same:
             return say(turn, f"You already have an alarm at {self._when(same[0])}.", state={"last": same[0].id})
@@ -140,12 +140,7 @@ class AlarmsSkill:
 
     def _corrected(self, turn: Turn, kind: Kind) -> bool:
         """For a correction of the request that set the last alarm or reminder, cancel that one; whether it was."""
-        last = turn.state.get("last")
-        entry = next((e for e in self.store.pending([kind]) if e.id == last), None)
-        if turn.corrects is None or entry is None:
-            return False
-        self.store.cancel(entry.id)
-        return True
+        return turn.corrects is not None and self.store.cancel_pending(turn.state.get("last"), [kind]) is not None
 
     def _matching(self, turn: Turn, *, by_time: bool = True) -> tuple[Entry, ...]:
         kind = turn.slot("alarm_kind")

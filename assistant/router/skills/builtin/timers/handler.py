@@ -89,26 +89,21 @@ class TimersSkill:
         if seconds > MAX_TIMER.total_seconds():
             return say(turn, "A timer can run for up to 24 hours. For a later time, set an alarm or a reminder.")
         now = self._clock.now()
-        replaced = self._corrected(turn)  # "no, 10 minutes": that timer instead of the one just set
+        last = turn.state.get("last_timer")  # "no, 10 minutes": that timer replaces the one just set
+        replaced = turn.corrects is not None and self.store.cancel_pending(last, ["timer"]) is not None
+        instead = " instead" if replaced else ""
         name = str(turn.slot("timer_name", "")).strip().lower()
         entry = self.store.add(
             "timer", now + timedelta(seconds=seconds), created=now, label=name, duration_s=round(seconds)
         )
         self.scheduler.wake()
         length = spoken_duration(seconds)
-        text = f"OK, {name} timer for {length}, starting now." if name else f"OK, {length}, starting now."
-        if replaced:
-            text = text.replace(", starting now.", " instead, starting now.")
+        text = (
+            f"OK, {name} timer for {length}{instead}, starting now."
+            if name
+            else f"OK, {length}{instead}, starting now."
+        )
         return say(turn, text, state={"last_timer": entry.id}, slots={"duration": {"seconds": round(seconds)}})
-
-    def _corrected(self, turn: Turn) -> bool:
-        """For a correction of the request that set the last timer, cancel that timer; whether one was."""
-        last = turn.state.get("last_timer")
-        running = [t for t in self.store.pending(["timer"]) if t.id == last]
-        if turn.corrects is None or not running:
-            return False
-        self.store.cancel(running[0].id)
-        return True
 
     def _extend(self, turn: Turn) -> Activity:
         """ "add 5 minutes" (to the one timer running, the one just set, or the one named)."""
