@@ -26,6 +26,7 @@ from bridge.cortana import Activity
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "windy", "foggy", "snow")
 _WET = {"light rain", "rain", "thunderstorms", "snow"}
 FORECAST_DAYS = 10
+NO_WEATHER_FOR = "Sorry, I don't have weather for {}. Try a major city."
 #: From this wind speed on, the answer says "windy".
 WINDY_KMH = 30
 #: "will it be sunny", "is it cloudy": a yes-or-no question about the sky, answered with the forecast after it.
@@ -88,13 +89,22 @@ class WeatherSkill:
             },
         )
 
-    def _lookup(self, turn: Turn) -> tuple[Forecast, str] | Activity:
-        """The forecast the turn asks about and how to name its day, or a reply asking what is missing."""
+    def _city(self, turn: Turn, unknown: str = NO_WEATHER_FOR) -> City | Activity:
+        """The city the turn names (else the home city), or the reply: ``unknown`` for a name not in the list,
+        "Which city?" when there is none."""
         city = find_city(turn.slot("city", self._home))
-        if city is None:
-            if turn.has("city"):
-                return say(turn, f"Sorry, I don't have weather for {turn.slot('city')}. Try a major city.")
-            return ask(turn, "city", "Which city?")
+        if city is not None:
+            return city
+        if turn.has("city"):
+            return say(turn, unknown.format(turn.slot("city")))
+        return ask(turn, "city", "Which city?")
+
+    def _lookup(self, turn: Turn, city: City | None = None) -> tuple[Forecast, str] | Activity:
+        """The forecast the turn asks about and how to name its day, or a reply asking what is missing."""
+        found = self._city(turn) if city is None else city
+        if isinstance(found, Activity):
+            return found
+        city = found
         today = self._clock.now().astimezone(self._zone).date()
         day = resolve_day(turn.slot("date", "today"), today)
         if day is None:
@@ -128,27 +138,22 @@ class WeatherSkill:
     def _sun(self, turn: Turn) -> Activity:
         """ "when does the sun set": the city's sunrise or sunset that day (both for "how long is the day"); today is
         the city's own today (Sydney's evening is its Saturday while it is Friday at home)."""
-        if turn.has("city") and find_city(turn.slot("city")) is None:
-            return say(
-                turn, f"Sorry, I don't know where {turn.slot('city')} is, so I can't say when the sun rises there."
-            )
-        found = self._lookup(turn)
+        city = self._city(turn, "Sorry, I don't know where {} is, so I can't say when the sun rises there.")
+        if isinstance(city, Activity):
+            return city
+        found = self._lookup(turn, city)
         if isinstance(found, Activity):
             return found
         f, when = found
-        city = find_city(f.city)
-        assert city is not None  # _lookup found it
         zone = ZoneInfo(city.timezone)
         day = f.day if turn.has("date") else self._clock.now().astimezone(zone).date()
         text = sun_answer(sun_times(day, city.latitude, city.longitude), zone, turn.text)
         return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": day.isoformat()})
 
     def _span(self, turn: Turn, label: str, days: tuple[date, ...], today: date) -> Activity:
-        city = find_city(turn.slot("city", self._home))
-        if city is None:
-            if turn.has("city"):
-                return say(turn, f"Sorry, I don't have weather for {turn.slot('city')}. Try a major city.")
-            return ask(turn, "city", "Which city?")
+        city = self._city(turn)
+        if isinstance(city, Activity):
+            return city
         known = [day for day in days if 0 <= (day - today).days < FORECAST_DAYS]
         if not known:
             return say(turn, f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead.")
