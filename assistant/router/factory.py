@@ -18,6 +18,7 @@ from assistant.router.services.clock import Clock
 from assistant.router.skills.handler import _no_announce
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import SkillRegistry, build_registry, load_manifests, skill_dirs
+from assistant.router.speaker_memory import SpeakerMemory
 from assistant.router.training import compile_training_data, write_nlu_yaml
 from bridge.cortana import Activity
 
@@ -60,7 +61,8 @@ def build_router(
     """Load the skills, compile their data, get an engine for it and assemble the router."""
     registry: SkillRegistry = build_registry(settings, clock, announce=announce)
     engine = make_engine(settings, _compiled(registry.manifests))
-    return Router(registry, engine, settings.router, clock)
+    memory = SpeakerMemory.for_skills(registry.manifests, settings.data_dir, settings.source, clock.now())
+    return Router(registry, engine, settings.router, clock, memory)
 
 
 @functools.lru_cache(maxsize=8)

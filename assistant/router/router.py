@@ -23,6 +23,7 @@ from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
 from assistant.router.session_state import SessionState, load_state
 from assistant.router.skills.registry import SkillRegistry
+from assistant.router.speaker_memory import SpeakerMemory
 from assistant.router.vocabulary import intent_words, known_words
 from bridge.cortana import Activity
 
@@ -37,6 +38,8 @@ class Router:
     engine: NluEngine
     settings: RouterSettings
     clock: Clock
+    memory: SpeakerMemory | None = None
+    """Where skills whose state outlives the session keep it per speaker (None: no such skill)."""
     _dialogue: Dialogue = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -50,6 +53,8 @@ class Router:
         now = self.clock.now()
         raw = (activity.channel_data or {}).get("state")
         state, timed_out = load_state(raw, now, self.settings.session_timeout_s)
+        if self.memory is not None:
+            state = self.memory.recall(activity, state)
         turn = TurnLog()
         try:
             outcome = self._turn(activity, state, turn)
@@ -58,6 +63,8 @@ class Router:
             outcome = Outcome(speech.own_reply(activity, speech.NLU_RESTARTING, "acceptingInput"), state)
         if timed_out:
             log.info("conversation %s timed out before this turn", activity.conversation.id)
+        if self.memory is not None:
+            self.memory.keep(activity, turn.skill, outcome.state, now)
         said = outcome.reply.text or outcome.state.said  # what "repeat that" says next
         return _finish(activity, outcome, replace(outcome.state, said=said).to_json(now), turn)
 
@@ -82,6 +89,8 @@ class Router:
         return self._dialogue.utterance(activity, state, text, turn)
 
     def close(self) -> None:
+        if self.memory is not None:
+            self.memory.close()
         self.engine.close()
         self.registry.close()
 

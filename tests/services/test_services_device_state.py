@@ -1,19 +1,13 @@
-"""Skill state kept per speaker beyond the session: the store, and the music queue recalled after a session ends
-or, paused, after a restart."""
+"""The store of skill state kept per speaker beyond the session (its use through the router:
+tests/conversations/test_conversations_speaker_memory.py)."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
-
-from services_skill_harness import SkillHarness
 
 from assistant.router.services.clock import ManualClock
 from assistant.router.services.device_state import DeviceStateStore
-
-Make = Callable[..., SkillHarness]
 
 
 def test_state_is_kept_per_device_and_owner_and_an_empty_one_forgets(tmp_path: Path) -> None:
@@ -40,38 +34,3 @@ def test_unreadable_state_is_ignored_not_fatal(tmp_path: Path) -> None:
     store = DeviceStateStore.in_dir(tmp_path)
     assert store.load("kitchen", "music") == ({}, None) and store.load("hall", "music") == ({}, None)
     store.close()
-
-
-def test_the_music_queue_outlives_the_session(make_skill: Make) -> None:
-    music = make_skill("music")
-    assert music.turn("music.play", {"artist": "Queen"}).text == "Playing Queen, starting with Bohemian Rhapsody."
-    music.state = {}  # the session ended ("bye", or two idle minutes)
-    music.clock.advance(timedelta(minutes=10))
-    assert music.turn("music.next").text == "Next up: Don't Stop Me Now by Queen."
-    music.state = {}
-    assert music.turn("music.now_playing").text == "This is Don't Stop Me Now by Queen."
-
-
-def _restarted_after_queen(make_skill: Make) -> SkillHarness:
-    """Queen played, then the same data_dir in a new process a minute later."""
-    first = make_skill("music")
-    first.turn("music.play", {"artist": "Queen"})
-    first.handler.close()
-    later = ManualClock()
-    later.advance(timedelta(minutes=1))
-    return make_skill("music", clock=later)
-
-
-def test_a_queue_from_before_a_restart_is_recalled_paused(make_skill: Make) -> None:
-    restarted = _restarted_after_queen(make_skill)
-    assert restarted.turn("music.now_playing").text == "This is Bohemian Rhapsody by Queen (paused)."
-
-
-def test_resuming_after_a_restart_sends_the_stream_again(make_skill: Make) -> None:
-    restarted = _restarted_after_queen(make_skill)
-    resumed = restarted.turn("music.resume", text="resume the music")
-    assert resumed.text == "Resuming Bohemian Rhapsody by Queen."
-    assert (resumed.channel_data or {}).get("audio", {}).get("url", "").startswith("sim://catalogue/")
-    again = restarted.turn("music.pause", text="pause")  # playing now: an ordinary pause
-    assert again.text == "Paused."
-    assert restarted.turn("music.resume", text="resume").text == "Resuming."

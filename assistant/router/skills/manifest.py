@@ -98,6 +98,9 @@ class SkillManifest:
     """What the skill says when opened by name ("open weather")."""
     samples: tuple[str, ...] = ()
     """A few things to say, read out by the help skill."""
+    state_outlives_session: bool = False
+    """The skill's state is kept per speaker beyond the session (the music queue plays on after "bye"); the router
+    recalls it into a new session (:mod:`assistant.router.speaker_memory`)."""
 
     @property
     def folder(self) -> Path:
@@ -152,6 +155,7 @@ class _Manifest(_Strict):
     invocations: list[str] = Field(min_length=1)
     welcome: str | None = None
     samples: list[str] = []
+    state_outlives_session: bool = False
     handler: _Handler = _Handler(python="handler.py")
     slots: dict[str, _Slot] = {}
     intents: dict[str, _Intent] = Field(min_length=1)
@@ -268,6 +272,7 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
         path=path,
         welcome=model.welcome,
         samples=tuple(model.samples),
+        state_outlives_session=model.state_outlives_session,
     )
 
 

@@ -14,6 +14,10 @@ from typing import Any
 
 from bridge.cortana import Activity
 
+#: Set by the router on a player's state saved before it started (``state_outlives_session``): the speaker has no
+#: stream any more, so resuming must send it again.
+STOPPED = "stopped"
+
 
 @dataclass(frozen=True)
 class Turn:

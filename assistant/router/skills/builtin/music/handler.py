@@ -19,7 +19,6 @@ from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.music import playback
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
-from assistant.router.skills.builtin.music.player_memory import STOPPED, PlayerMemory
 from assistant.router.skills.builtin.music.request_words import (
     PREPOSITIONS,
     asks_for_music,
@@ -29,7 +28,7 @@ from assistant.router.skills.builtin.music.request_words import (
 )
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
-from assistant.router.skills.turn import Turn
+from assistant.router.skills.turn import STOPPED, Turn
 from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
@@ -56,18 +55,9 @@ class MusicSkill:
     def __init__(self, context: SkillContext, music: Catalogue | None = None) -> None:
         self._clock = context.clock
         self._music = music or catalogue()
-        self._memory = PlayerMemory(context.settings.data_dir, context.settings.source, context.clock)
 
     def handle(self, activity: Activity) -> Activity:
-        turn = self._memory.recall(Turn.of(activity))  # the queue outlives the session (player_memory)
-        reply = self._dispatch(turn)
-        self._memory.keep(turn, reply)
-        return reply
-
-    def close(self) -> None:
-        self._memory.close()
-
-    def _dispatch(self, turn: Turn) -> Activity:
+        turn = Turn.of(activity)  # the router recalls the queue into a new session (state_outlives_session)
         return dispatch(
             turn,
             {
