@@ -62,12 +62,15 @@ class FollowUps:
 
     def again(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome | None:
         """ "another one": the last request once more, in its own words, so the skill hears it as it was (a joke's
-        skill tells its next joke, a timer's sets a second one); None when there is none or it takes no follow-ups."""
+        skill tells its next joke, a timer's sets a second one), or the intent the last one names for it
+        (``another``: the next song); None when there is none or it takes no follow-ups."""
         last = self._last_request(state)
         if last is None or not last[0].text:
             return None
-        context, skill, _ = last
+        context, skill, intent = last
         turn.confidence = 1.0
+        if intent.another is not None:  # "another one" after "play some jazz" is the next song
+            return run_intent(incoming, state, skill, intent.another, {}, turn)
         again = incoming.model_copy(update={"text": context.text})
         return run_intent(again, state, skill, context.intent, dict(context.slots), turn)
 

@@ -36,6 +36,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
     assert manifest.slot("city").values[1].synonyms == ("nyc",)
     assert manifest.slot("when").type == "date"
     assert not manifest.slot("city").open  # closed unless the skill says otherwise
+    assert intent.another is None and not manifest.state_outlives_session  # "another one" repeats; state per session
 
 
 @pytest.mark.parametrize(
@@ -59,6 +60,8 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
         (("[{when}]", "[{when=today}]"), "{when=...}: slot 'when' has no listed values to choose from"),
         (("go to {city}", "go to {city=Paris,}"), "an empty value in a {slot_name=value,value} placeholder"),
         (("{type: date}", "{type: date, open: true}"), "slots.when.open: 'open' is for a slot with listed values"),
+        (("    required: [city]", "    another: demo.stop"), "intents.demo.go.another: 'demo.stop' is not one of"),
+        (("invocations: [demo]", "invocations: [demo]\nstate_outlives_session: maybe"), "state_outlives_session:"),
     ],
 )
 def test_manifest_mistakes_are_one_clear_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:

@@ -72,6 +72,9 @@ class IntentSpec:
     """A question asked before a destructive action, e.g. ``Delete the {list} list?``; None = act at once."""
     followup: bool = True
     """Whether "and tomorrow?"-style follow-ups may re-run this intent with new slot values."""
+    another: str | None = None
+    """The intent of the same skill that "another one" runs after this one (after "play jazz", the next song);
+    None: this request once more, in its own words (the next joke, a second timer)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class _Intent(_Strict):
     required: list[str] = []
     confirm: str | None = Field(default=None, min_length=1)
     followup: bool = True
+    another: str | None = Field(default=None, min_length=1)
 
 
 class _Handler(_Strict):
@@ -247,9 +251,17 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
                 used.append(slot_name)
             if model.slots[slot_name].prompt is None:
                 raise fail("slots", slot_name, "a required slot needs a prompt (the question that asks for it)")
+        if intent.another is not None and intent.another not in model.intents:
+            raise fail("intents", name, "another", f"{intent.another!r} is not one of this skill's intents")
         intents.append(
             IntentSpec(
-                name, tuple(intent.examples), tuple(used), tuple(intent.required), intent.confirm, intent.followup
+                name,
+                tuple(intent.examples),
+                tuple(used),
+                tuple(intent.required),
+                intent.confirm,
+                intent.followup,
+                intent.another,
             )
         )
     handler = (
