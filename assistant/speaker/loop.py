@@ -2,8 +2,9 @@
 
 The loop owns no device and no protocol knowledge beyond Mi-AI: audio comes from an AudioSource, the transcript
 goes to a Conversation (a SpeakerSession, or whatever the composition root wraps around one) exactly as a typed
-turn would, and the response is acted on here: speak ``to_speak``, announce ``audio`` directives, hand ``action``
-to an injected callback, keep listening when ``open_mic``.
+turn would, and the response is acted on here: speak ``to_speak``, give ``audio`` directives and ``player.*`` actions
+to the speaker's media player (which plays through the same player as the replies, after them), hand ``action`` to
+an injected callback, keep listening when ``open_mic``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Protocol
 from assistant.config.speaker import SpeakerSettings
 from assistant.speaker.endpointing import Endpoint, Endpointer, EndpointRules, EndReason, VoiceActivity
 from assistant.speaker.listen_turn import ListenTurn
+from assistant.speaker.media_player import MediaPlayer
 from assistant.speaker.sources import AudioSource
 from assistant.speaker.stt import Recognition, SttEngine, Transcript
 from assistant.speaker.tts import Player, Pyttsx3Voice
@@ -37,6 +39,8 @@ class State(str, Enum):
     LISTENING = "listening"
     THINKING = "thinking"
     SPEAKING = "speaking"
+    MEDIA = "media"
+    """Not a step of the loop: what the media player does now (the detail says what it plays, how loud...)."""
 
 
 class Conversation(Protocol):
@@ -56,7 +60,8 @@ class Observer(Protocol):
 
 
 Action = Callable[[str, dict[str, Any]], None]
-"""Device control or player actions from a response: name and properties (the Mi-Home hub takes them)."""
+"""Device control or player actions from a response: name and properties (the Mi-Home hub takes them); the
+``player.*`` ones have already been applied to the loop's media player when this is called."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,10 @@ class ListenLoop:
         player: Player | None = None,
         on_action: Action | None = None,
         push_to_talk: PushToTalk | None = None,
+        media: MediaPlayer | None = None,
     ) -> None:
+        """``media``: the speaker's media player (default: one of the loop's own on ``player``, stopped when
+        :meth:`run` ends, after the clip playing then has ended)."""
         self.rules = EndpointRules.from_settings(speaker)
         self.engine = engine
         self.conversation = conversation
@@ -90,6 +98,8 @@ class ListenLoop:
         self.options = options
         self.voice = voice
         self.player = player or Player(enabled=False)
+        self.media = media or MediaPlayer(self.player)
+        self._owns_media = media is None
         self.on_action = on_action
         self.ptt = push_to_talk
         self.vad = VoiceActivity()
@@ -126,6 +136,8 @@ class ListenLoop:
         if utterance is not None:
             self._complete(utterance, utterance.end_of_input())
         self._wait_speaking()
+        if self._owns_media:
+            self.media.close(play_out=True)
         return self.turns
 
     def _idle(self, frame: bytes) -> Wake | None:
@@ -165,10 +177,17 @@ class ListenLoop:
         reply_wav = self._render(response, len(self.turns))
         ms["tts"] = (time.perf_counter() - bridged) * 1000
         ms["end_of_speech_to_audio"] = (time.perf_counter() - decided) * 1000
+        speaks = Path(reply_wav) if reply_wav is not None and self.player.enabled else None
+        if speaks is not None:  # the reply first: music it starts or resumes follows (the reply's thread releases)
+            self.media.hold()
         self._act(response)
         self._barged = False
-        played = self._speak(reply_wav)
-        turn = ListenTurn(utterance.wake.how, endpoint.reason, transcript, response, reply_wav, played, ms=ms)
+        played = self._speak(speaks) if speaks is not None else False
+        media = self.media.state
+        extra = {"player": media.to_json()} if media.track is not None else {}
+        turn = ListenTurn(
+            utterance.wake.how, endpoint.reason, transcript, response, reply_wav, played, ms=ms, extra=extra
+        )
         self.turns.append(turn)
         self.observer.turn(turn)
         return turn
@@ -185,23 +204,26 @@ class ListenLoop:
 
     def _act(self, response: MiAiResponse) -> None:
         r = response.response
-        for directive in r.directives or ():
-            if directive.type == "audio" and directive.audio_item is not None:
-                item = directive.audio_item
-                self._set(State.SPEAKING, f"playing {item.title or item.stream.url}")
+        for change in self.media.apply(response):
+            problem = f" ({change.problem})" if change.problem else ""
+            self._set(State.MEDIA, change.state.describe() + problem)
         if r.action is not None and self.on_action is not None:
             self.on_action(r.action, dict(r.action_property or {}))
 
-    def _speak(self, wav: str | None) -> bool:
-        if wav is None or not self.player.enabled:
-            return False
+    def _speak(self, wav: Path) -> bool:
+        """Play the reply on its own thread; the media player, held for it, is released when it ends."""
         self._set(State.SPEAKING, "")
-        result: dict[str, bool] = {}
-        self._speaking = threading.Thread(target=lambda: result.update(ok=self.player.play(Path(wav))), daemon=True)
+        self._speaking = threading.Thread(target=self._play_reply, args=(wav,), daemon=True)
         self._speaking.start()
         if self.options.once:
             self._wait_speaking()
         return self.player.enabled
+
+    def _play_reply(self, wav: Path) -> None:
+        try:
+            self.player.play(wav)
+        finally:
+            self.media.release()
 
     def _wait_speaking(self) -> None:
         if self._speaking is not None:
