@@ -83,6 +83,10 @@ class Dialogue:
             text=text,
             names=self.names,
         )
+        if chosen is None or chosen.skill.name != state.open_skill:  # "call mom at 6 pm" after "open reminders"
+            task = self._task_for_welcome(incoming, state, text, turn)
+            if task is not None:
+                return task
         if chosen is None:
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)
@@ -244,6 +248,18 @@ class Dialogue:
         answer = opened_skill.welcome_answer(skill.manifest, text) if skill is not None else None
         if skill is None or answer is None:
             return None
+        return run_intent(incoming, state, skill, answer[0], answer[1], turn)
+
+    def _task_for_welcome(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
+        """ "call mom at 6 pm" said right after the welcome of "open reminders": a reminder, not a call
+        (``opened_skill.task_answer``)."""
+        skill = self.registry.get(state.open_skill) if state.open_skill else None
+        if skill is None or not skill.manifest.welcome or state.said != skill.manifest.welcome:
+            return None
+        answer = opened_skill.task_answer(skill.manifest, text)
+        if answer is None:
+            return None
+        turn.confidence = 1.0
         return run_intent(incoming, state, skill, answer[0], answer[1], turn)
 
     def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
