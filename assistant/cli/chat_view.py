@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from assistant.speaker.media_state import instruction, is_player_action
 from assistant.turn import TurnResult
 
 
@@ -22,8 +23,11 @@ def show_turn(console: Console, result: TurnResult, *, trace: bool) -> None:
         item = directive.get("audio_item")
         if item:
             title = item.get("title") or item["stream"]["url"]
-            console.print(f"[magenta]  playing[/] {escape(str(title))}")
-    if result.action and result.action.get("name") != "mihome.control":
+            console.print(f"[magenta]  playing[/] {escape(str(title))} [dim]({escape(item['stream']['url'])})[/]")
+    name = result.action.get("name") if result.action else None
+    if result.action and isinstance(name, str) and is_player_action(name):
+        console.print(f"[magenta]  player[/] {escape(instruction(name, result.action.get('properties') or {}))}")
+    elif result.action and name != "mihome.control":
         console.print(
             f"[magenta]  action[/] {escape(result.action['name'])} {escape(_compact(result.action['properties']))}"
         )

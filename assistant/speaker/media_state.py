@@ -117,6 +117,15 @@ def act(state: MediaState, name: str, properties: Mapping[str, Any]) -> Change:
     return Change(replace(state, status=Status.PLAYING), f"playing {state.track.title}")
 
 
+def instruction(name: str, properties: Mapping[str, Any]) -> str:
+    """What a ``player.*`` action asks of the player, in words and whatever plays (for a transcript): ``pause``,
+    ``volume 60``, ``repeat on``; for one the player cannot follow, why."""
+    if name in (PAUSE, RESUME):
+        return name.removeprefix(PREFIX)
+    change = act(MediaState(), name, properties)
+    return change.problem or change.said
+
+
 def finished(state: MediaState) -> Change:
     """The track's sound came to its end: it starts again on repeat, else the player stops."""
     if state.track is None or state.status is not Status.PLAYING:

@@ -113,3 +113,10 @@ def test_the_state_reads_as_one_line_and_as_json() -> None:
         "volume": 60,
         "repeat": True,
     }
+
+
+def test_an_action_reads_as_what_it_asks_of_the_player() -> None:
+    assert m.instruction(m.PAUSE, {}) == "pause" and m.instruction(m.RESUME, {}) == "resume"
+    assert m.instruction(m.VOLUME, {"level": 70}) == "volume 70"
+    assert m.instruction(m.REPEAT, {"on": False}) == "repeat off"
+    assert "unknown player action 'player.seek'" in m.instruction("player.seek", {})
