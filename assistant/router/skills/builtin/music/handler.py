@@ -9,14 +9,13 @@ are ``player.*`` actions for the speaker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
 from assistant.router.services.spoken_values import number
-from assistant.router.skills.builtin.music import playback
+from assistant.router.skills.builtin.music import playback, volume_words
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
 from assistant.router.skills.builtin.music.request_words import (
@@ -33,13 +32,6 @@ from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
 _KINDS = ("song", "playlist", "artist")
-DEFAULT_VOLUME = 50
-VOLUME_STEP = 10
-_NEGATIVE = re.compile(r"\b(minus|negative)\b|-\s*\d")
-_UP = frozenset({"up", "increase", "raise", "louder"})
-_DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
-_MAX = re.compile(r"\b(max|maximum|full|all the way up)\b")
-_MIN = re.compile(r"\b(min|minimum|all the way down)\b")
 NOTHING = "Nothing is playing."
 
 
@@ -276,29 +268,17 @@ class MusicSkill:
         return say(turn, f"Repeating {songs[index].spoken}.", action=action, state={**turn.state, "repeat": True})
 
     def _volume(self, turn: Turn) -> Activity:  # "increase the volume", "turn it down", "volume 30"
-        text = turn.text.lower()
-        words = set(re.findall(r"[a-z']+", text))
+        words = volume_words.words_of(turn.text)
         if "unmute" in words:  # as "mute the music" pauses
             return self._resume(turn)
         if "mute" in words:
             return self._control(turn, "player.pause", "Paused.", paused=True)
-        kept = turn.state.get("volume")
-        current = kept if isinstance(kept, int) and not isinstance(kept, bool) else DEFAULT_VOLUME
-        level = number(turn.slot("volume")) if turn.has("volume") else None
+        said = number(turn.slot("volume")) if turn.has("volume") else None
         change = str(turn.slot("volume_change", "")).lower()
-        if level is None and _MAX.search(text):
-            level = 100
-        elif level is None and _MIN.search(text):
-            level = 0
-        elif level is None and (change == "louder" or words & _UP):
-            level = current + VOLUME_STEP
-        elif level is None and (change == "quieter" or words & _DOWN):
-            level = current - VOLUME_STEP
-        if level is not None and turn.has("volume") and _NEGATIVE.search(text):
-            level = -abs(level)  # "minus 5": the number alone lost its sign
+        level = volume_words.asked_level(turn.text, said, change, volume_words.current_volume(turn.state))
         if level is None:
             return ask(turn, "volume", "What volume, from 0 to 100?")
-        if turn.has("volume") and not 0 <= level <= 100:  # a step past either end stops there; a number is said
+        if said is not None and not 0 <= level <= 100:  # a step past either end stops there; a number is said
             return ask(turn, "volume", f"The volume goes from 0 to 100, not {level:g}. What volume?")
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})

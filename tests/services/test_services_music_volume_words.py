@@ -1,0 +1,31 @@
+"""The level a volume request asks for (``music.volume_words``), before the skill clamps or questions it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.router.skills.builtin.music.volume_words import DEFAULT_VOLUME, asked_level, current_volume
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "change", "level"),
+    [
+        ("volume 30", 30.0, "", 30.0),
+        ("set the volume to minus 5", 5.0, "", -5.0),
+        ("max volume", None, "", 100),
+        ("turn it all the way down", None, "", 0),
+        ("turn it up", None, "", 70),
+        ("a bit quieter please", None, "quieter", 50),
+        ("lower the volume", None, "", 50),
+        ("change the volume", None, "", None),
+    ],
+)
+def test_the_level_asked_for(text: str, said: float | None, change: str, level: float | None) -> None:
+    assert asked_level(text, said, change, 60) == level
+
+
+def test_a_malformed_kept_volume_reads_as_the_default() -> None:
+    assert current_volume({"volume": 35}) == 35
+    assert (
+        current_volume({"volume": True}) == current_volume({"volume": "loud"}) == current_volume({}) == DEFAULT_VOLUME
+    )
