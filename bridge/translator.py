@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -20,6 +19,7 @@ from bridge import cortana as c
 from bridge import miai as m
 from bridge.errors import TranslationError
 from bridge.ssml import ssml_to_text, text_to_ssml
+from bridge.translator_fields import action_to_slots, iso_time, millis, slots_to_action
 from bridge.wire_model import envelope_error
 
 EVENT_NO_RESPONSE = "noResponse"
@@ -90,14 +90,14 @@ def request_to_activity(request: m.MiAiRequest) -> c.Activity:
     return c.Activity(
         type=kind,
         id=req.request_id,
-        timestamp=_iso(req.timestamp),
+        timestamp=iso_time(req.timestamp),
         from_=c.ChannelAccount(id=request.session.user.user_id, role="user"),
         recipient=c.ChannelAccount(id=request.session.application.app_id, role="bot"),
         conversation=c.ConversationAccount(id=request.session.session_id),
         locale=req.locale,
         name=name,
         text=request.query,
-        semantic_action=_slots_to_action(request.query, req.slot_info),
+        semantic_action=slots_to_action(request.query, req.slot_info),
         channel_data=channel_data,
     )
 
@@ -125,52 +125,14 @@ def activity_to_request(activity: c.Activity) -> m.MiAiRequest:
         context=m.Context.model_validate(context),
         request=m.Request(
             type=request_type,
-            request_id=activity.id or f"{activity.conversation.id}-{_ms(activity.timestamp)}",
-            timestamp=_ms(activity.timestamp),
+            request_id=activity.id or f"{activity.conversation.id}-{millis(activity.timestamp)}",
+            timestamp=millis(activity.timestamp),
             locale=activity.locale or "en-US",
             intent=intent,
-            slot_info=_action_to_slots(activity.semantic_action, miai.get("slotOrder")),
+            slot_info=action_to_slots(activity.semantic_action, miai.get("slotOrder")),
             no_response=bool(miai.get("noResponse", activity.type == "event" and activity.name == EVENT_NO_RESPONSE)),
         ),
     )
-
-
-def _slots_to_action(query: str, slot_info: m.SlotInfo | None) -> c.SemanticAction | None:
-    if slot_info is None:
-        return None
-    entities: dict[str, Any] = {}
-    instances: dict[str, list[c.EntityInstance]] = {}
-    for slot in slot_info.slots:
-        if slot.name in entities:
-            raise TranslationError(f"slot_info.slots: slot {slot.name!r} appears twice; Cortana entities are unique")
-        entities[slot.name] = slot.value
-        start = query.find(slot.value) if slot.value else -1  # str indices are code points
-        if start >= 0:
-            end = start + len(slot.value)
-            instances[slot.name] = [c.EntityInstance(start_index=start, end_index=end, text=slot.value, type=slot.name)]
-    return c.SemanticAction(
-        id=slot_info.intent_name,
-        state="done" if slot_info.is_confirmed else "start",
-        entities=entities,
-        instance=instances or None,
-    )
-
-
-def _action_to_slots(action: c.SemanticAction | None, order: list[str] | None) -> m.SlotInfo | None:
-    if action is None:
-        return None
-    names = list(order) if order is not None else list(action.entities)
-    names += [n for n in action.entities if n not in names]
-    slots = [m.Slot(name=n, value=_slot_text(action.entities[n])) for n in names if n in action.entities]
-    return m.SlotInfo(intent_name=action.id, is_confirmed=action.state == "done", slots=slots)
-
-
-def _slot_text(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict) and isinstance(value.get("text"), str):
-        return str(value["text"])
-    return str(value)
 
 
 # ---------------------------------------------------------------- responses
@@ -298,23 +260,3 @@ def _canonical_audio(directives: list[m.Directive], spoken: str | None) -> dict[
     if last.audio_item.title is not None:
         audio["title"] = last.audio_item.title
     return audio
-
-
-# ---------------------------------------------------------------- time
-
-
-def _iso(millis: int) -> str:
-    moment = datetime.fromtimestamp(millis / 1000, tz=timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{millis % 1000:03d}Z"
-
-
-def _ms(stamp: str | None) -> int:
-    if not stamp:
-        return 0
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        raise TranslationError(f"timestamp: {stamp!r} is not ISO 8601") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return round(moment.timestamp() * 1000)
