@@ -3,8 +3,9 @@
 The loop owns no device and no protocol knowledge beyond Mi-AI: audio comes from an AudioSource, the transcript
 goes to a Conversation (a SpeakerSession, or whatever the composition root wraps around one) exactly as a typed
 turn would, and the response is acted on here: speak ``to_speak``, give ``audio`` directives and ``player.*`` actions
-to the speaker's media player (which plays through the same player as the replies, after them), hand ``action`` to
-an injected callback, keep listening when ``open_mic``.
+to the speaker's media player (it plays through the same player as the replies, and makes way from the moment a
+command begins until its reply has been spoken), hand ``action`` to an injected callback, keep listening when
+``open_mic``.
 """
 
 from __future__ import annotations
@@ -110,15 +111,28 @@ class ListenLoop:
         self._wake_ms = 0.0
 
     def run(self, source: AudioSource) -> list[ListenTurn]:
+        """Every turn in ``source``. When it ends, music the loop's own media player plays goes on to the end of its
+        clip, then stops; when it is interrupted (Ctrl-C), the music stops at once."""
+        try:
+            turns = self._hear(source)
+        except BaseException:
+            if self._owns_media:
+                self.media.close()
+            raise
+        if self._owns_media:
+            self.media.close(play_out=True)
+        return turns
+
+    def _hear(self, source: AudioSource) -> list[ListenTurn]:
         wake: Wake | None = Wake("none", 1.0, 0.0) if self.options.wake_mode == "none" else None
         self._set(State.LISTENING if wake else State.IDLE, wake.how if wake else "")
-        utterance = _Utterance(self, wake) if wake else None
+        utterance = self._listen(wake) if wake else None
         for frame in source.frames():
             if utterance is None:
                 wake = self._idle(frame)
                 if wake is None:
                     continue
-                utterance = _Utterance(self, wake)
+                utterance = self._listen(wake)
                 for carried in _frames(wake.carry):
                     utterance.feed(carried)
                 continue
@@ -128,17 +142,20 @@ class ListenLoop:
             turn = self._complete(utterance, endpoint)
             if self.options.once:
                 return self.turns
-            utterance = _Utterance(self, Wake("open_mic", 1.0, 0.0)) if turn.response.response.open_mic else None
+            utterance = self._listen(Wake("open_mic", 1.0, 0.0)) if turn.response.response.open_mic else None
             self._set(State.LISTENING if utterance else State.IDLE, "")
         if utterance is None and self.options.wake_mode == "phrase":
             late = self.spotter.finish()
-            utterance = _Utterance(self, late) if late else None
+            utterance = self._listen(late) if late else None
         if utterance is not None:
             self._complete(utterance, utterance.end_of_input())
         self._wait_speaking()
-        if self._owns_media:
-            self.media.close(play_out=True)
         return self.turns
+
+    def _listen(self, wake: Wake) -> _Utterance:
+        """A command is coming: the music makes way until its reply has been spoken (see ``_complete``)."""
+        self.media.hold()
+        return _Utterance(self, wake)
 
     def _idle(self, frame: bytes) -> Wake | None:
         if self._speaking is not None and self._speaking.is_alive():
@@ -178,11 +195,13 @@ class ListenLoop:
         ms["tts"] = (time.perf_counter() - bridged) * 1000
         ms["end_of_speech_to_audio"] = (time.perf_counter() - decided) * 1000
         speaks = Path(reply_wav) if reply_wav is not None and self.player.enabled else None
-        if speaks is not None:  # the reply first: music it starts or resumes follows (the reply's thread releases)
-            self.media.hold()
         self._act(response)
         self._barged = False
-        played = self._speak(speaks) if speaks is not None else False
+        if speaks is not None:
+            played = self._speak(speaks)  # the music, held since the command began (``_listen``), follows the reply
+        else:
+            played = False
+            self.media.release()
         media = self.media.state
         extra = {"player": media.to_json()} if media.track is not None else {}
         turn = ListenTurn(
@@ -211,7 +230,7 @@ class ListenLoop:
             self.on_action(r.action, dict(r.action_property or {}))
 
     def _speak(self, wav: Path) -> bool:
-        """Play the reply on its own thread; the media player, held for it, is released when it ends."""
+        """Play the reply on its own thread; the media player, held since the command began, is released after."""
         self._set(State.SPEAKING, "")
         self._speaking = threading.Thread(target=self._play_reply, args=(wav,), daemon=True)
         self._speaking.start()

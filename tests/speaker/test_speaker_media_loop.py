@@ -1,5 +1,6 @@
 """Spoken "play some jazz" then "pause the music" through the listen loop: the music really starts after the reply
-and really stops, on the same player the replies use (a fake loudspeaker in place of the sound device)."""
+and really stops, on the same player the replies use (a fake loudspeaker in place of the sound device). It makes way
+while a command is heard and its reply spoken, and comes back after that only when it was not paused."""
 
 from __future__ import annotations
 
@@ -56,12 +57,16 @@ class Watcher:
         self.loudspeaker = loudspeaker
         self.media = media
         self.states: list[tuple[State, str]] = []
+        self.thinking_over_music: list[bool] = []
+        """Per command: whether the music sounded while the speaker worked out what was said."""
         self.turns: list[ListenTurn] = []
         self.after: list[tuple[bool, list[Stream]]] = []
         """Per turn: whether the music sounded, and the streams opened so far."""
 
     def state(self, state: State, detail: str) -> None:
         self.states.append((state, detail))
+        if state is State.THINKING:
+            self.thinking_over_music.append(self.media.sounding)
 
     def partial(self, text: str) -> None:
         pass
@@ -118,6 +123,8 @@ def test_play_then_pause_starts_and_stops_the_music_on_the_loudspeaker(
     )
     try:
         loop.run(WavFileSource(audio))
+        # the reply "Paused." has been spoken: a music that was only held would be back by now
+        still_sounding = media.sounding
     finally:
         media.close()
     assert replies.heard == ["play some jazz", "pause the music"]
@@ -126,10 +133,12 @@ def test_play_then_pause_starts_and_stops_the_music_on_the_loudspeaker(
     # "play": the reply is spoken first, then the track's stand-in plays through the same player
     assert music_after_play and len(streams_after_play) == 2
     assert not _is_music(streams_after_play[0]) and _is_music(streams_after_play[1])
-    # "pause": the music stopped mid-track, the reply "Paused." was spoken, and the music stayed off after it
-    assert not music_after_pause and media.state.status is Status.PAUSED
+    # "hey cortana, pause the music": the music stopped mid-track as the command began, the reply "Paused." was
+    # spoken, and the music stayed off after it
+    assert watcher.thinking_over_music == [False, False]
     music = streams[1]
     assert music.closed.is_set() and 0 < music.samples.size < media_sound.RATE * LONG / 2
+    assert not music_after_pause and not still_sounding and media.state.status is Status.PAUSED
     assert len(loudspeaker.streams) == 3 and not _is_music(loudspeaker.streams[2])
 
     # what the speaker reports: a media line per change, and the player in each turn's JSON
