@@ -12,13 +12,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from assistant.router.nlu.spoken_durations import DURATION_UNITS, parse_seconds
+
 _UNITS = {
     "zero": 0, "oh": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a couple of": 2,
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400}
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
@@ -71,32 +72,13 @@ def number(value: object) -> float | None:
 
 
 def duration_seconds(value: object) -> float | None:
-    """Seconds from ``{"seconds": n}``, a number of seconds, or words ("1 hour and 20 minutes", "half an hour")."""
+    """Seconds from ``{"seconds": n}``, a number of seconds, or words ("1 hour and 20 minutes", "half an hour",
+    "3 more minutes"), the words read as the NLU reads a duration slot (``spoken_durations``)."""
     if isinstance(value, Mapping):
         return number(value.get("seconds"))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.lower().replace("-", " ").split())
-    text = re.sub(r"^(for|in)\s+", "", text)
-    text = re.sub(r"\b(?:another|one more)\s+(?=(?:second|minute|hour|day)\b)", "a ", text)  # "another minute"
-    text = " ".join(re.sub(r"\b(?:more|extra|another)\b", " ", text).split())  # "3 more minutes"
-    if text in ("half an hour", "a half hour", "half hour"):
-        return 1800.0
-    total = 0.0
-    found = False
-    pattern = r"(.+?)\s*(second|sec|minute|min|hour|hr|day)s?\b(\s+and\s+a\s+half)?"
-    for part in re.finditer(pattern, text):
-        amount_words = re.sub(r"^(and|,)\s+", "", part.group(1).strip())
-        amount = words_to_number(amount_words)
-        if amount is None:
-            return None
-        unit = _SECONDS[part.group(2)]
-        total += amount * unit + (unit / 2 if part.group(3) else 0)
-        found = True
-    rest = re.sub(pattern, "", text).strip(" ,")
-    return total if found and not rest else None
+    return parse_seconds(value) if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -115,12 +97,16 @@ _PERIODS = {"am": "am", "a.m.": "am", "a m": "am", "pm": "pm", "p.m.": "pm", "p 
             "in the afternoon": "pm", "in the evening": "pm", "at night": "pm", "tonight": "pm"}  # fmt: skip
 
 
+#: A word that ends a length of time: a unit ("minutes", "week"), perhaps written onto its number ("5min").
+_UNIT_WORD = re.compile(rf"\d*(?:{'|'.join(name for name in DURATION_UNITS if len(name) > 1)})s?")
+
+
 def duration_in(text: str) -> float | None:
     """The first length of time said anywhere in ``text`` ("add 2 more minutes to the pasta timer" -> 120), for
     when a tagger kept only part of it; None when there is none."""
     words = re.findall(r"[\w.'-]+", text.lower())
     for end, word in enumerate(words):
-        if re.fullmatch(r"(?:second|sec|minute|min|hour|hr|day)s?", word):
+        if _UNIT_WORD.fullmatch(word):
             for start in range(max(0, end - 5), end + 1):  # the longest phrase that is a length, up to the unit
                 seconds = duration_seconds(" ".join(words[start : end + 1]))
                 if seconds:
