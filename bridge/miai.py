@@ -88,6 +88,10 @@ class Request(WireModel):
     intent: Intent | None = None
     slot_info: SlotInfo | None = None
     no_response: bool = False
+    event_type: Name | None = None
+    """Something that happened on the speaker, not said by the user: ``mediaplayer.playbackfinished``."""
+    event_property: dict[str, Any] | None = None
+    """What the event is about: ``{"token": ...}``, the audio item's token, for a media-player event."""
 
     @field_validator("type", mode="before")
     @classmethod
@@ -98,6 +102,14 @@ class Request(WireModel):
         if isinstance(value, RequestType):
             return value
         raise ValueError("must be 0 (start), 1 (intent) or 2 (end)")
+
+    @model_validator(mode="after")
+    def _event_is_a_turn(self) -> Request:
+        if self.event_type is None and self.event_property is not None:
+            raise ValueError("event_property needs an event_type to say what it is about")
+        if self.event_type is not None and (self.type != RequestType.INTENT or self.no_response):
+            raise ValueError("an event_type comes with type 1 (intent) and without no_response")
+        return self
 
 
 class MiAiRequest(WireModel):

@@ -68,6 +68,8 @@ def request_to_activity(request: m.MiAiRequest) -> c.Activity:
         kind = "endOfConversation"
     elif req.no_response:
         kind, name = "event", EVENT_NO_RESPONSE
+    elif req.event_type is not None:
+        kind, name = "event", req.event_type
     context = request.context.model_dump(mode="json")
     miai: dict[str, Any] = {
         "isNew": request.session.is_new,
@@ -97,6 +99,7 @@ def request_to_activity(request: m.MiAiRequest) -> c.Activity:
         locale=req.locale,
         name=name,
         text=request.query,
+        value=req.event_property,
         semantic_action=slots_to_action(request.query, req.slot_info),
         channel_data=channel_data,
     )
@@ -113,6 +116,9 @@ def activity_to_request(activity: c.Activity) -> m.MiAiRequest:
     if "devices" in data:
         context["devices"] = data["devices"]
     intent = m.Intent.from_dict(miai["intent"]) if "intent" in miai else None
+    event = activity.name if activity.type == "event" and activity.name != EVENT_NO_RESPONSE else None
+    if activity.value is not None and (event is None or not isinstance(activity.value, dict)):
+        raise TranslationError("value: Mi-AI carries only an object, and only on an event other than noResponse")
     return m.MiAiRequest(
         query=activity.text or "",
         session=m.Session(
@@ -131,6 +137,8 @@ def activity_to_request(activity: c.Activity) -> m.MiAiRequest:
             intent=intent,
             slot_info=action_to_slots(activity.semantic_action, miai.get("slotOrder")),
             no_response=bool(miai.get("noResponse", activity.type == "event" and activity.name == EVENT_NO_RESPONSE)),
+            event_type=event,
+            event_property=activity.value,
         ),
     )
 

@@ -72,6 +72,49 @@ def test_request_types_become_activity_types(
     assert activity.channel_data is not None and activity.channel_data["deviceId"] == "mi-01"
 
 
+def test_a_media_player_event_is_an_event_activity_and_back() -> None:
+    sent = request("", event_type="mediaplayer.playbackfinished", event_property={"token": "sim://catalogue/s01"})
+    activity = translator.request_to_activity(sent)
+    assert (activity.type, activity.name, activity.value) == (
+        "event",
+        "mediaplayer.playbackfinished",
+        {"token": "sim://catalogue/s01"},
+    )
+    assert translator.activity_to_request(activity) == sent
+    plain = translator.activity_to_request(reply(type="event", name="mediaplayer.playbackfinished", value={"t": 1}))
+    assert (plain.request.event_type, plain.request.event_property, plain.request.no_response) == (
+        "mediaplayer.playbackfinished",
+        {"t": 1},
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"event_property": {"token": "t"}}, "event_property needs an event_type"),
+        ({"event_type": "x", "no_response": True}, "without no_response"),
+        ({"event_type": "x", "type": m.RequestType.START}, "comes with type 1"),
+    ],
+)
+def test_an_event_only_rides_on_an_ordinary_turn(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        m.Request.model_validate({"type": m.RequestType.INTENT, "request_id": "r", "timestamp": 0, **fields})
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        {"type": "event", "name": "noResponse", "value": {"a": 1}},
+        {"type": "event", "name": "mediaplayer.playbackfinished", "value": [1, 2]},
+        {"type": "message", "value": {"a": 1}},
+    ],
+)
+def test_a_value_mi_ai_cannot_carry_is_refused(activity: dict[str, Any]) -> None:
+    with pytest.raises(TranslationError, match="value: Mi-AI carries only an object"):
+        translator.activity_to_request(reply(**activity))
+
+
 def test_a_plain_cortana_activity_becomes_a_request_by_its_own_fields() -> None:
     """No channelData.miai (a Cortana-side client): type, newness and no-response come from the Activity itself."""
     event = reply(type="event", name="noResponse", id="e-1", timestamp="2024-01-02T03:04:05.678Z", locale="zh-CN")

@@ -96,7 +96,17 @@ SAMPLES: dict[type[WireModel], list[WireModel]] = {
     m.Intent: [INTENT, m.Intent(query="")],
     m.Slot: [m.Slot(name="artist", value="周杰伦")],
     m.SlotInfo: [SLOTS, m.SlotInfo(intent_name="x")],
-    m.Request: [REQUEST, m.Request(type=m.RequestType.START, request_id="r", timestamp=0)],
+    m.Request: [
+        REQUEST,
+        m.Request(type=m.RequestType.START, request_id="r", timestamp=0),
+        m.Request(
+            type=m.RequestType.INTENT,
+            request_id="e",
+            timestamp=0,
+            event_type="mediaplayer.playbackfinished",
+            event_property={"token": "sim://catalogue/s01"},
+        ),
+    ],
     m.MiAiRequest: [MIAI_REQUEST],
     m.Speech: [m.Speech(type=0, text="你好 👋")],
     m.TtsItem: [TTS.tts_item] if TTS.tts_item else [],
