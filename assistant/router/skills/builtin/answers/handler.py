@@ -7,12 +7,20 @@ intent falls back to the others' sources, so a calculation the NLU took for a fa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.router.services.calculator import CalculationError, calculate, continued, goes_on
 from assistant.router.services.knowledge import KnowledgeBase, knowledge_base
 from assistant.router.services.spoken_values import number
-from assistant.router.services.units import ConversionError, convert, find_unit, parse_conversion, spoken_number
+from assistant.router.services.units import (
+    ConversionError,
+    Unit,
+    convert,
+    find_unit,
+    parse_conversion,
+    spoken_number,
+)
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
@@ -65,9 +73,12 @@ class AnswersSkill:
             if last is None and goes_on(turn.text):
                 return say(turn, f"{turn.text.strip().rstrip('?.').capitalize()} of what? {WHOLE_SUM}")
             found = (continued(last, turn.text) if last is not None else None) or calculate(turn.text)
+            found = found or calculate(plain_sum(turn.text))
         except CalculationError as e:
             return say(turn, f"That has no answer: {e}.")
         if found is None:
+            if turn.intent == "answers.calculate" and not any(c.isdigit() for c in turn.text):
+                return say(turn, f"Sure. {WHOLE_SUM}")  # "can you help me with a math problem"
             return None
         spoken = spoken_number(found.result)
         return say(turn, f"{spoken}.", speak=f"It's {spoken}.", state={"last_result": found.result})
@@ -77,6 +88,9 @@ class AnswersSkill:
         if parsed is None:
             amount = number(turn.slot("number"))
             source, target = find_unit(turn.slot("from_unit")), find_unit(turn.slot("to_unit"))
+            named = units_named(turn.text)
+            if amount is None and not turn.has("number") and _TWO_UNITS.search(turn.text) and len(named) == 2:
+                amount, (source, target) = 1.0, named  # "convert inches to centimeters": one of them
             if amount is None or source is None or target is None:
                 return None
             parsed = (amount, source, target)
@@ -84,6 +98,37 @@ class AnswersSkill:
             return say(turn, convert(*parsed).sentence())
         except ConversionError as e:
             return say(turn, f"I can't convert those: {e}.")
+
+
+#: A sum said in words the calculator does not read, and how to say it so it does ("add 4 and 5" -> "4 plus 5").
+_END = r"(?: please| for me)?[?.!]*$"
+_SUM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^.*?\b(?:add|sum)(?: up)? (.+?) (?:and|to|plus) (.+?)" + _END, re.I), r"\1 plus \2"),
+    (re.compile(r"^.*?\bsubtract (.+?) from (.+?)" + _END, re.I), r"\2 minus \1"),
+    (re.compile(r"\b(\S+) to the (\d+)(?:st|nd|rd|th) power\b", re.I), r"\1 to the power of \2"),
+    (re.compile(r"^\s*what does (.+?) equals?[?.!]*$", re.I), r"what is \1"),
+)
+#: Two units with nothing to count: "convert inches to centimeters", "the conversion between cups and pints".
+_TWO_UNITS = re.compile(r"\b(?:convert|conversion)\b", re.I)
+_NOT_UNITS = frozenset({"in", "m", "s", "c", "f", "k", "l", "g", "h", "a", "mi"})
+
+
+def units_named(text: str) -> tuple[Unit, ...]:
+    """The units the words name, in order, each once ("in" and other one-letter short forms are no unit here)."""
+    found: list[Unit] = []
+    for word in re.findall(r"[a-z/]+", text.lower()):
+        unit = find_unit(word) if word not in _NOT_UNITS else None
+        if unit is not None and unit not in found:
+            found.append(unit)
+    return tuple(found)
+
+
+def plain_sum(text: str) -> str:
+    """``text`` with a sum said as "add 4 and 5", "subtract 2 from 9", "3 to the 6th power" or "what does 2 + 2
+    equal" put the way the calculator reads it; other words unchanged."""
+    for pattern, replacement in _SUM_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def create(context: SkillContext) -> AnswersSkill:

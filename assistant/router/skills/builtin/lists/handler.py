@@ -21,7 +21,9 @@ READ_AT_MOST = 20
 READ_CHARACTERS = 600
 _ALIASES = {"shopping list": "shopping", "grocery": "shopping", "groceries": "shopping", "grocery list": "shopping",
             "to do": "todo", "to-do": "todo", "to do list": "todo", "todo list": "todo", "tasks": "todo",
-            "task list": "todo", "to-do list": "todo"}  # fmt: skip
+            "task list": "todo", "to-do list": "todo", "to dos": "todo", "to-dos": "todo", "things to do": "todo",
+            "list of things to do": "todo", "chores": "todo", "chore list": "todo", "list of chores": "todo",
+            "list of tasks": "todo", "list for shopping": "shopping"}  # fmt: skip
 
 
 def list_name(turn: Turn) -> str:
