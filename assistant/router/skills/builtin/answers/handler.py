@@ -70,14 +70,15 @@ class AnswersSkill:
         """A sum in the words, or one that goes on from the last result ("times 3" after "what's 5 plus 7")."""
         last = number(turn.state.get("last_result"))
         try:
-            if last is None and goes_on(turn.text):
+            plain = plain_sum(turn.text)  # "add 4 and 5": a whole sum, though "add" could go on from a result
+            found = calculate(plain) if plain != turn.text else None
+            if found is None and last is None and goes_on(turn.text):
                 return say(turn, f"{turn.text.strip().rstrip('?.').capitalize()} of what? {WHOLE_SUM}")
-            found = (continued(last, turn.text) if last is not None else None) or calculate(turn.text)
-            found = found or calculate(plain_sum(turn.text))
+            found = found or (continued(last, turn.text) if last is not None else None) or calculate(turn.text)
         except CalculationError as e:
             return say(turn, f"That has no answer: {e}.")
         if found is None:
-            if turn.intent == "answers.calculate" and not any(c.isdigit() for c in turn.text):
+            if turn.intent == "answers.calculate" and _MATH_HELP.search(turn.text):
                 return say(turn, f"Sure. {WHOLE_SUM}")  # "can you help me with a math problem"
             return None
         spoken = spoken_number(found.result)
@@ -110,6 +111,8 @@ _SUM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 #: Two units with nothing to count: "convert inches to centimeters", "the conversion between cups and pints".
 _TWO_UNITS = re.compile(r"\b(?:convert|conversion)\b", re.I)
+#: A request for help with sums that says no sum: "can you help me with a math problem".
+_MATH_HELP = re.compile(r"\b(?:math|maths|sums?|equations?|arithmetic|algebra)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset({"in", "m", "s", "c", "f", "k", "l", "g", "h", "a", "mi"})
 
 

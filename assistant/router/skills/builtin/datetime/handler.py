@@ -52,6 +52,30 @@ def offset_hours(zone: str, home: ZoneInfo, at: datetime) -> float:
     return (there - here).total_seconds() / 3600
 
 
+#: The North American zones said by name ("eastern time", "the pacific time zone", "PST") and their IANA zone.
+US_ZONES: Mapping[str, tuple[str, str]] = {
+    "eastern": ("Eastern", "America/New_York"),
+    "central": ("Central", "America/Chicago"),
+    "mountain": ("Mountain", "America/Denver"),
+    "pacific": ("Pacific", "America/Los_Angeles"),
+}
+_US_ZONE = re.compile(
+    r"\b(?:(eastern|central|mountain|pacific)(?: standard| daylight)? (?:time ?zone|time)"
+    r"|([ecmp])[sd]t)\b",
+    re.IGNORECASE,
+)
+_ZONE_LETTER = {"e": "eastern", "c": "central", "m": "mountain", "p": "pacific"}
+
+
+def us_zone_in(text: str) -> tuple[str, str] | None:
+    """The North American time zone the words name ("the central timezone", "MST") as (name, IANA zone)."""
+    found = _US_ZONE.search(text)
+    if found is None:
+        return None
+    word = found.group(1) or _ZONE_LETTER[found.group(2).lower()]
+    return US_ZONES[word.lower()]
+
+
 class DateTimeSkill:
     def __init__(self, context: SkillContext) -> None:
         self._clock = context.clock
@@ -71,6 +95,10 @@ class DateTimeSkill:
 
     def _time(self, turn: Turn) -> Activity:
         now = self._clock.now()
+        named_zone = us_zone_in(turn.text)
+        if named_zone is not None:  # "the time in the central time zone": a zone, not a place
+            name, zone = named_zone
+            return say(turn, f"On {name} time it's {spoken_time(now.astimezone(ZoneInfo(zone)))}.")
         if not turn.has("city") and not turn.has("country"):
             return say(turn, f"It's {spoken_time(now.astimezone(self._home))}.")
         place = self._place(turn)
