@@ -169,6 +169,12 @@ class AlarmsSkill:
         return entries
 
     def _list(self, turn: Turn) -> Activity:
+        about = w.reminder_text(turn.slot("reminder")) if turn.said("reminder") else ""
+        if about:  # "is pay the rent on my reminders": that one, yes or no (not one the last request named)
+            found = tuple(e for e in self.store.pending(("reminder",)) if about.lower() in e.label.lower())
+            if not found:
+                return say(turn, f"No, you don't have a reminder to {about}.")
+            return say(turn, f"Yes, you have {self._listed(found)}.")
         entries = self.store.pending(KINDS)
         if not entries:
             return say(turn, "You don't have any alarms or reminders.")
