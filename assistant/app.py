@@ -37,7 +37,7 @@ from bridge.transport import InProcessTransport
 
 if TYPE_CHECKING:  # the audio path (PocketSphinx, scipy, PortAudio) is imported only when a WAV is decoded
     from assistant.speaker.listen_turn import ListenTurn
-    from assistant.speaker.loop import State
+    from assistant.speaker.loop_parts import State
     from assistant.speaker.stt import SttEngine
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,8 @@ class Assistant:
     def audio_turn(self, path: Path) -> TurnResult:
         """A spoken command in a WAV file, through the speaker's own audio path: conversion to 16 kHz mono,
         endpointing, speech-to-text (grammar mode over the skills' sentences), then the turn exactly as typed."""
-        from assistant.speaker.loop import ListenLoop, LoopOptions
+        from assistant.speaker.loop import ListenLoop
+        from assistant.speaker.loop_parts import LoopOptions
         from assistant.speaker.sources import WavFileSource
 
         spoken = SpokenConversation(self)
@@ -183,6 +184,12 @@ class Assistant:
         self.trace.take()
         start = time.perf_counter()
         return self._finish("", self.session.no_speech(), start)
+
+    def event_turn(self, name: str, properties: dict[str, Any]) -> TurnResult:
+        """Something that happened on the speaker, not said (``mediaplayer.playbackfinished``): Mi-AI's event."""
+        self.trace.take()
+        start = time.perf_counter()
+        return self._finish("", self.session.event(name, properties), start)
 
     def _finish(self, text: str, response: MiAiResponse, start: float) -> TurnResult:
         changes = self._act(response)
@@ -297,6 +304,9 @@ class SpokenConversation:
 
     def no_speech(self) -> MiAiResponse:
         return self._keep(self._assistant.no_speech_turn())
+
+    def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse:
+        return self._keep(self._assistant.event_turn(name, properties))
 
     @property
     def last(self) -> TurnResult | None:

@@ -127,7 +127,8 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
     from assistant.router.factory import spoken_sentences
     from assistant.speaker.audio import write_wav
     from assistant.speaker.grammar import compile_grammar
-    from assistant.speaker.loop import ListenLoop, LoopOptions
+    from assistant.speaker.loop import ListenLoop
+    from assistant.speaker.loop_parts import LoopOptions
     from assistant.speaker.sources import WavFileSource
     from assistant.speaker.stt import make_engine
     from assistant.speaker.tts import Pyttsx3Voice

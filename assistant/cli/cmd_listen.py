@@ -20,7 +20,7 @@ from assistant.config import Settings
 if TYPE_CHECKING:
     from assistant.app import SpokenConversation
     from assistant.speaker.listen_turn import ListenTurn
-    from assistant.speaker.loop import State
+    from assistant.speaker.loop_parts import State
     from assistant.speaker.sources import AudioSource
     from assistant.speaker.stt import SttEngine
 
@@ -153,7 +153,8 @@ def _listen(
     out_dir: Path,
 ) -> list[ListenTurn]:
     from assistant.app import Assistant, SpokenConversation
-    from assistant.speaker.loop import ListenLoop, LoopOptions
+    from assistant.speaker.loop import ListenLoop
+    from assistant.speaker.loop_parts import LoopOptions
     from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
     from assistant.speaker.wake import PushToTalk
 

@@ -23,6 +23,7 @@ from assistant.router.nlu.types import NluEngine
 from assistant.router.services.clock import Clock
 from assistant.router.session_state import SessionState, load_state
 from assistant.router.skills.registry import SkillRegistry
+from assistant.router.speaker_events import speaker_event
 from assistant.router.speaker_memory import SpeakerMemory
 from assistant.router.vocabulary import intent_words, known_words
 from bridge.cortana import Activity
@@ -75,7 +76,7 @@ class Router:
         if kind == "event":
             if activity.name == "noResponse":
                 return self._dialogue.no_response(activity, state)
-            return Outcome(speech.own_reply(activity, None, "acceptingInput"), state)
+            return speaker_event(self.registry, activity, state, turn)
         action = activity.semantic_action
         if action is not None:
             return self._dialogue.known_intent(activity, state, action.id, dict(action.entities), action.state, turn)

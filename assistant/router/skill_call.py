@@ -65,10 +65,13 @@ def skill_activity(
     for key in ("devices", "deviceId"):
         if key in channel:
             forwarded[key] = channel[key]
+    if incoming.type == "event":  # something that happened on the speaker (speaker_events)
+        forwarded["event"] = {"name": incoming.name, "value": incoming.value}
     data["type"] = "message"
     data["semanticAction"] = {"id": intent, "state": "done" if confirmed else "start", "entities": dict(slots)}
     data["channelData"] = forwarded
     data.pop("name", None)
+    data.pop("value", None)
     return Activity.from_dict(data)
 
 

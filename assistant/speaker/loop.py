@@ -14,15 +14,12 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import Any, Protocol
 
 from assistant.config.speaker import SpeakerSettings
 from assistant.speaker.endpointing import Endpoint, Endpointer, EndpointRules, EndReason, VoiceActivity
 from assistant.speaker.listen_turn import ListenTurn
+from assistant.speaker.loop_parts import PLAYBACK_FINISHED, Action, Conversation, LoopOptions, Observer, State
 from assistant.speaker.media_player import MediaPlayer
 from assistant.speaker.sources import AudioSource
 from assistant.speaker.stt import Recognition, SttEngine, Transcript
@@ -33,46 +30,6 @@ from bridge.miai import MiAiResponse
 log = logging.getLogger(__name__)
 
 PREROLL_FRAMES = 10  # 300 ms before speech start go to the recognizer too
-
-
-class State(str, Enum):
-    IDLE = "idle"
-    LISTENING = "listening"
-    THINKING = "thinking"
-    SPEAKING = "speaking"
-    MEDIA = "media"
-    """Not a step of the loop: what the media player does now (the detail says what it plays, how loud...)."""
-
-
-class Conversation(Protocol):
-    def say(self, text: str) -> MiAiResponse: ...
-
-    def no_speech(self) -> MiAiResponse: ...
-
-
-class Observer(Protocol):
-    """What a front end (the CLI's live line, a test) sees as the loop runs."""
-
-    def state(self, state: State, detail: str) -> None: ...
-
-    def partial(self, text: str) -> None: ...
-
-    def turn(self, turn: ListenTurn) -> None: ...
-
-
-Action = Callable[[str, dict[str, Any]], None]
-"""Device control or player actions from a response: name and properties (the Mi-Home hub takes them); the
-``player.*`` ones have already been applied to the loop's media player when this is called."""
-
-
-@dataclass(frozen=True)
-class LoopOptions:
-    wake_mode: str = "phrase"
-    """``phrase`` (spoken wake word), ``ptt`` (Enter) or ``none`` (the input starts already woken)."""
-    once: bool = False
-    """Stop after the first turn."""
-    out_dir: Path | None = None
-    """Where replies are rendered as WAV; None: no text-to-speech."""
 
 
 class ListenLoop:
@@ -129,6 +86,7 @@ class ListenLoop:
         utterance = self._listen(wake) if wake else None
         for frame in source.frames():
             if utterance is None:
+                self._report_ended()
                 wake = self._idle(frame)
                 if wake is None:
                     continue
@@ -156,6 +114,12 @@ class ListenLoop:
         """A command is coming: the music makes way until its reply has been spoken (see ``_complete``)."""
         self.media.hold()
         return _Utterance(self, wake)
+
+    def _report_ended(self) -> None:
+        """Between commands, tell the assistant of each song that ended, and play what it sends next."""
+        while not self.media.ended.empty() and (self._speaking is None or not self._speaking.is_alive()):
+            track = self.media.ended.get()
+            self._act(self.conversation.event(PLAYBACK_FINISHED, {"token": track.token}))
 
     def _idle(self, frame: bytes) -> Wake | None:
         if self._speaking is not None and self._speaking.is_alive():

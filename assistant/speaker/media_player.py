@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import queue
 import re
 import shutil
 import tempfile
@@ -67,6 +68,8 @@ class MediaPlayer:
         self._lock = threading.Lock()  # the state and the counters above, held only briefly
         self._sound_lock = threading.Lock()  # starting and stopping the sound thread, one caller at a time
         self._sound: _Sound | None = None
+        self.ended: queue.SimpleQueue[Track] = queue.SimpleQueue()
+        """Tracks whose sound came to its end (not on repeat), for the speaker to report (``playbackfinished``)."""
 
     @property
     def state(self) -> MediaState:
@@ -190,6 +193,8 @@ class MediaPlayer:
                 again = change.state.status is Status.PLAYING and not self._closing
             log.info("media player: %s", change.said)
             if not again:
+                if change.state.status is Status.STOPPED and not self._closing:
+                    self.ended.put(wanted.track)
                 return
 
     def _silence(self, sound: _Sound) -> None:

@@ -75,6 +75,16 @@ class SpeakerSession:
         """The user said nothing after the wake word or a question: Mi-AI's ``no_response``."""
         return self._send(self._request("", RequestType.INTENT, no_response=True))
 
+    def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse:
+        """Something that happened on the speaker (``mediaplayer.playbackfinished`` with the audio item's token),
+        as a Mi-AI event. It rides in the open session; with none open, in one of its own that ends with it, so the
+        user's next words still start a new conversation."""
+        was_open = self._session_id is not None
+        response = self._send(self._request("", RequestType.INTENT, no_response=False, event=(name, properties)))
+        if not was_open:
+            self._reset()
+        return response
+
     def end(self) -> MiAiResponse | None:
         """Close the session (type END), e.g. when the user walks away; None when none is open."""
         if self._session_id is None:
@@ -83,7 +93,9 @@ class SpeakerSession:
         self._reset()
         return response
 
-    def _request(self, text: str, kind: RequestType, *, no_response: bool) -> MiAiRequest:
+    def _request(
+        self, text: str, kind: RequestType, *, no_response: bool, event: tuple[str, dict[str, Any]] | None = None
+    ) -> MiAiRequest:
         is_new = self._session_id is None
         if is_new:
             self._session_id = uuid.uuid4().hex
@@ -109,6 +121,8 @@ class SpeakerSession:
                 locale=self._settings.locale,
                 intent=Intent(query=text, is_direct_wakeup=is_new) if text else None,
                 no_response=no_response,
+                event_type=event[0] if event else None,
+                event_property=event[1] if event else None,
             ),
         )
 

@@ -37,6 +37,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
     assert manifest.slot("when").type == "date"
     assert not manifest.slot("city").open  # closed unless the skill says otherwise
     assert intent.another is None and not manifest.state_outlives_session  # "another one" repeats; state per session
+    assert manifest.events == ()  # listens to no speaker event
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,10 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
         (("{type: date}", "{type: date, open: true}"), "slots.when.open: 'open' is for a slot with listed values"),
         (("    required: [city]", "    another: demo.stop"), "intents.demo.go.another: 'demo.stop' is not one of"),
         (("invocations: [demo]", "invocations: [demo]\nstate_outlives_session: maybe"), "state_outlives_session:"),
+        (
+            ("invocations: [demo]", "invocations: [demo]\nevents: {song.ended: demo.stop}"),
+            "events.song.ended: 'demo.stop'",
+        ),
     ],
 )
 def test_manifest_mistakes_are_one_clear_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:

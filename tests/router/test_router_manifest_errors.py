@@ -46,19 +46,19 @@ intents:
             ("synonyms: [nyc]", "synonym: [nyc]"),
             7,
             "slots.city.values[1].synonym: is not a manifest key; did you mean 'synonyms'?",
-            "_Value",
+            "ValueEntry",
         ),
         (
             ("  demo.go:\n    examples:\n      - go to {city}\n", "  extra: 1\n"),
             9,
             "intents.extra: must be a mapping with 'examples:'",
-            "_Intent",
+            "IntentEntry",
         ),
         (
             ('{url: "http://127.0.0.1:9/api/messages"}', "handler.py"),
             4,
             "handler: must be a mapping with 'python: handler.py' or 'url: http://...'",
-            "_Handler",
+            "HandlerEntry",
         ),
         (
             ("intents:\n  demo.go:\n    examples:\n      - go to {city}\n", "intents: [demo.go]\n"),

@@ -12,7 +12,8 @@ from assistant.config import Settings
 from assistant.config.speaker import TtsSettings
 from assistant.speaker.grammar import compile_grammar
 from assistant.speaker.listen_turn import ListenTurn
-from assistant.speaker.loop import ListenLoop, LoopOptions, State
+from assistant.speaker.loop import ListenLoop
+from assistant.speaker.loop_parts import LoopOptions, State
 from assistant.speaker.session import SpeakerSession
 from assistant.speaker.sources import WavFileSource
 from assistant.speaker.stt_pocketsphinx import PocketSphinxEngine

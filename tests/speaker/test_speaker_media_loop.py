@@ -17,7 +17,8 @@ from assistant.config.speaker import TtsSettings
 from assistant.speaker import media_sound
 from assistant.speaker.grammar import compile_grammar
 from assistant.speaker.listen_turn import ListenTurn
-from assistant.speaker.loop import ListenLoop, LoopOptions, State
+from assistant.speaker.loop import ListenLoop
+from assistant.speaker.loop_parts import LoopOptions, State
 from assistant.speaker.media_player import MediaPlayer
 from assistant.speaker.media_state import Status
 from assistant.speaker.sources import WavFileSource

@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from assistant.errors import ManifestError
 from assistant.router.skills.manifest_errors import describe, dotted, where
+from assistant.router.skills.manifest_schema import INTENT_PATTERN, NAME_PATTERN, SkillFile
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES, is_builtin
 from assistant.router.skills.templates import SlotRef, placeholders, restrictions, validate_template
 
 MANIFEST_NAME = "skill.yml"
-_NAME = r"^[a-z][a-z0-9_]*$"
-_INTENT = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,9 @@ class SkillManifest:
     """What the skill says when opened by name ("open weather")."""
     samples: tuple[str, ...] = ()
     """A few things to say, read out by the help skill."""
+    events: tuple[tuple[str, str], ...] = ()
+    """Speaker events the skill listens to, each with the intent it runs (``mediaplayer.playbackfinished``:
+    ``music.next``): :mod:`assistant.router.speaker_events`."""
     state_outlives_session: bool = False
     """The skill's state is kept per speaker beyond the session (the music queue plays on after "bye"); the router
     recalls it into a new session (:mod:`assistant.router.speaker_memory`)."""
@@ -120,49 +122,6 @@ class SkillManifest:
             if spec.name == name:
                 return spec
         raise KeyError(name)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Value(_Strict):
-    value: str = Field(min_length=1)
-    synonyms: list[str] = []
-
-
-class _Slot(_Strict):
-    type: str | None = Field(default=None, pattern=_NAME)
-    values: list[str | _Value] = []
-    prompt: str | None = Field(default=None, min_length=1)
-    keep: bool = False
-    open: bool = False
-
-
-class _Intent(_Strict):
-    examples: list[str] = Field(min_length=1)
-    required: list[str] = []
-    confirm: str | None = Field(default=None, min_length=1)
-    followup: bool = True
-    another: str | None = Field(default=None, min_length=1)
-
-
-class _Handler(_Strict):
-    python: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*\.py$")
-    url: str | None = Field(default=None, pattern=r"^https?://")
-    timeout_s: float = Field(default=5.0, gt=0, le=60)
-
-
-class _Manifest(_Strict):
-    name: str = Field(pattern=_NAME)
-    description: str = Field(min_length=1)
-    invocations: list[str] = Field(min_length=1)
-    welcome: str | None = None
-    samples: list[str] = []
-    state_outlives_session: bool = False
-    handler: _Handler = _Handler(python="handler.py")
-    slots: dict[str, _Slot] = {}
-    intents: dict[str, _Intent] = Field(min_length=1)
 
 
 def load_manifest(path: Path) -> SkillManifest:
@@ -194,13 +153,13 @@ def parse_manifest(text: str, path: Path) -> SkillManifest:
     if not isinstance(raw, dict):
         raise ManifestError(f"{path}: must be a mapping with name, description, invocations and intents")
     try:
-        model = _Manifest.model_validate(raw)
+        model = SkillFile.model_validate(raw)
     except ValidationError as e:
-        raise ManifestError(describe(path, text, raw, e, _Manifest)) from None
+        raise ManifestError(describe(path, text, raw, e, SkillFile)) from None
     return _convert(model, path, text)
 
 
-def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
+def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
     def fail(*loc_and_problem: str | int) -> ManifestError:
         """``fail("intents", name, "examples", 0, problem)``: the key path, then what is wrong there."""
         *loc, problem = loc_and_problem
@@ -210,7 +169,7 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
         raise fail("handler", "give exactly one of 'python: handler.py' or 'url: http://...'")
     slots: list[SlotSpec] = []
     for name, slot in model.slots.items():
-        if not re.match(_NAME, name):
+        if not re.match(NAME_PATTERN, name):
             raise fail("slots", name, "slot names are lower_snake_case")
         values = tuple(
             SlotValueSpec(v, ()) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
@@ -228,7 +187,7 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
     declared = {s.name for s in slots}
     intents: list[IntentSpec] = []
     for name, intent in model.intents.items():
-        if not re.match(_INTENT, name):
+        if not re.match(INTENT_PATTERN, name):
             raise fail("intents", name, "intent names are lower_snake_case words joined by dots (weather.forecast)")
         used: list[str] = []
         for i, template in enumerate(intent.examples):
@@ -264,6 +223,9 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
                 intent.another,
             )
         )
+    for event, intent_name in model.events.items():
+        if intent_name not in model.intents:
+            raise fail("events", event, f"{intent_name!r} is not one of this skill's intents")
     handler = (
         HandlerSpec("python", model.handler.python, model.handler.timeout_s)
         if model.handler.python
@@ -284,6 +246,7 @@ def _convert(model: _Manifest, path: Path, text: str) -> SkillManifest:
         path=path,
         welcome=model.welcome,
         samples=tuple(model.samples),
+        events=tuple(model.events.items()),
         state_outlives_session=model.state_outlives_session,
     )
 

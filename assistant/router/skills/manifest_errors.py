@@ -24,10 +24,11 @@ Loc = tuple[str | int, ...]
 
 #: What each part of a manifest looks like, by model class name (the names pydantic would otherwise print).
 SHAPES = {
-    "_Intent": "a mapping with 'examples:' (a list of templates) and optionally required, confirm, followup",
-    "_Slot": "a mapping of type, values, prompt, keep, open ({} for a slot of the built-in type of its name)",
-    "_Handler": "a mapping with 'python: handler.py' or 'url: http://...' (and optionally timeout_s)",
-    "_Value": "text, or a mapping {value: ..., synonyms: [...]}",
+    "IntentEntry": "a mapping with 'examples:' (a list of templates) and optionally required, confirm, followup,"
+    " another",
+    "SlotEntry": "a mapping of type, values, prompt, keep, open ({} for a slot of the built-in type of its name)",
+    "HandlerEntry": "a mapping with 'python: handler.py' or 'url: http://...' (and optionally timeout_s)",
+    "ValueEntry": "text, or a mapping {value: ..., synonyms: [...]}",
 }
 _REFERENCE = "see assistant/router/skills/SKILLS.md"
 
@@ -67,7 +68,7 @@ def describe(path: Path, text: str, raw: dict[str, Any], error: ValidationError,
 def _untagged(error: ErrorDetails) -> ErrorDetails:
     """pydantic names the member of a union a value was tried as (``values.0.str``); drop those tags."""
     loc = error["loc"]
-    kept = [p for i, p in enumerate(loc) if not (i > 0 and isinstance(loc[i - 1], int) and p in ("str", "_Value"))]
+    kept = [p for i, p in enumerate(loc) if not (i > 0 and isinstance(loc[i - 1], int) and p in ("str", "ValueEntry"))]
     return {**error, "loc": tuple(kept)}
 
 

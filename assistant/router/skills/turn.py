@@ -36,6 +36,9 @@ class Turn:
     locale: str
     corrects: Mapping[str, Any] | None = None
     """For a correction ("no, I meant the office"), the slots of the request it corrects: replace what that did."""
+    event: Mapping[str, Any] | None = None
+    """For a speaker event the skill listens to (``events:`` in skill.yml), ``{"name": ..., "value": ...}``: the
+    intent runs because of what happened, not of what was said."""
 
     @classmethod
     def of(cls, activity: Activity) -> Turn:
@@ -55,6 +58,7 @@ class Turn:
             text=activity.text or "",
             locale=activity.locale or "en-US",
             corrects=dict(corrects) if isinstance(corrects := data.get("corrects"), dict) else None,
+            event=dict(event) if isinstance(event := data.get("event"), dict) else None,
         )
 
     def slot(self, name: str, default: Any = None) -> Any:

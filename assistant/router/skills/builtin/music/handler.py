@@ -11,36 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from assistant.router.services.catalogue import Catalogue, Song, catalogue
 from assistant.router.services.spoken_values import number
-from assistant.router.skills.builtin.music import playback, volume_words
-from assistant.router.skills.builtin.music.genre_words import genre_said
-from assistant.router.skills.builtin.music.library_answers import library_answer, no_genre
-from assistant.router.skills.builtin.music.request_words import (
-    PREPOSITIONS,
-    asks_for_music,
-    asks_to_play,
-    rest,
-    said_kind,
-)
+from assistant.router.skills.builtin.music import playback, requested, volume_words
+from assistant.router.skills.builtin.music.library_answers import library_answer
+from assistant.router.skills.builtin.music.request_words import asks_to_play, rest
+from assistant.router.skills.builtin.music.requested import Found
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import Action, Audio, ask, say
 from assistant.router.skills.turn import STOPPED, Turn
 from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
-_KINDS = ("song", "playlist", "artist")
 NOTHING = "Nothing is playing."
-
-
-class Found(NamedTuple):
-    """Songs a request names, how playing them is introduced, and what they are ("the workout playlist")."""
-
-    songs: tuple[Song, ...]
-    text: str
-    what: str
 
 
 class MusicSkill:
@@ -66,89 +51,11 @@ class MusicSkill:
             },
         )
 
-    def _queue_for(self, turn: Turn) -> Found | str:
-        """The songs to play and how to introduce them, or what to say when nothing matches. A name the words did
-        not say what it is ("play Yesterday", which a template may read as an artist) is looked up as a song, a
-        playlist and an artist, in the order the words suggest, then as a genre or what a playlist is for ("play
-        some jazz" read as an artist). Only a request that names nothing plays the default."""
-        playlist = said_kind(turn.text, "playlist")  # "my gym playlist" is a playlist's name, not a mood
-        lacking = None if playlist or said_kind(turn.text, "song") else genre_said(rest(turn.text))
-        if lacking:  # "play some k-pop", where an engine may tag "pop"
-            return no_genre(self._music, lacking)
-        for kind in ("genre",) if playlist else ("genre", "mood"):
-            if turn.has(kind) and asks_for_music(turn.text) and (found := self._lookup(kind, str(turn.slot(kind)))):
-                return found
-        named = next(((kind, str(turn.slot(kind))) for kind in _KINDS if turn.has(kind)), None)
-        if named is None:
-            return self._unnamed(turn)
-        kind, name = named
-        said = said_kind(turn.text, kind)
-        also = ("genre", "mood") if kind == "artist" or not said else ()  # "play some jazz" read as an artist
-        for other in ((kind,) if said else (kind, *(k for k in _KINDS if k != kind))) + also:
-            found = self._lookup(other, name)
-            if found is not None:
-                return found
-        if (kind == "artist" or not said) and (genre := genre_said(name)):  # "play hip hop": not an artist
-            return no_genre(self._music, genre)
-        if not said:
-            return f"Sorry, I can't find {name} in your music."
-        return {
-            "song": f"Sorry, I can't find the song {name}.",
-            "playlist": f"Sorry, there's no playlist called {name}.",
-            "artist": f"Sorry, I don't have any music by {name}.",
-        }[kind]
-
-    def _unnamed(self, turn: Turn) -> Found | str:
-        """No slot: the words may still name something the NLU did not tag ("play something by coldplay", "music
-        for sleeping"); never a random song for a name the catalogue lacks."""
-        words = rest(turn.text)
-        if not words:
-            songs = self._music.songs
-            return Found(songs, f"Here's some music: {songs[0].spoken}.", "your music")
-        if said_kind(turn.text, "playlist"):
-            return self._lookup("playlist", words) or f"Sorry, there's no playlist called {words}."
-        mentioned = self._music.mentioned(words) if asks_for_music(turn.text) else None
-        if mentioned is not None and (found := self._lookup(*mentioned)):
-            return found
-        if genre := genre_said(words):
-            return no_genre(self._music, genre)
-        if words.startswith("by "):
-            found = self._lookup("artist", words[3:])
-            return found or f"Sorry, I don't have any music {words}."
-        for kind in _KINDS:
-            if found := self._lookup(kind, words):
-                return found
-        if words.split()[0] in PREPOSITIONS:
-            return f"Sorry, I don't have any music {words}."
-        return f"Sorry, I can't find {words} in your music."
-
-    def _lookup(self, kind: str, name: str) -> Found | None:
-        music = self._music
-        if kind == "song":
-            song = music.find_song(name)
-            return None if song is None else Found((song,), f"Playing {song.spoken}.", song.spoken)
-        if kind in ("playlist", "mood"):
-            playlist = music.find_playlist(name) if kind == "playlist" else music.find_mood(name)
-            if playlist is None:
-                return None
-            songs = music.queue(playlist.songs)
-            what = f"the {playlist.name} playlist"
-            return Found(songs, f"Playing {what}, starting with {songs[0].spoken}.", what)
-        if kind == "genre":
-            genre = music.find_genre(name)
-            songs = music.by_genre(genre) if genre else ()
-            return Found(songs, f"Here's some {genre} music: {songs[0].spoken}.", f"{genre} music") if songs else None
-        artist = music.find_artist(name)
-        if artist is None:
-            return None
-        songs = music.by_artist(artist)
-        return Found(songs, f"Playing {artist}, starting with {songs[0].title}.", artist)
-
     def _play(self, turn: Turn) -> Activity:
-        names = {str(turn.slot(k)).lower() for k in (*_KINDS, "genre", "mood") if turn.has(k)}
+        names = {str(turn.slot(k)).lower() for k in (*requested.KINDS, "genre", "mood") if turn.has(k)}
         if turn.corrects is None and not asks_to_play(turn.text, names):  # "go back to sleep": not "no, abba"
             return _not_a_request(turn, 'To hear music, say "play" and what: "play some jazz".')
-        found = self._queue_for(turn)
+        found = requested.queue_for(self._music, turn)
         if isinstance(found, str):
             return say(turn, found)
         if turn.state.get("shuffle") is True:  # shuffle stays on for what is asked next
@@ -203,6 +110,8 @@ class MusicSkill:
         return self._control(turn, "player.resume", "Resuming.", paused=False)
 
     def _next(self, turn: Turn) -> Activity:
+        if turn.event is not None:  # the speaker says the song ended (skill.yml events)
+            return self._song_ended(turn)
         asks = playback.asks_how(turn.text)  # "how do I skip all of the advertisements"
         if asks and not playback.says_only(turn.text, playback.NEXT_WORDS):
             return _not_a_request(turn, 'To hear the next song, say "next song".')
@@ -215,6 +124,19 @@ class MusicSkill:
                 turn, "That was the last song.", action=Action("player.pause"), state={**turn.state, "paused": True}
             )
         return self._start(turn, songs, index + 1, f"Next up: {songs[index + 1].spoken}.")
+
+    def _song_ended(self, turn: Turn) -> Activity:
+        """The next song, quietly, or the same one on repeat; after the last, the queue stays, paused. The end of a
+        song that is no longer the one playing (skipped while it ended) changes nothing."""
+        playing = self._playing(turn)
+        value = (turn.event or {}).get("value")
+        token = value.get("token") if isinstance(value, dict) else None
+        if playing is None or turn.state.get("paused") or playing[0][playing[1]].id != token:
+            return say(turn, "")
+        songs, index = playing
+        if turn.state.get("repeat") is True or index + 1 < len(songs):
+            return self._start(turn, songs, index if turn.state.get("repeat") is True else index + 1, "")
+        return say(turn, "", state={**turn.state, "paused": True})
 
     def _previous(self, turn: Turn) -> Activity:  # "previous song", "go back", "play the last song again"
         playing = self._playing(turn)
@@ -240,9 +162,9 @@ class MusicSkill:
             return say(turn, "Shuffle is off.", state=playback.unshuffle_state(turn.state, current))
         said = {name: value for name, value in turn.slots.items() if turn.said(name)}  # not carried from before
         request = replace(turn, text=playback.without_shuffle_words(turn.text), slots=said)
-        named = any(request.has(kind) for kind in (*_KINDS, "genre", "mood")) or bool(rest(request.text))
+        named = any(request.has(kind) for kind in (*requested.KINDS, "genre", "mood")) or bool(rest(request.text))
         if named or playing is None:  # "shuffle the workout playlist"; "shuffle" with nothing playing: everything
-            found = self._queue_for(request)
+            found = requested.queue_for(self._music, request)
             if isinstance(found, str) and playback.asks_how(turn.text):  # "how do I shuffle cards"
                 return _not_a_request(turn, 'To hear your music in a random order, say "shuffle my music".')
             return say(turn, found) if isinstance(found, str) else self._play_shuffled(turn, found)
