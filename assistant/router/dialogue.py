@@ -186,7 +186,7 @@ class Dialogue:
             reading = pending_answer.read(skill.manifest, intent, pending, text, found, self.names.known)
         answered = reading.slots is not None and (reading.whole or pending_answer.short(text))
         mere_yes_or_no = phrases.yes_or_no(text) is not None and pending_answer.short(text)  # "okay" asks nothing
-        if not mere_yes_or_no and (not answered or (free_text and not reading.whole)):
+        if not mere_yes_or_no and (not answered or not reading.whole):  # "kitchen light off" to "Which device?"
             chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
             if (
                 pending_answer.sibling_request(chosen, pending, set(words_of(text)), self.names.own)
