@@ -30,6 +30,8 @@ from bridge.cortana import Activity
 Command = dict[str, Any]
 #: What the skill keeps in its state for the answer to its "Which room?" only: each question sets it anew.
 _PENDING = ("oscillate", "setting")
+#: "resume the vacuum", "continue cleaning": the robot vacuum goes on from where it paused.
+_RESUME = re.compile(r"\b(?:resume|continue|unpause)\b", re.IGNORECASE)
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 
@@ -103,7 +105,8 @@ class DevicesSkill:
         commands = [{"device": d["id"], "set": change(d)} for d in devices]
         kind = devices[0].get("kind")
         if kind == "vacuum":
-            text = "Starting the robot vacuum." if word == "on" else "Sending the robot vacuum back to its dock."
+            started = "Resuming" if _RESUME.search(turn.text) else "Starting"
+            text = f"{started} the robot vacuum." if word == "on" else "Sending the robot vacuum back to its dock."
         elif kind == "curtains":
             text = f"{'Opening' if word == 'on' else 'Closing'} {t.names(devices)}."
         else:
