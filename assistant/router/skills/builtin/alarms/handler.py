@@ -24,6 +24,7 @@ from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 KINDS: tuple[Kind, ...] = ("alarm", "reminder")
+REMINDERS: tuple[Kind, ...] = ("reminder",)
 SNOOZE = timedelta(minutes=10)
 #: How long after ringing "snooze" still refers to an alarm.
 SNOOZE_WINDOW = timedelta(hours=1)
@@ -171,7 +172,7 @@ class AlarmsSkill:
     def _list(self, turn: Turn) -> Activity:
         about = w.reminder_text(turn.slot("reminder")) if turn.said("reminder") else ""
         if about:  # "is pay the rent on my reminders": that one, yes or no (not one the last request named)
-            found = tuple(e for e in self.store.pending(("reminder",)) if about.lower() in e.label.lower())
+            found = tuple(e for e in self.store.pending(REMINDERS) if about.lower() in e.label.lower())
             if not found:
                 return say(turn, f"No, you don't have a reminder to {about}.")
             return say(turn, f"Yes, you have {self._listed(found)}.")
