@@ -22,7 +22,7 @@ from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, slots_from_words
 from assistant.router.slot_recovery import recover
-from assistant.router.stopping import stop
+from assistant.router.stopping import playing_skill, stop
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
 
@@ -45,6 +45,12 @@ class Dialogue:
 
     def utterance(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome:
         pending = state.pending
+        repeat = phrases.normalise(text) == "repeat" and not pending
+        playing = playing_skill(self.registry, state, "repeat") if repeat else None
+        if playing is not None and (state.context is None or state.context.skill == playing[0].name):
+            # a bare "repeat" while music plays is the music's, unless another skill's reply was the last thing said
+            turn.confidence = 1.0
+            return run_intent(incoming, state, playing[0], playing[1], {}, turn)
         if phrases.is_repeat(text):  # "what did you say": the last reply again; a question stays asked
             again = state.said or speech.NOTHING_SAID
             return Outcome(speech.own_reply(incoming, again, "expectingInput" if pending else "acceptingInput"), state)

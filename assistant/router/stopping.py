@@ -25,16 +25,10 @@ def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text:
     if undo is not None:
         turn.confidence = 1.0
         return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
-    for name, skill_state in state.skills.items() if phrases.stops_playing(text) else ():
-        skill = registry.get(name)
-        pause = f"{name}.pause"
-        if (
-            skill is not None
-            and skill_state.get("paused") is False
-            and any(i.name == pause for i in skill.manifest.intents)
-        ):
-            turn.confidence = 1.0
-            return run_intent(incoming, state, skill, pause, {}, turn)
+    playing = playing_skill(registry, state, "pause") if phrases.stops_playing(text) else None
+    if playing is not None:
+        turn.confidence = 1.0
+        return run_intent(incoming, state, playing[0], playing[1], {}, turn)
     return say(incoming, SessionState(), speech.NOTHING_TO_CANCEL if pointing else speech.GOODBYE, "ignoringInput")
 
 
@@ -50,3 +44,15 @@ def cancel_of_last(registry: SkillRegistry, state: SessionState) -> tuple[Skill,
     if cancel is None or context.intent == name:
         return None
     return skill, name, {k: v for k, v in context.slots.items() if k in cancel.slots}
+
+
+def playing_skill(registry: SkillRegistry, state: SessionState, action: str) -> tuple[Skill, str] | None:
+    """A skill whose state says something plays (``paused: false``) and its ``<skill>.<action>`` intent: what a
+    bare "stop" pauses, and a bare "repeat" puts on repeat."""
+    for name, skill_state in state.skills.items():
+        skill = registry.get(name)
+        intent = f"{name}.{action}"
+        takes = skill is not None and intent in {i.name for i in skill.manifest.intents}
+        if skill is not None and takes and skill_state.get("paused") is False:
+            return skill, intent
+    return None
