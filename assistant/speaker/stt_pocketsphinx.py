@@ -41,11 +41,12 @@ GRAMMAR_MIN_SCORE: Final = 0.35
 """Below this per-frame path score a grammar sentence was forced onto speech outside the grammar (measured: whole
 commands score 0.46-0.71, out-of-grammar speech forced onto a sentence 0.21-0.29): decode it with dictation."""
 
-#: words wake phrases and product names need that CMUdict lacks (ARPAbet, as the bundled model expects)
+#: pronunciations wake phrases and product names need that CMUdict lacks (ARPAbet, as the bundled model expects),
+#: added beside CMUdict's own. Pinyin's x is a voiceless [ɕ], nearest English SH; CMUdict has "xiao" only as ZH AW
 EXTRA_PRONUNCIATIONS: Final = {
     "cortana": ("K AO R T AE N AH", "K AO R T AA N AH"),
     "xiao": ("SH AW", "SH Y AW"),
-    "xiaoai": ("SH AW AY",),
+    "xiaoai": ("SH AW AY", "SH Y AW AY"),
     "mi": ("M IY",),
 }
 #: common words that explain speech which is not a wake phrase; the more of them compete, the stricter the wake
@@ -102,12 +103,12 @@ class PocketSphinxEngine:
                 f"PocketSphinx could not load its bundled model ({e}); reinstall: pip install pocketsphinx"
             ) from None
         for word, prons in EXTRA_PRONUNCIATIONS.items():
-            for i, phones in enumerate(prons):
-                key = word if i == 0 else f"{word}({i + 1})"
-                if self._decoder.lookup_word(key) is None:
-                    self._decoder.add_word(key, phones, update=True)
+            for phones in prons:
+                self._add_pronunciation(word, phones)
         self._grammar: Grammar | None = None
         self._wake: tuple[str, ...] = ()
+        self._said: dict[str, str] = {}
+        """Each wake phrase as the searches hear it (see :meth:`said_as`), to the phrase."""
         self._fillers: tuple[str, ...] = FILLERS[: len(FILLERS) // 2]
         self.keyword_hits = 0
         """Segments the keyword search let through to verification (the rest cost one cheap pass)."""
@@ -133,6 +134,7 @@ class PocketSphinxEngine:
                     "choose a phrase of dictionary words"
                 )
         self._wake = wake
+        self._said = {self.said_as(p): p for p in wake}
         if not wake:
             return
         # sensitivity sets the keyword thresholds and how many filler words compete in verification
@@ -140,11 +142,30 @@ class PocketSphinxEngine:
         self._add_keyword_search(sensitivity)
         self._add_wake_search()
 
+    def _add_pronunciation(self, word: str, phones: str) -> None:
+        """Add ``phones`` as the word's next pronunciation (``word(2)``, ...) unless the dictionary has it already;
+        adding only words CMUdict lacks left "xiao" without the SH AW people say."""
+        keys = [word]
+        while self._decoder.lookup_word(keys[-1]) is not None:
+            if self._decoder.lookup_word(keys[-1]) == phones:
+                return
+            keys.append(f"{word}({len(keys) + 1})")
+        self._decoder.add_word(keys[-1], phones, update=True)
+
+    def said_as(self, phrase: str) -> str:
+        """The phrase as the keyword search and verification hear it: as one word when its words run together are
+        one in the dictionary ("xiao ai", the name 小爱, is "xiaoai"). A name is said without a pause; as two words,
+        verification may put one between them and take "count down" for "xiao ai" (the "nt d" as the pause), and
+        the keyword search follows a word's first pronunciation only, CMUdict's ZH AW for "xiao"."""
+        joined = phrase.replace(" ", "")
+        return joined if joined != phrase and self._decoder.lookup_word(joined) is not None else phrase
+
     def phones(self, phrase: str) -> int:
-        return sum(len((self._decoder.lookup_word(w) or "").split()) for w in phrase.split())
+        """How many phones the keyword search follows for ``phrase``."""
+        return sum(len((self._decoder.lookup_word(w) or "").split()) for w in self.said_as(phrase).split())
 
     def _add_keyword_search(self, sensitivity: float) -> None:
-        lines = "".join(f"{p} /{keyword_threshold(self.phones(p), sensitivity):.0e}/\n" for p in self._wake)
+        lines = "".join(f"{s} /{keyword_threshold(self.phones(s), sensitivity):.0e}/\n" for s in self._said)
         with tempfile.TemporaryDirectory(prefix="assistant-kws-") as tmp:
             path = Path(tmp) / "wake.kws"
             path.write_text(lines, encoding="utf-8")
@@ -153,7 +174,7 @@ class PocketSphinxEngine:
     def _add_wake_search(self) -> None:
         # a few hundred command sentences are competition enough; all of them would double the decoder's memory
         commands = self._grammar.sentences[:WAKE_COMPETITORS] if self._grammar else ()
-        sentences = (*self._wake, *commands)
+        sentences = (*self._said, *commands)
         fillers = tuple(sorted(set(self._fillers) | {"hey"}))
         self._add_fsg(WAKE, Grammar(sentences).automaton(fillers))
 
@@ -201,11 +222,11 @@ class PocketSphinxEngine:
         hyp = d.hyp()
         if hyp is None:
             return None
-        text = hyp.hypstr.strip()
-        if text not in self._wake:
+        phrase = self._said.get(hyp.hypstr.strip())
+        if phrase is None:
             return None
         end_frame = max((s.end_frame for s in d.seg() if s.word not in ("<s>", "</s>", "<sil>")), default=0)
-        return WakeHit(text, float(hyp.prob), (end_frame + 1) * FRAME_S * 1000)
+        return WakeHit(phrase, float(hyp.prob), (end_frame + 1) * FRAME_S * 1000)
 
 
 def keyword_threshold(phones: int, sensitivity: float) -> float:
@@ -214,7 +235,8 @@ def keyword_threshold(phones: int, sensitivity: float) -> float:
     A longer phrase piles up more acoustic evidence, so it can afford a stricter threshold; a short one ("xiao ai",
     three phones) needs a loose one and leans on verification. Each 0.1 of sensitivity moves it two decades.
     Fitted on espeak-ng voices (benchmarks/wake.md): "hey cortana" (9 phones) is found 8/8 with no false hit
-    anywhere between 1e+20 and 1e0; "xiao ai" false-hits on "how are you" at any threshold that finds it.
+    anywhere between 1e+20 and 1e0; "xiao ai" (3 phones, heard as "xiaoai") is found 12/12 with no false wake at 1e-5
+    and 1e-8 (sensitivity 0.5, 0.65); at 1e-11 (0.8) verification lets "how are you" and "now" through.
     """
     return float(10.0 ** (2.5 * phones - 12.5 + 20.0 * (0.5 - sensitivity)))
 

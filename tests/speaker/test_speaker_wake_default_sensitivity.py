@@ -31,11 +31,6 @@ COMMANDS = ("", " what time is it", " turn on the kitchen lamp")
 #: everyday speech made of xiao ai's sounds: "how i", "show", "now", "hi"
 NEAR_MISSES = ("how are you", "how high", "show me", "now", "hi there", "so what", "how i did it")
 RECORDINGS = Path(__file__).resolve().parents[3] / "shared" / "data" / "audio"
-#: the engine change these tests need is handed to the lead (it is not this test's owner's file): "xiao ai" searched
-#: and verified as the one word "xiaoai", SH AW AY. Remove this marker when it is in.
-NEEDS_ONE_WORD = pytest.mark.xfail(
-    strict=True, reason="stt_pocketsphinx.py: xiao ai heard as the word xiaoai, SH AW AY"
-)
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +65,12 @@ def test_the_default_is_the_sensitivity_under_test(settings: Settings) -> None:
     assert "xiao ai" in settings.speaker.wake.phrases
 
 
-@NEEDS_ONE_WORD
 def test_the_keyword_search_hears_xiao_ai_in_every_voice(engine: PocketSphinxEngine) -> None:
     """Stage 1 follows one pronunciation per word; with CMUdict's ZH AW for "xiao" it let "shao eye" by (en-us+f2)."""
     missed = [voice for voice, speed in VOICES if engine.keyword_search(clip(XIAO_AI, voice, speed)) is None]
     assert missed == []
 
 
-@NEEDS_ONE_WORD
 def test_xiao_ai_wakes_the_speaker_alone_and_before_a_command(engine: PocketSphinxEngine) -> None:
     said = [(voice, command) for voice, _ in VOICES for command in COMMANDS]
     heard = [woken(engine, clip(XIAO_AI + command, voice, speed)) for voice, speed in VOICES for command in COMMANDS]
@@ -101,7 +94,6 @@ def test_speech_made_of_xiao_ais_sounds_does_not_wake_it(engine: PocketSphinxEng
     assert woke == []
 
 
-@NEEDS_ONE_WORD
 @pytest.mark.parametrize("text", ["count down to christmas", "count down to new year's day"])
 def test_count_down_is_not_xiao_ai_with_a_pause_inside(engine: PocketSphinxEngine, text: str) -> None:
     woke = [voice for voice, speed in VOICES if woken(engine, clip(text, voice, speed))]

@@ -15,9 +15,8 @@ pytestmark = pytest.mark.audio
 SENTENCES = ["turn on the lamp", "turn off the lamp", "what time is it", "play the beatles", "set a timer"]
 #: what a person says for 小爱 ("xiao ai"); espeak-ng reads the pinyin spelling as "zai-oh ay-eye"
 SAID = {"hey cortana": "hey cortana", "xiao ai": "shao eye"}
-#: "xiao ai" is three phones, easy to confuse with "how i"; at the default 0.5 the synthesised set finds it 7 times
-#: in 12 (benchmarks/wake.md), at 0.8 every time: users of a short phrase raise the sensitivity
-SENSITIVITY = {"hey cortana": 0.5, "xiao ai": 0.8}
+#: both at the default: "xiao ai", three phones, is heard as the one word "xiaoai" (benchmarks/wake.md: 12/12 at 0.5)
+SENSITIVITY = {"hey cortana": 0.5, "xiao ai": 0.5}
 NOT_WAKE = ("turn on the lamp", "what time is it", "play the beatles", "hello there", "good morning", "hey there")
 
 
