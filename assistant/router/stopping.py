@@ -1,11 +1,12 @@
 """A bare "stop" / "cancel" / "cancel that" with no question pending: what it stops.
 
-It names no intent, so no guess of the NLU's is acted on. "cancel it" / "cancel that" undoes what the last turn set
-when the last turn's skill has a ``<skill>.cancel`` intent (sent the last turn's slots that intent takes: "set a
-timer for 3 minutes" then "cancel it" is ``timers.cancel`` of the 3 minute timer); what is playing stops (a skill
-whose state says ``paused: false`` and that has a ``<skill>.pause`` intent) on a stop word ("stop", "cancel", not
-"never mind" or "forget it", which only end the conversation); otherwise the session ends politely, and "cancel that"
-with nothing to cancel says so rather than claiming "Okay".
+It names no intent, so no guess of the NLU's is acted on. "cancel it" / "cancel that", or a bare "cancel" when the
+last turn named what it set, undoes what the last turn set when the last turn's skill has a ``<skill>.cancel``
+intent (sent the last turn's slots that intent takes: "set a timer for 3 minutes" then "cancel" is
+``timers.cancel`` of the 3 minute timer); what is playing stops (a skill whose state says ``paused: false`` and that
+has a ``<skill>.pause`` intent) on a stop word ("stop", "cancel", not "never mind" or "forget it", which only end
+the conversation); otherwise the session ends politely, and "cancel that" with nothing to cancel says so rather
+than claiming "Okay".
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from bridge.cortana import Activity
 
 def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome:
     pointing = phrases.points_back(text)
-    undo = cancel_of_last(registry, state) if pointing else None
+    undo = cancel_of_last(registry, state) if pointing or phrases.normalise(text) == "cancel" else None
+    if undo is not None and not pointing and not undo[2]:
+        undo = None  # a bare "cancel" undoes only what the last turn named: a timer just set, not "what timers"
     if undo is not None:
         turn.confidence = 1.0
         return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
