@@ -136,13 +136,14 @@ def followup_rest(text: str) -> str | None:
 
 
 def correction_rest(text: str) -> str | None:
-    """For "no, I meant the office" / "make that 10 minutes" / "actually the bedroom", the words that correct the
-    last request; else None (a bare "no" corrects nothing)."""
+    """For "no, I meant the office" / "make that 10 minutes" / "actually the bedroom" / "call dad instead", the
+    words that correct the last request; else None (a bare "no" corrects nothing)."""
     words = normalise(text)
-    match = _CORRECTION.match(words)
-    if match is None or words in REFUSAL or words in CANCEL:
+    instead = words.removesuffix(" instead") if words.endswith(" instead") else None  # "call dad instead"
+    match = _CORRECTION.match(instead or words)
+    if (match is None and not instead) or words in REFUSAL or words in CANCEL:
         return None
-    return match.group("a") or match.group("b")
+    return (match.group("a") or match.group("b")) if match is not None else instead
 
 
 @dataclass(frozen=True)

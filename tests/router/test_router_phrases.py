@@ -58,6 +58,9 @@ def test_without_softeners_keeps_what_is_asked_not_how_gently() -> None:
         ("no", None),
         ("no thank you", None),
         ("turn on the office lamp", None),
+        ("call dad instead", "call dad"),
+        ("no, make that 10 minutes instead", "10 minutes"),
+        ("instead", None),
     ],
 )
 def test_correction_rest_is_the_words_that_correct(text: str, rest: str | None) -> None:
