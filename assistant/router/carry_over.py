@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.router.phrases import normalise
+from assistant.router.phrases import followup_rest, normalise
 from assistant.router.skills.manifest import IntentSpec, SkillManifest
 from assistant.router.skills.slot_types import is_builtin
 from assistant.router.skills.templates import placeholders
@@ -109,11 +109,13 @@ def named_there(
     before: SkillManifest,
     previous: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """For "there" after another skill's turn (``before``, whose slots were ``previous``): that turn's places, each
-    in this intent's unsaid slot of the same named type ("city"); built-in types (dates, numbers, text) are no
-    place. Empty when "there" is not a word here or only says that something exists ("is there a timer")."""
+    """For "there" after another skill's turn (``before``, whose slots were ``previous``), or a follow-up ("and the
+    weather tomorrow?" after the time in Tokyo): that turn's places, each in this intent's unsaid slot of the same
+    named type ("city"); built-in types (dates, numbers, text) are no place. Empty when neither is said, or "there"
+    only says that something exists ("is there a timer")."""
     words = normalise(text)
-    if "there" not in words.split() or _EXISTENTIAL.search(words):
+    there = "there" in words.split() and not _EXISTENTIAL.search(words)
+    if not there and followup_rest(text) is None:
         return {}
     named = {manifest.slot(n).type for n in said if n in intent.slots}
     place: dict[str, Any] = {}

@@ -117,7 +117,7 @@ def test_training_data_covers_every_intent_with_annotations(tmp_path: Path) -> N
     # each example remembers its template, the group the engine holds out whole when it calibrates
     timers = {e.group for e in data.examples if e.intent == "timers.set"}
     assert len(timers) >= 3 and all(g and g.startswith("timers.set: ") for g in timers)
-    assert "timers.set: (set|start|make) a timer for {duration}" in timers
+    assert "timers.set: (set|start|make|create) a timer for {duration}" in timers
     written = write_nlu_yaml(data, tmp_path / "nlu" / "nlu.yml")  # Rasa's format has no place for the groups
     ungrouped = tuple(dataclasses.replace(e, group=None) for e in data.examples)
     assert load_nlu_yaml(written) == dataclasses.replace(data, examples=ungrouped)
