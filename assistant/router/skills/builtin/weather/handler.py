@@ -1,71 +1,46 @@
 """The weather skill: a simulated forecast that is the same for the same city and day on every run.
 
-The forecast is a pure function of (city, day), seeded by a hash, so tests can assert exact answers and follow-ups
-("and on friday?") are consistent with what was said before. No network: this simulator runs offline.
+The forecast (``forecast.py``) is a pure function of (city, day), so tests can assert exact answers and follow-ups
+("and on friday?") are consistent with what was said before. No network: this simulator runs offline. The words are
+read for what the tagger may miss: a past day, "this week", a unit alone, another place after a city's name.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from assistant.router.skills.builtin.weather.forecast import FORECAST_DAYS, Forecast, forecast
 from assistant.router.skills.builtin.weather.moon import moon_answer
-from assistant.router.skills.builtin.weather.span import days_asked, spoken_span
+from assistant.router.skills.builtin.weather.places import city_in_own_place, other_place
+from assistant.router.skills.builtin.weather.rain import rain_answer, rain_over
+from assistant.router.skills.builtin.weather.span import days_asked, rest_of_week, spoken_day, spoken_span
 from assistant.router.skills.builtin.weather.sun import sun_answer, sun_times
-from assistant.router.skills.cities import City, find_city
+from assistant.router.skills.builtin.weather.words import THIS_WEEK, past_day, rain_question, this_week, unit_only
+from assistant.router.skills.cities import City, cities_in, find_city
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
-CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "windy", "foggy", "snow")
-_WET = {"light rain", "rain", "thunderstorms", "snow"}
-FORECAST_DAYS = 10
-NO_WEATHER_FOR = "Sorry, I don't have weather for {}. Try a major city."
+__all__ = ["Forecast", "WeatherSkill", "create", "forecast"]
+
+NO_WEATHER_FOR = "Sorry, I don't have a forecast for {}."
+FAR = f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead."
+PAST = f"I don't have past weather, only forecasts up to {FORECAST_DAYS - 1} days ahead."
 #: From this wind speed on, the answer says "windy".
 WINDY_KMH = 30
 #: "will it be sunny", "is it cloudy": a yes-or-no question about the sky, answered with the forecast after it.
 _SKY_ASKED = re.compile(r"^(?:will it be|is it|is it going to be)\s+(sunny|cloudy|foggy|nice)\b")
 _NICE = ("sunny", "partly cloudy")
 _HUMID = re.compile(r"\b(?:humid|humidity|muggy)\b")
-
-
-@dataclass(frozen=True)
-class Forecast:
-    city: str
-    day: date
-    condition: str
-    high_c: int
-    low_c: int
-    rain_chance: int
-    """Percent."""
-    wind_kmh: int
-    humidity: int
-    """Relative humidity, percent."""
-
-
-def forecast(city: City, day: date) -> Forecast:
-    """The simulated forecast: seasonal around the city's mean, varied by a stable hash of (city, day)."""
-    digest = hashlib.sha256(f"{city.name}|{day.isoformat()}".encode()).digest()
-    season = math.cos(2 * math.pi * (day.timetuple().tm_yday - 200) / 365.25)
-    mean = city.mean_c + (-season if city.southern else season) * 9.0
-    high = round(mean + 4 + (digest[0] % 9) - 4)
-    low = high - 5 - digest[1] % 6
-    rain_chance = min(95, round(city.wet * 100 * (0.3 + digest[2] / 255 * 1.2)))
-    if rain_chance >= 60:
-        condition = "snow" if high <= 1 else ("thunderstorms" if high >= 24 and digest[3] % 3 == 0 else "rain")
-    elif rain_chance >= 40:
-        condition = "light rain" if high > 1 else "snow"
-    else:
-        condition = ("sunny", "partly cloudy", "cloudy", "windy", "foggy", "sunny")[digest[4] % 6]
-    wind = 30 + digest[5] % 25 if condition in ("windy", "thunderstorms") else 3 + digest[5] % 22
-    humidity = min(98, 35 + rain_chance // 2 + digest[6] % 20 + (15 if condition == "foggy" else 0))
-    return Forecast(city.name, day, condition, high, low, rain_chance, wind, humidity)
+#: Intents a unit alone ("in fahrenheit") may repeat: the ones that say degrees.
+_IN_DEGREES = ("weather.forecast", "weather.temperature")
+Span = tuple[str, tuple[date, ...]]
 
 
 class WeatherSkill:
@@ -77,26 +52,47 @@ class WeatherSkill:
         self._home = context.settings.router.home_city
 
     def handle(self, activity: Activity) -> Activity:
+        turn = self._again_in_unit(Turn.of(activity))
+        if turn.intent != "weather.moon" and past_day(turn.text):  # "what was the weather yesterday"
+            return _sorry(turn, PAST)
         return dispatch(
-            Turn.of(activity),
+            turn,
             {
                 "weather.forecast": self._forecast,
                 "weather.rain": self._rain,
                 "weather.temperature": self._temperature,
                 "weather.wind_humidity": self._wind_humidity,
                 "weather.sun": self._sun,
-                "weather.moon": lambda turn: say(turn, moon_answer(self._clock.now(), self._zone.key, turn.text)),
+                "weather.moon": lambda turn: _sorry(turn, moon_answer(self._clock.now(), self._zone.key, turn.text)),
             },
         )
 
+    def _again_in_unit(self, turn: Turn) -> Turn:
+        """ "in fahrenheit" right after an answer in degrees: that answer's question again (its city and day)."""
+        last = turn.state
+        if not unit_only(turn.text) or last.get("intent") not in _IN_DEGREES or turn.said("date"):
+            return turn
+        slots = {**turn.slots, "date": last.get("date"), "city": turn.slot("city", last.get("city"))}
+        return replace(turn, intent=str(last["intent"]), slots=slots)
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone(self._zone).date()
+
     def _city(self, turn: Turn, unknown: str = NO_WEATHER_FOR) -> City | Activity:
-        """The city the turn names (else the home city), or the reply: ``unknown`` for a name not in the list,
-        "Which city?" when there is none."""
-        city = find_city(turn.slot("city", self._home))
+        """The city the turn names (else the home city), or the reply: ``unknown`` for a name not in the list, that
+        the city is another one for "paris texas", "Which city?" when there is none."""
+        said = turn.slot("city", self._home)
+        city = find_city(said)
+        named = city if city is not None or not turn.has("city") else next(iter(cities_in(str(said))), None)
+        place = None if named is None else other_place(turn.text if city else str(said), named)
+        if named is not None and place is not None:  # "paris texas": never Paris, France said as if it were
+            return _sorry(turn, f"Sorry, I only know {named.where}, not {named.name}, {place}.")
         if city is not None:
             return city
+        if named is not None and city_in_own_place(str(said), named):  # "paris france" tagged as one city
+            return named
         if turn.has("city"):
-            return say(turn, unknown.format(turn.slot("city")))
+            return _sorry(turn, unknown.format(turn.slot("city")))
         return ask(turn, "city", "Which city?")
 
     def _lookup(self, turn: Turn, city: City | None = None) -> tuple[Forecast, str] | Activity:
@@ -105,21 +101,31 @@ class WeatherSkill:
         if isinstance(found, Activity):
             return found
         city = found
-        today = self._clock.now().astimezone(self._zone).date()
+        today = self._today()
         day = resolve_day(turn.slot("date", "today"), today)
         if day is None:
-            return say(turn, unknown_day(turn.slot("date")))
+            return _sorry(turn, unknown_day(turn.slot("date")))
         if (day - today).days < 0:
-            return say(turn, f"I don't have past weather, only forecasts up to {FORECAST_DAYS - 1} days ahead.")
+            return _sorry(turn, PAST)
         if (day - today).days >= FORECAST_DAYS:
-            return say(turn, f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead.")
+            return _sorry(turn, FAR)
         return forecast(city, day), describe_day(day, today)
 
+    def _span(self, turn: Turn) -> Span | None:
+        """The days a week or weekend question covers ("this week", "next week"), None for one day."""
+        if this_week(turn):
+            return rest_of_week(self._today())
+        return days_asked(turn.slot("date"), self._today())
+
+    def _reply(self, turn: Turn, text: str, f: Forecast, asked: object = None) -> Activity:
+        """The answer, the city and day kept as slots for follow-ups, and what was asked for "in fahrenheit"."""
+        state: dict[str, Any] = {"intent": turn.intent, "city": f.city, "date": asked or f.day.isoformat()}
+        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()}, state=state)
+
     def _forecast(self, turn: Turn) -> Activity:
-        today = self._clock.now().astimezone(self._zone).date()
-        span = days_asked(turn.slot("date"), today)
+        span = self._span(turn)
         if span is not None:  # "next week", "this weekend"
-            return self._span(turn, span[0], span[1], today)
+            return self._over(turn, span)
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found
@@ -133,7 +139,29 @@ class WeatherSkill:
             asked = sky.group(1)
             fits = f.condition in _NICE if asked == "nice" else asked in f.condition
             text = f"{'Yes' if fits else 'No'}. {text}"
-        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+        return self._reply(turn, text, f)
+
+    def _over(self, turn: Turn, span: Span) -> Activity:
+        """A question about several days: the rain asked about, else the forecast summed up."""
+        city = self._city(turn)
+        if isinstance(city, Activity):
+            return city
+        label, days = span
+        today = self._today()
+        known = [day for day in days if 0 <= (day - today).days < FORECAST_DAYS]
+        if not known:
+            return _sorry(turn, FAR)
+        forecasts = [forecast(city, day) for day in known]
+        if turn.intent == "weather.rain":
+            text = rain_over(label, forecasts, _asked_fall(turn), rain_question(turn.text), _inches(turn))
+        else:
+            unit = _degrees(turn, 0, 0)[2]
+            temps = [(f.day, f.condition, *_degrees(turn, f.high_c, f.low_c)[:2]) for f in forecasts]
+            text = spoken_span(label, city.name, temps, unit)
+        if len(known) < len(days):
+            text += f" I only have forecasts up to {spoken_day(known[-1])}."
+        asked = THIS_WEEK if this_week(turn) else turn.slot("date")
+        return self._reply(turn, text, forecasts[0], asked)
 
     def _sun(self, turn: Turn) -> Activity:
         """ "when does the sun set": the city's sunrise or sunset that day (both for "how long is the day"); today is
@@ -148,47 +176,29 @@ class WeatherSkill:
         zone = ZoneInfo(city.timezone)
         day = f.day if turn.has("date") else self._clock.now().astimezone(zone).date()
         text = sun_answer(sun_times(day, city.latitude, city.longitude), zone, turn.text)
-        return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": day.isoformat()})
-
-    def _span(self, turn: Turn, label: str, days: tuple[date, ...], today: date) -> Activity:
-        city = self._city(turn)
-        if isinstance(city, Activity):
-            return city
-        known = [day for day in days if 0 <= (day - today).days < FORECAST_DAYS]
-        if not known:
-            return say(turn, f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead.")
-        forecasts = [forecast(city, day) for day in known]
-        unit = _degrees(turn, 0, 0)[2]
-        text = spoken_span(
-            label, city.name, [(f.day, f.condition, *_degrees(turn, f.high_c, f.low_c)[:2]) for f in forecasts], unit
-        )
-        if len(known) < len(days):
-            text += f" I only have forecasts up to {known[-1].strftime('%A')}."
-        return say(turn, text, slots={"city": city.name, "date": known[0].isoformat()})
+        return say(turn, f"In {f.city} {when}, {text}", slots={"city": f.city, "date": day.isoformat()}, state={})
 
     def _rain(self, turn: Turn) -> Activity:
+        span = self._span(turn)
+        if span is not None:  # "is it going to snow this week"
+            return self._over(turn, span)
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found
         f, when = found
-        asked = "snow" if "snow" in turn.text.lower() else "rain"  # "will it snow", "do I need an umbrella"
-        falling = ("snow" if f.condition == "snow" else "rain") if f.condition in _WET else None
-        if falling == asked:
-            text = f"Yes, expect {asked} in {f.city} {when}: a {f.rain_chance} percent chance."
-        elif falling is not None:  # asked about snow, rain is coming (or the other way round)
-            text = f"No {asked} expected in {f.city} {when}, but {f.condition}: a {f.rain_chance} percent chance."
-        else:
-            text = f"Probably not: {f.condition} in {f.city} {when}, with a {f.rain_chance} percent chance of {asked}."
-        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+        text = rain_answer(f, when, _asked_fall(turn), rain_question(turn.text), _inches(turn))
+        return self._reply(turn, text, f)
 
     def _temperature(self, turn: Turn) -> Activity:
+        span = self._span(turn)
+        if span is not None:  # "how cold will it be next week": the week summed up, its highs included
+            return self._over(turn, span)
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found
         f, when = found
         high, low, unit = _degrees(turn, f.high_c, f.low_c)
-        text = f"In {f.city} {when} it will be between {low} and {high} {unit}."
-        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+        return self._reply(turn, f"In {f.city} {when} it will be between {low} and {high} {unit}.", f)
 
     def _wind_humidity(self, turn: Turn) -> Activity:
         """ "how windy is it", "what's the humidity": the one asked, or both when the words name neither."""
@@ -201,7 +211,21 @@ class WeatherSkill:
         humidity = f"{f.humidity} percent humidity"
         asked = [part for part, said in ((wind, "wind" in words), (humidity, _HUMID.search(words))) if said]
         text = f"{when[:1].upper()}{when[1:]} in {f.city}: {' and '.join(asked or [wind, humidity])}."
-        return say(turn, text, slots={"city": f.city, "date": f.day.isoformat()})
+        return self._reply(turn, text, f)
+
+
+def _sorry(turn: Turn, text: str) -> Activity:
+    """A reply with no degrees in it: a unit alone next ("in fahrenheit") has no answer to repeat."""
+    return say(turn, text, state={})
+
+
+def _asked_fall(turn: Turn) -> str:
+    """ "snow" for "will it snow", else "rain" ("do I need an umbrella")."""
+    return "snow" if "snow" in turn.text.lower() else "rain"
+
+
+def _inches(turn: Turn) -> bool:
+    return re.search(r"\binch(?:es)?\b", turn.text.lower()) is not None
 
 
 def _speed(turn: Turn, kmh: int) -> str:

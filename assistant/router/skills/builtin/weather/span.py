@@ -32,6 +32,17 @@ def days_asked(value: object, today: date) -> tuple[str, tuple[date, ...]] | Non
     return None
 
 
+def rest_of_week(today: date) -> tuple[str, tuple[date, ...]]:
+    """ "this week": today to Sunday, said as "this week" on a Monday and "the rest of this week" after it."""
+    days = tuple(today + timedelta(days=n) for n in range(7 - today.weekday()))
+    return ("this week" if today.weekday() == 0 else "the rest of this week", days)
+
+
+def spoken_day(day: date) -> str:
+    """A day named beyond doubt: "Friday, December 4" (a bare "Friday" next to "next week" could be either)."""
+    return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}"
+
+
 def spoken_span(label: str, city: str, days: Sequence[tuple[date, str, int, int]], unit: str) -> str:
     """``days``: (day, condition, high, low) in order. A weekend day by day; a week summed up."""
     lead = f"{label[:1].upper()}{label[1:]} in {city}: "
