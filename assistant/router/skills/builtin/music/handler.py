@@ -17,6 +17,7 @@ from assistant.router.services.catalogue import Catalogue, Song, catalogue
 from assistant.router.services.spoken_values import number
 from assistant.router.skills.builtin.music import playback, requested, volume_words
 from assistant.router.skills.builtin.music.library_answers import library_answer
+from assistant.router.skills.builtin.music.more_songs import more_like
 from assistant.router.skills.builtin.music.request_words import asks_to_play, rest
 from assistant.router.skills.builtin.music.requested import Found
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -26,6 +27,8 @@ from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
 NOTHING = "Nothing is playing."
+ENDED = "ended"
+"""The state's mark of a queue that played to its end: a bare "play" then starts music anew."""
 
 
 class MusicSkill:
@@ -55,6 +58,11 @@ class MusicSkill:
         names = {str(turn.slot(k)).lower() for k in (*requested.KINDS, "genre", "mood") if turn.has(k)}
         if turn.corrects is None and not asks_to_play(turn.text, names):  # "go back to sleep": not "no, abba"
             return _not_a_request(turn, 'To hear music, say "play" and what: "play some jazz".')
+        held = turn.state.get("paused") is True or turn.state.get(STOPPED) is True
+        if not names and held and playback.bare_play(turn.text) and self._queue(turn) and not turn.state.get(ENDED):
+            return self._resume(turn)  # "play" after "pause": the same songs, not the default
+        if not names and requested.names_nobody(turn.text):  # "play by"
+            return ask(turn, "artist", requested.whom(self._music))
         found = requested.queue_for(self._music, turn)
         if isinstance(found, str):
             return say(turn, found)
@@ -73,7 +81,8 @@ class MusicSkill:
         self, turn: Turn, songs: Sequence[Song], index: int, text: str, base: Mapping[str, Any] | None = None
     ) -> Activity:
         song = songs[index]
-        state = {**(turn.state if base is None else base), "queue": [s.id for s in songs], "index": index}
+        kept = {k: v for k, v in (turn.state if base is None else base).items() if k != ENDED}
+        state = {**kept, "queue": [s.id for s in songs], "index": index}
         audio = Audio(song.url, song.id, song.spoken)
         return say(turn, text, audio=audio, state={**state, "paused": False})
 
@@ -88,7 +97,8 @@ class MusicSkill:
     def _control(self, turn: Turn, name: str, text: str, *, paused: bool) -> Activity:
         if not self._queue(turn):
             return say(turn, NOTHING)
-        return say(turn, text, action=Action(name), state={**turn.state, "paused": paused})
+        kept = turn.state if paused else {k: v for k, v in turn.state.items() if k != ENDED}  # resumed: plays again
+        return say(turn, text, action=Action(name), state={**kept, "paused": paused})
 
     def _now_playing(self, turn: Turn) -> Activity:
         playing = self._playing(turn)
@@ -119,10 +129,12 @@ class MusicSkill:
         if playing is None:
             return say(turn, NOTHING)
         songs, index = playing
-        if index + 1 >= len(songs):
-            return say(
-                turn, "That was the last song.", action=Action("player.pause"), state={**turn.state, "paused": True}
-            )
+        if index + 1 >= len(songs):  # more by the artist, or of the genre; else what plays goes on
+            more = more_like(self._music, songs, songs[index])
+            if more is None:
+                return say(turn, "That was the last song.")
+            text = f"That was the last song in the queue, so here's {more.what}: {more.songs[0].spoken}."
+            return self._start(turn, (*songs, *more.songs), index + 1, text, more.state(turn.state))
         return self._start(turn, songs, index + 1, f"Next up: {songs[index + 1].spoken}.")
 
     def _song_ended(self, turn: Turn) -> Activity:
@@ -136,7 +148,7 @@ class MusicSkill:
         songs, index = playing
         if turn.state.get("repeat") is True or index + 1 < len(songs):
             return self._start(turn, songs, index if turn.state.get("repeat") is True else index + 1, "")
-        return say(turn, "", state={**turn.state, "paused": True})
+        return say(turn, "", state={**turn.state, "paused": True, ENDED: True})
 
     def _previous(self, turn: Turn) -> Activity:  # "previous song", "go back", "play the last song again"
         playing = self._playing(turn)
@@ -195,11 +207,15 @@ class MusicSkill:
             return self._resume(turn)
         if "mute" in words:
             return self._control(turn, "player.pause", "Paused.", paused=True)
+        if volume_words.asks_level(turn.text):  # "what's the volume", "how loud is it": said, not changed
+            return say(turn, f"The volume is {volume_words.current_volume(turn.state)}.")
+        if volume_words.asks_other_level(turn.text):  # "what's the volume of a sphere", "how loud is thunder"
+            return _not_a_request(turn, "To hear the speaker's volume, say \"what's the volume\".")
         said = number(turn.slot("volume")) if turn.has("volume") else None
         change = str(turn.slot("volume_change", "")).lower()
         level = volume_words.asked_level(turn.text, said, change, volume_words.current_volume(turn.state))
         if level is None:
-            return ask(turn, "volume", "What volume, from 0 to 100?")
+            return ask(turn, "volume", volume_words.PROMPT)
         if said is not None and not 0 <= level <= 100:  # a step past either end stops there; a number is said
             return ask(turn, "volume", f"The volume goes from 0 to 100, not {level:g}. What volume?")
         new = max(0, min(100, round(level)))

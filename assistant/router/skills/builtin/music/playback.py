@@ -93,6 +93,8 @@ REPEAT_WORDS = frozenset({
     "off", "put", "play", "it", "turn", "switch", "mode", "stop", "don't", "dont", "no", "please", "can", "you",
     "could", "now", "one", "i", "want", "to", "hear", "over", "and", "again", "let's", "lets", "just", "set",
 })  # fmt: skip
+#: The words of a bare "play" ("play", "play it", "play the music please"): with a queue, it plays on.
+_BARE_PLAY_WORDS = frozenset({"play", "it", "the", "music", "song", "track", "please", "now", "again"})
 #: What may follow "unmute" in a request: "unmute the music", not "unmute my phone".
 UNMUTE_WORDS = frozenset(
     {"the", "music", "song", "track", "player", "sound", "volume", "it", "please", "now", "again", "speaker"}
@@ -109,6 +111,11 @@ NEXT_WORDS = frozenset({
 def says_only(text: str, vocabulary: frozenset[str]) -> bool:
     """Whether every word is one of ``vocabulary``: a request of the kind, not a sentence that shares a word."""
     return all(word in vocabulary for word in _words(text))
+
+
+def bare_play(text: str) -> bool:
+    """Whether the words are "play" and nothing that names what ("play", "play it please"): the queue plays on."""
+    return "play" in _words(text) and says_only(text, _BARE_PLAY_WORDS)
 
 
 def names_other_than_music(text: str) -> bool:

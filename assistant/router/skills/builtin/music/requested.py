@@ -8,11 +8,14 @@ from typing import NamedTuple
 from assistant.router.services.catalogue import Catalogue, Song
 from assistant.router.skills.builtin.music.genre_words import genre_said
 from assistant.router.skills.builtin.music.library_answers import no_genre
+from assistant.router.skills.builtin.music.mood_words import mood_phrase, mood_said, no_mood, no_playlist
 from assistant.router.skills.builtin.music.request_words import PREPOSITIONS, asks_for_music, rest, said_kind
 from assistant.router.skills.turn import Turn
 
 KINDS = ("song", "playlist", "artist")
 """What a request can name to play, in the order a name is looked up."""
+_ARTISTS_SAID = 6
+"""How many artists "Music by whom?" names."""
 
 
 class Found(NamedTuple):
@@ -47,13 +50,28 @@ def queue_for(music: Catalogue, turn: Turn) -> Found | str:
             return found
     if (kind == "artist" or not said) and (genre := genre_said(name)):  # "play hip hop": not an artist
         return no_genre(music, genre)
+    if (kind == "artist" or not said) and (mood := _mood(music, name)):  # "play something sad": not an artist
+        return mood
     if not said:
         return f"Sorry, I can't find {name} in your music."
     return {
         "song": f"Sorry, I can't find the song {name}.",
-        "playlist": f"Sorry, there's no playlist called {name}.",
+        "playlist": no_playlist(music, name),
         "artist": f"Sorry, I don't have any music by {name}.",
     }[kind]
+
+
+def names_nobody(text: str) -> bool:
+    """Whether the words end before the name they lead up to: "play by", "play some music from"."""
+    words = rest(text).split()
+    return bool(words) and all(word in PREPOSITIONS for word in words)
+
+
+def whom(music: Catalogue) -> str:
+    """The question for a request that left out whose music: a few of the artists there are."""
+    artists = list(music.artists)
+    some = ", ".join(artists[:_ARTISTS_SAID]) + (" and others" if len(artists) > _ARTISTS_SAID else "")
+    return f"Music by whom? You have {some}."
 
 
 def _unnamed(music: Catalogue, turn: Turn) -> Found | str:
@@ -64,7 +82,7 @@ def _unnamed(music: Catalogue, turn: Turn) -> Found | str:
         songs = music.songs
         return Found(songs, f"Here's some music: {songs[0].spoken}.", "your music")
     if said_kind(turn.text, "playlist"):
-        return _lookup(music, "playlist", words) or f"Sorry, there's no playlist called {words}."
+        return _lookup(music, "playlist", words) or no_playlist(music, words)
     mentioned = music.mentioned(words) if asks_for_music(turn.text) else None
     if mentioned is not None and (found := _lookup(music, *mentioned)):
         return found
@@ -76,9 +94,21 @@ def _unnamed(music: Catalogue, turn: Turn) -> Found | str:
     for kind in KINDS:
         if found := _lookup(music, kind, words):
             return found
+    if mood := _mood(music, words):
+        return mood
     if words.split()[0] in PREPOSITIONS:
         return f"Sorry, I don't have any music {words}."
     return f"Sorry, I can't find {words} in your music."
+
+
+def _mood(music: Catalogue, name: str) -> Found | str | None:
+    """The playlist for the mood the words are ("something chill": the sleep playlist), what to say for a mood
+    no playlist is for ("something sad"), or None when the words are no mood."""
+    found = _lookup(music, "mood", mood_phrase(name))
+    if found is not None:
+        return found
+    mood = mood_said(name)
+    return None if mood is None else no_mood(music, mood)
 
 
 def _lookup(music: Catalogue, kind: str, name: str) -> Found | None:

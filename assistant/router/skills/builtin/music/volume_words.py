@@ -1,7 +1,9 @@
-"""What level a volume request asks for: a number said, "max" or "min", or a step up or down from the current one.
+"""What level a volume request asks for: a number said, "max" or "min", or a step up or down from the current one;
+and whether the words only ask what the volume is ("what's the volume", "how loud is it").
 
-The level is left as asked (a number said may be out of range, for the skill to question); a step past either end
-is the skill's to clamp.
+A number from 1 to 10 said without "percent" is on the ten-step scale speakers use ("volume 7" is 70); anything
+else is a percentage ("volume 30", "7 percent"). The level is left as asked (a number said may be out of range, for
+the skill to question); a step past either end is the skill's to clamp.
 """
 
 from __future__ import annotations
@@ -17,6 +19,19 @@ _UP = frozenset({"up", "increase", "raise", "louder"})
 _DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
 _MAX = re.compile(r"\b(max|maximum|full|all the way up)\b")
 _MIN = re.compile(r"\b(min|minimum|all the way down)\b")
+_PERCENT = re.compile(r"%|\bper\s?cent\b")
+#: The top of the ten-step scale: "volume 1" to "volume 10" are tenths of the full volume.
+STEPS: Final = 10
+PROMPT: Final = "What volume, from 1 to 10?"
+#: How a question opens ("what's the volume", "how loud is it"): asked, not set.
+_ASKING = frozenset({"what", "what's", "whats", "how", "which", "is"})
+_ABOUT_LEVEL = frozenset({"volume", "loud", "level"})
+#: The words a question about the speaker's volume is made of; others ("of a sphere") ask about something else.
+_LEVEL_WORDS = frozenset({
+    "what", "what's", "whats", "which", "how", "is", "it", "it's", "the", "volume", "loud", "level", "current",
+    "currently", "now", "right", "at", "on", "set", "to", "music", "speaker", "sound", "your", "this", "song", "me",
+    "tell", "playing",
+})  # fmt: skip
 
 
 def words_of(text: str) -> set[str]:
@@ -36,7 +51,9 @@ def asked_level(text: str, said: float | None, change: str, current: int) -> flo
     text = text.lower()
     words = words_of(text)
     if said is not None:
-        return -abs(said) if _NEGATIVE.search(text) else said  # "minus 5": the number alone lost its sign
+        if _NEGATIVE.search(text):  # "minus 5": the number alone lost its sign
+            return -abs(said)
+        return said * (100 / STEPS) if 0 < said <= STEPS and not _PERCENT.search(text) else said
     if _MAX.search(text):
         return 100
     if _MIN.search(text):
@@ -46,3 +63,28 @@ def asked_level(text: str, said: float | None, change: str, current: int) -> flo
     if change == "quieter" or words & _DOWN:
         return current - VOLUME_STEP
     return None
+
+
+def _question(text: str) -> list[str] | None:
+    """The words of a question about a level ("what's the volume of a sphere" too), or None for anything else."""
+    words = re.findall(r"[a-z']+", text.lower())
+    if words[:2] == ["tell", "me"]:  # "tell me the volume", not "tell it to set the volume to 30"
+        words = words[2:]
+    elif not words or words[0] not in _ASKING:
+        return None
+    about = "loud" in words if words and words[0] == "how" else bool(_ABOUT_LEVEL.intersection(words))
+    return words if about else None
+
+
+def asks_level(text: str) -> bool:
+    """Whether the words ask what the speaker's volume is ("what's the volume", "how loud is it", "tell me the
+    volume level") rather than set it."""
+    words = _question(text)
+    return words is not None and all(word in _LEVEL_WORDS for word in words)
+
+
+def asks_other_level(text: str) -> bool:
+    """Whether the words ask about the volume or loudness of something else: "what's the volume of a sphere", "how
+    loud is thunder"."""
+    words = _question(text)
+    return words is not None and not all(word in _LEVEL_WORDS for word in words)
