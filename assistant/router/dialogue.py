@@ -74,6 +74,10 @@ class Dialogue:
         )
         if followed is not None:
             return followed
+        rest = phrases.correction_rest(text)
+        if rest is not None:  # "no, I meant play some jazz" corrects nothing: the request without its lead-in
+            text, incoming, turn.lead_in = rest, incoming.model_copy(update={"text": rest}), True
+            result = self._parse(text, turn)
         opened = self.registry.get(state.open_skill) if state.open_skill else None
         if opened_skill.only_a_value(opened.manifest if opened else None, text):
             answered_welcome = self._open_skill_answer(incoming, state, text, turn)  # "open weather" ... "Rome"
@@ -281,7 +285,7 @@ class Dialogue:
 
     def _fallback(self, incoming: Activity, state: SessionState, result: NluResult | None, turn: TurnLog) -> Outcome:
         text = incoming.text or ""
-        correcting = state.context is not None and phrases.correction_rest(text) is not None
+        correcting = state.context is not None and (turn.lead_in or phrases.correction_rest(text) is not None)
         answer = speech.UNCORRECTED if correcting else speech.fallback(self.registry)  # "no, I meant oat milk"
         reply = speech.own_reply(incoming, answer, "acceptingInput")
         return Outcome(reply, replace(state, pending=None), not_understood=True)

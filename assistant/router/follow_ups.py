@@ -8,13 +8,15 @@ the NLU's own choice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.router import phrases
 from assistant.router.intent_run import Outcome, TurnLog, run_intent
 from assistant.router.nlu.types import NluResult
 from assistant.router.session_state import Context, SessionState
-from assistant.router.skills.manifest import IntentSpec
+from assistant.router.skills.manifest import IntentSpec, SkillManifest
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_filling import intent_slots, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT
@@ -24,6 +26,8 @@ from bridge.cortana import Activity
 FOLLOWUP_WORDS = 3
 #: A correction ("no, I meant the bedroom lamp") this short is only values; a longer one needs the NLU's backing.
 CORRECTION_WORDS = 4
+#: How sure the engine must be that a free-text correction is a request of its own to leave the last one be.
+ANOTHER_REQUEST = 0.9
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,10 @@ class FollowUps:
         self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
     ) -> Outcome | None:
         """ "no, I meant the office" / "make that 10 minutes": the last request again with the corrected values, and
-        the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Only
-        named or typed values correct (never a free-text slot: "no, I meant oat milk" is no list item), and only
-        words that are little more than those values, unless the NLU is sure they mean the same intent."""
+        the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Named or
+        typed values correct, and only words that are little more than those values, unless the NLU is sure they
+        mean the same intent; a request's one free-text value is corrected only by a few words that are no other
+        request ("no, I meant oat milk" after "add milk")."""
         rest = phrases.correction_rest(text)
         last = self._last_request(state) if rest is not None else None
         if last is None or rest is None:
@@ -99,8 +104,27 @@ class FollowUps:
             if manifest.slot(name).type != FREE_TEXT and value != context.slots.get(name)
         }
         same_intent = result.intent == context.intent and not result.out_of_scope
+        if not new and all(manifest.slot(n).type == FREE_TEXT for n in found):  # "no, I meant oat milk"
+            new = _free_text_correction(manifest, intent, context.slots, rest, result)
         if not new or (len(rest.split()) > CORRECTION_WORDS and not same_intent):
             return None
         turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
         corrected = {**context.slots, **new}
         return run_intent(incoming, state, skill, context.intent, corrected, turn, corrects=context.slots)
+
+
+def _free_text_correction(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    said: Mapping[str, Any],
+    rest: str,
+    result: NluResult,
+) -> dict[str, Any]:
+    """The last request's one free-text slot with the correcting words, when that slot was filled, the words are
+    few and new, and the engine is not all but sure they are another request ("no, I meant call dad" after a
+    reminder to call mom is the reminder's; "no, I meant play some jazz" after "add milk" is music)."""
+    free = [n for n in intent.slots if manifest.slot(n).type == FREE_TEXT and said.get(n)]
+    elsewhere = result.intent != intent.name and not result.out_of_scope and result.confidence >= ANOTHER_REQUEST
+    if len(free) != 1 or elsewhere or len(rest.split()) > CORRECTION_WORDS or rest == str(said[free[0]]).lower():
+        return {}
+    return {free[0]: rest}

@@ -37,6 +37,8 @@ class TurnLog:
     skill_ms: float = 0.0
     parsed: dict[str, NluResult] = field(default_factory=dict)
     """Parses already made this turn, by text (so a re-route does not parse twice)."""
+    lead_in: bool = False
+    """The words began as a correction ("no, I meant ...") that corrected nothing: a fallback says so."""
 
 
 @dataclass(frozen=True)
