@@ -126,13 +126,21 @@ def test_in_fahrenheit_alone_repeats_the_last_answer_in_fahrenheit(make_skill: M
     assert unit_only("in celsius") and not unit_only("what's 20 celsius in fahrenheit")
 
 
-def test_a_unit_alone_after_a_refusal_repeats_nothing(make_skill: Make) -> None:
+def test_a_unit_alone_with_no_forecast_before_is_not_a_guessed_forecast(make_skill: Make) -> None:
     skill = make_skill("weather")
+    hint = 'Ask me for a forecast in it, for example "what\'s the weather in London in fahrenheit".'
+    assert skill.turn("weather.forecast", {"city": "Paris"}, text="in fahrenheit").text == hint
     skill.turn("weather.forecast", {"city": "London"}, text="weather in london")
     assert skill.turn("weather.forecast", {"city": "Atlantis"}, text="weather in atlantis").text == (
         "Sorry, I don't have a forecast for Atlantis."
     )
-    assert skill.state == {}
+    assert skill.turn("weather.forecast", {}, text="in fahrenheit").text == hint  # nothing to say again
+    skill.turn("weather.rain", {"city": "Rome", "date": "tomorrow"}, text="will it rain in rome tomorrow")
+    rome = forecast(CITIES["Rome"], FRIDAY + timedelta(1))
+    high = round(rome.high_c * 9 / 5 + 32)
+    assert skill.turn("weather.forecast", {}, text="in fahrenheit").text.startswith(
+        f"Tomorrow in Rome: {rome.condition}, with a high of {high} "
+    )
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ __all__ = ["Forecast", "WeatherSkill", "create", "forecast"]
 
 NO_WEATHER_FOR = "Sorry, I don't have a forecast for {}."
 FAR = f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead."
+UNIT_ALONE = 'Ask me for a forecast in it, for example "what\'s the weather in London in fahrenheit".'
 PAST = f"I don't have past weather, only forecasts up to {FORECAST_DAYS - 1} days ahead."
 #: From this wind speed on, the answer says "windy".
 WINDY_KMH = 30
@@ -52,7 +53,12 @@ class WeatherSkill:
         self._home = context.settings.router.home_city
 
     def handle(self, activity: Activity) -> Activity:
-        turn = self._again_in_unit(Turn.of(activity))
+        turn = Turn.of(activity)
+        if unit_only(turn.text):  # "in fahrenheit": the last answer again, or a hint; never a guessed forecast
+            again = _again_in_unit(turn)
+            if again is None:
+                return _sorry(turn, UNIT_ALONE)
+            turn = again
         if turn.intent != "weather.moon" and past_day(turn.text):  # "what was the weather yesterday"
             return _sorry(turn, PAST)
         return dispatch(
@@ -66,14 +72,6 @@ class WeatherSkill:
                 "weather.moon": lambda turn: _sorry(turn, moon_answer(self._clock.now(), self._zone.key, turn.text)),
             },
         )
-
-    def _again_in_unit(self, turn: Turn) -> Turn:
-        """ "in fahrenheit" right after an answer in degrees: that answer's question again (its city and day)."""
-        last = turn.state
-        if not unit_only(turn.text) or last.get("intent") not in _IN_DEGREES or turn.said("date"):
-            return turn
-        slots = {**turn.slots, "date": last.get("date"), "city": turn.slot("city", last.get("city"))}
-        return replace(turn, intent=str(last["intent"]), slots=slots)
 
     def _today(self) -> date:
         return self._clock.now().astimezone(self._zone).date()
@@ -212,6 +210,17 @@ class WeatherSkill:
         asked = [part for part, said in ((wind, "wind" in words), (humidity, _HUMID.search(words))) if said]
         text = f"{when[:1].upper()}{when[1:]} in {f.city}: {' and '.join(asked or [wind, humidity])}."
         return self._reply(turn, text, f)
+
+
+def _again_in_unit(turn: Turn) -> Turn | None:
+    """ "in fahrenheit" right after a weather answer: that question again (its city and day; the forecast after a
+    rain or wind answer), None when this session had none (a unit alone is then no weather question)."""
+    last = turn.state
+    if not isinstance(last.get("intent"), str):
+        return None
+    intent = last["intent"] if last["intent"] in _IN_DEGREES else "weather.forecast"
+    slots = {**turn.slots, "date": last.get("date"), "city": last.get("city")}
+    return replace(turn, intent=intent, slots=slots)
 
 
 def _sorry(turn: Turn, text: str) -> Activity:
