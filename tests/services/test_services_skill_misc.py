@@ -102,7 +102,9 @@ def test_music_play_next_pause_resume_volume(make_skill: Make) -> None:
     assert action_of(music.turn("music.pause")) == {"name": "player.pause", "properties": {}}
     assert music.turn("music.resume").text == "Resuming."
     assert music.turn("music.next").text == "Next up: We Will Rock You by Queen."
-    assert music.turn("music.next").text == "That was the last song."
+    assert music.turn("music.next").text == (
+        "That was the last song in the queue, so here's more rock music: Yesterday by The Beatles."
+    )
     volume = music.turn("music.volume", {"volume_change": "louder"})
     assert action_of(volume) == {"name": "player.volume", "properties": {"level": 60}}
     assert music.turn("music.volume", {"volume": 30}).text == "Volume 30."

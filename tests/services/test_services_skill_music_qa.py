@@ -38,7 +38,7 @@ def test_genres_and_moods_play_what_matches(make_skill: Make) -> None:
     reply = music.turn("music.play", {"mood": "working out"}, text="play some music for working out")
     assert reply.text.startswith("Playing the workout playlist, ")
     reply = music.turn("music.play", {}, text="play my gym playlist")  # a playlist's name, not a mood
-    assert reply.text == "Sorry, there's no playlist called gym."
+    assert reply.text == "Sorry, there's no playlist called gym. For gym music, there's the workout playlist."
 
 
 def test_only_a_request_that_names_nothing_plays_the_default(make_skill: Make) -> None:
