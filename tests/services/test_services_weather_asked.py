@@ -14,7 +14,7 @@ from assistant.router.skills.builtin.weather.forecast import forecast
 from assistant.router.skills.builtin.weather.places import other_place
 from assistant.router.skills.builtin.weather.rain import falls, rain_answer, rain_over
 from assistant.router.skills.builtin.weather.span import rest_of_week
-from assistant.router.skills.builtin.weather.words import past_day, rain_question, unit_only
+from assistant.router.skills.builtin.weather.words import day_in_words, past_day, rain_question, unit_only
 from assistant.router.skills.cities import CITIES, find_city
 
 Make = Callable[..., SkillHarness]
@@ -214,3 +214,31 @@ def test_a_week_beyond_the_forecast_names_the_last_day_with_its_date(make_skill:
     )
     assert reply.text.startswith("Next week in Tokyo: ")
     assert reply.text.endswith(" I only have forecasts up to Thursday, March 28.")
+
+
+def test_a_day_the_tagger_left_out_is_read_from_the_words(make_skill: Make) -> None:
+    assert day_in_words("how much rain will fall next week in london") == {
+        "weekday": 0,
+        "next_week": True,
+        "week": True,
+        "value": "next week",
+    }
+    assert day_in_words("when does the sun set") is None  # "the sun" is no Sunday
+    skill = make_skill("weather")
+    week = [forecast(CITIES["London"], date(2024, 3, 18) + timedelta(n)) for n in range(7)]
+    reply = skill.turn("weather.rain", {"city": "London"}, text="how much rain will fall next week in London")
+    assert reply.text == rain_over("next week", week, "rain", "amount")
+    assert reply.text.startswith("Next week in London, rain is likely on ") and reply.text.endswith(" in all.")
+
+
+def test_wind_over_several_days_gives_the_range_and_the_windy_days(make_skill: Make) -> None:
+    skill = make_skill("weather")
+    days = [forecast(CITIES["Chicago"], FRIDAY + timedelta(n)) for n in range(3)]
+    reply = skill.turn("weather.wind_humidity", {"city": "Chicago"}, text="how windy is it this week in chicago")
+    speeds = [f.wind_kmh for f in days]
+    assert reply.text.startswith(
+        f"The rest of this week in Chicago: wind from {min(speeds)} to {max(speeds)} kilometres per hour"
+    )
+    assert "humidity" not in reply.text
+    windy = [f.day.strftime("%A") for f in days if f.wind_kmh >= 30]
+    assert all(day in reply.text for day in windy)

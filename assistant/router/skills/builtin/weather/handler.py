@@ -17,9 +17,23 @@ from assistant.router.skills.builtin.weather.forecast import FORECAST_DAYS, Fore
 from assistant.router.skills.builtin.weather.moon import moon_answer
 from assistant.router.skills.builtin.weather.places import city_in_own_place, other_place
 from assistant.router.skills.builtin.weather.rain import rain_answer, rain_over
-from assistant.router.skills.builtin.weather.span import days_asked, rest_of_week, spoken_day, spoken_span
+from assistant.router.skills.builtin.weather.span import (
+    WINDY_KMH,
+    days_asked,
+    rest_of_week,
+    spoken_day,
+    spoken_span,
+    wind_over,
+)
 from assistant.router.skills.builtin.weather.sun import sun_answer, sun_times
-from assistant.router.skills.builtin.weather.words import THIS_WEEK, past_day, rain_question, this_week, unit_only
+from assistant.router.skills.builtin.weather.words import (
+    THIS_WEEK,
+    day_in_words,
+    past_day,
+    rain_question,
+    this_week,
+    unit_only,
+)
 from assistant.router.skills.cities import City, cities_in, find_city
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -33,8 +47,6 @@ NO_WEATHER_FOR = "Sorry, I don't have a forecast for {}."
 FAR = f"I only have forecasts up to {FORECAST_DAYS - 1} days ahead."
 UNIT_ALONE = 'Ask me for a forecast in it, for example "what\'s the weather in London in fahrenheit".'
 PAST = f"I don't have past weather, only forecasts up to {FORECAST_DAYS - 1} days ahead."
-#: From this wind speed on, the answer says "windy".
-WINDY_KMH = 30
 #: "will it be sunny", "is it cloudy": a yes-or-no question about the sky, answered with the forecast after it.
 _SKY_ASKED = re.compile(r"^(?:will it be|is it|is it going to be)\s+(sunny|cloudy|foggy|nice)\b")
 _NICE = ("sunny", "partly cloudy")
@@ -61,6 +73,8 @@ class WeatherSkill:
             turn = again
         if turn.intent != "weather.moon" and past_day(turn.text):  # "what was the weather yesterday"
             return _sorry(turn, PAST)
+        if turn.intent != "weather.moon" and not turn.said("date") and (day := day_in_words(turn.text)) is not None:
+            turn = replace(turn, slots={**turn.slots, "date": day})  # a day the tagger left out wins over the last
         return dispatch(
             turn,
             {
@@ -152,6 +166,10 @@ class WeatherSkill:
         forecasts = [forecast(city, day) for day in known]
         if turn.intent == "weather.rain":
             text = rain_over(label, forecasts, _asked_fall(turn), rain_question(turn.text), _inches(turn))
+        elif turn.intent == "weather.wind_humidity":
+            words = turn.text.lower()
+            mph = _speed(turn, 0).endswith("miles per hour")
+            text = wind_over(label, forecasts, "wind" in words, _HUMID.search(words) is not None, mph)
         else:
             unit = _degrees(turn, 0, 0)[2]
             temps = [(f.day, f.condition, *_degrees(turn, f.high_c, f.low_c)[:2]) for f in forecasts]
@@ -200,6 +218,9 @@ class WeatherSkill:
 
     def _wind_humidity(self, turn: Turn) -> Activity:
         """ "how windy is it", "what's the humidity": the one asked, or both when the words name neither."""
+        span = self._span(turn)
+        if span is not None:  # "how windy is it this week"
+            return self._over(turn, span)
         found = self._lookup(turn)
         if isinstance(found, Activity):
             return found

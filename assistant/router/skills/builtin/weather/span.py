@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from assistant.router.services.spoken_values import spoken_list
+from assistant.router.skills.builtin.weather.forecast import Forecast
 from assistant.router.skills.dates import is_week, resolve_day
 
 #: Up to this many days are read one by one; more are summed up.
 DAY_BY_DAY = 3
 _WET = ("light rain", "rain", "thunderstorms", "snow")
+#: From this wind speed on, a day is said to be windy.
+WINDY_KMH = 30
 
 
 def days_asked(value: object, today: date) -> tuple[str, tuple[date, ...]] | None:
@@ -67,3 +70,19 @@ def spoken_span(label: str, city: str, days: Sequence[tuple[date, str, int, int]
     else:
         wet_words = f"{falls} likely on {spoken_list([day.strftime('%A') for day, _ in wet])}"
     return f"{lead}{sky}, with highs from {min(highs)} to {max(highs)} {unit}; {wet_words}."
+
+
+def wind_over(label: str, forecasts: Sequence[Forecast], wind: bool, humidity: bool, mph: bool = False) -> str:
+    """Several days' wind and humidity ("how windy is it this week"): the ranges, and the windy days; ``wind`` and
+    ``humidity``: which was asked (both when neither)."""
+    speeds = [round(f.wind_kmh / 1.609) if mph else f.wind_kmh for f in forecasts]
+    windy = [f.day.strftime("%A") for f in forecasts if f.wind_kmh >= WINDY_KMH]
+    unit = "miles per hour" if mph else "kilometres per hour"
+    wind_words = f"wind from {min(speeds)} to {max(speeds)} {unit}" + (
+        f", windy on {spoken_list(windy)}" if windy else ""
+    )
+    wet = [f.humidity for f in forecasts]
+    humid_words = f"humidity from {min(wet)} to {max(wet)} percent"
+    parts = [words for words, said in ((wind_words, wind), (humid_words, humidity)) if said]
+    lead = f"{label[:1].upper()}{label[1:]} in {forecasts[0].city}: "
+    return lead + "; ".join(parts or [wind_words, humid_words]) + "."

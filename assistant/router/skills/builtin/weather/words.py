@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.router.nlu.normalize import normalize
 from assistant.router.skills.turn import Turn
 
 #: Days gone by: the simulator has forecasts only.
@@ -26,6 +27,7 @@ _UNIT_ONLY = re.compile(
 _HOW_MUCH = re.compile(r"\b(?:how much|how many (?:millimet\w*|centimet\w*|inch\w*|cm|mm))\b")
 _CHANCE = re.compile(r"\b(?:chances?|odds|probability|how likely|likelihood)\b")
 THIS_WEEK = "this week"
+_SHORT_DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "now"}
 
 
 def past_day(text: str) -> bool:
@@ -41,6 +43,20 @@ def this_week(turn: Turn) -> bool:
     if isinstance(said, str) and _THIS_WEEK.search(said.lower()):
         return True
     return not turn.said("date") and _THIS_WEEK.search(turn.text.lower()) is not None
+
+
+def day_in_words(text: str) -> Mapping[str, object] | None:
+    """The day said in ``text`` as the date slot's normaliser reads it ("how much rain will fall next week in London":
+    next week), for when the tagger left it out; the longest words first, never a short weekday ("the sun" in "when
+    does the sun set" is no Sunday)."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            said = words[start : start + size]
+            value = None if _SHORT_DAYS.intersection(said) else normalize("date", " ".join(said))
+            if isinstance(value, Mapping):
+                return value
+    return None
 
 
 def unit_only(text: str) -> bool:
