@@ -14,7 +14,7 @@ from assistant.router import opened_skill, pending_answer, phrases, speech
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
-from assistant.router.intent_choice import Names, choose, in_context
+from assistant.router.intent_choice import Names, choose, in_context, read_by
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Pending, SessionState
@@ -103,6 +103,11 @@ class Dialogue:
         manifest = chosen.skill.manifest
         intent = manifest.intent(chosen.intent)
         said = intent_slots(manifest, intent, result.slots)
+        if previous not in (None, chosen.skill.name) and phrases.refers_back(text):
+            chosen = read_by(self.registry.get(str(previous)), text, self.threshold) or chosen  # "pause it"
+            manifest = chosen.skill.manifest
+            intent = manifest.intent(chosen.intent)
+            said = intent_slots(manifest, intent, result.slots)
         if previous not in (None, chosen.skill.name) and dangling(manifest, intent, said, text):
             chosen = in_context(self.registry, result, self.threshold, str(previous), text) or chosen
             manifest = chosen.skill.manifest

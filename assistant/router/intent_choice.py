@@ -175,3 +175,10 @@ def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar
         if owner is not None and owner.name == skill and score.confidence >= bar:
             return Chosen(owner, score.name, score.confidence, why)
     return None
+
+
+def read_by(skill: Skill | None, text: str, threshold: float) -> Chosen | None:
+    """The intent of ``skill`` (the previous turn's) one of whose templates reads words that point back whole:
+    "pause it" right after "start the vacuum" is the vacuum's pause, whatever skill the engine leaned to."""
+    whole = next((i.name for i in skill.manifest.intents if reads_whole(skill, i.name, text)), None) if skill else None
+    return Chosen(skill, whole, threshold, "context") if skill is not None and whole is not None else None

@@ -18,6 +18,9 @@ from assistant.router.skills.builtin.music.volume_words import DEFAULT_VOLUME, a
         ("a bit quieter please", None, "quieter", 50),
         ("lower the volume", None, "", 50),
         ("change the volume", None, "", None),
+        ("the music is too quiet", None, "", 70),
+        ("I can't hear you", None, "", 70),
+        ("it's too loud", None, "", 50),
     ],
 )
 def test_the_level_asked_for(text: str, said: float | None, change: str, level: float | None) -> None:

@@ -19,6 +19,9 @@ _UP = frozenset({"up", "increase", "raise", "louder"})
 _DOWN = frozenset({"down", "decrease", "lower", "reduce", "quieter", "softer"})
 _MAX = re.compile(r"\b(max|maximum|full|all the way up)\b")
 _MIN = re.compile(r"\b(min|minimum|all the way down)\b")
+#: A complaint is a request: "it's too quiet", "I can't hear you" turn it up; "it's too loud" down.
+_TOO_QUIET = re.compile(r"\btoo\s+(low|quiet|soft)\b|\b(can't|cannot|can not|cant)\s+hear\b")
+_TOO_LOUD = re.compile(r"\btoo\s+loud\b")
 _PERCENT = re.compile(r"%|\bper\s?cent\b")
 #: The top of the ten-step scale: "volume 1" to "volume 10" are tenths of the full volume.
 STEPS: Final = 10
@@ -58,7 +61,9 @@ def asked_level(text: str, said: float | None, change: str, current: int) -> flo
         return 100
     if _MIN.search(text):
         return 0
-    if change == "louder" or words & _UP:
+    if _TOO_LOUD.search(text):
+        return current - VOLUME_STEP
+    if change == "louder" or words & _UP or _TOO_QUIET.search(text):
         return current + VOLUME_STEP
     if change == "quieter" or words & _DOWN:
         return current - VOLUME_STEP
