@@ -93,10 +93,9 @@ class Dialogue:
             text=text,
             names=self.names,
         )
-        if chosen is None or chosen.skill.name != state.open_skill:  # "call mom at 6 pm" after "open reminders"
-            task = self._task_for_welcome(incoming, state, text, turn)
-            if task is not None:
-                return task
+        other = chosen is None or chosen.skill.name != state.open_skill  # "call mom at 6 pm" after "open reminders"
+        if other and (task := self._task_for_welcome(incoming, state, text, turn)) is not None:
+            return task
         if chosen is None:
             guessed = self._open_skill_answer(incoming, state, text, turn)
             return guessed or self._fallback(incoming, state, result, turn)
@@ -211,6 +210,10 @@ class Dialogue:
                 )
             ):
                 return None  # "cancel all timers" instead of a duration: served as a request, the question dropped
+        more = pending_answer.other_values(skill.manifest, intent, pending, text) if reading.slots is None else {}
+        if more:  # "tomorrow" to "Which city?": kept, and the city asked again
+            asking = replace(state, pending=replace(pending, slots={**pending.slots, **more}))
+            return say(incoming, asking, pending.prompt, "expectingInput")
         if reading.slots is None:
             if not pending_answer.short(text) and not free_text and judged_out_of_scope(result, self.threshold):
                 return None  # "book me a flight" instead of a time: the question is dropped for the fallback
@@ -263,11 +266,11 @@ class Dialogue:
         answer = opened_skill.welcome_answer(skill.manifest, text) if skill is not None else None
         if skill is None or answer is None:
             return None
-        return run_intent(incoming, state, skill, answer[0], answer[1], turn)
+        kept = inherited(state, skill, answer[0], answer[1], text, self.registry)  # "Paris", then "tomorrow"
+        return run_intent(incoming, state, skill, answer[0], {**kept, **answer[1]}, turn)
 
     def _task_for_welcome(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
-        """ "call mom at 6 pm" said right after the welcome of "open reminders": a reminder, not a call
-        (``opened_skill.task_answer``)."""
+        """ "call mom at 6 pm" right after "open reminders": a reminder, not a call (``opened_skill.task_answer``)."""
         skill = self.registry.get(state.open_skill) if state.open_skill else None
         if skill is None or not skill.manifest.welcome or state.said != skill.manifest.welcome:
             return None

@@ -53,8 +53,10 @@ class FollowUps:
         if last is None or rest is None:
             return None
         context, skill, intent = last
-        named = slots_from_words(skill.manifest, intent, rest, listed_only=True)
-        just_values = bool(named) and len(rest.split()) <= FOLLOWUP_WORDS  # "and in London?": nothing else said
+        manifest = skill.manifest
+        read = slots_from_words(manifest, intent, rest)
+        values = {n: v for n, v in read.items() if manifest.slot(n).type != FREE_TEXT}
+        just_values = bool(values) and len(rest.split()) <= FOLLOWUP_WORDS  # "and in London?", "what about friday?"
         sure_elsewhere = not result.out_of_scope and result.confidence >= self.threshold
         if result.intent != context.intent and sure_elsewhere and not just_values:
             return None

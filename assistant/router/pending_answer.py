@@ -133,3 +133,15 @@ def _names_elsewhere(registry: SkillRegistry, result: NluResult, pending: Pendin
 
 def free_text_slot(manifest: SkillManifest, name: str) -> bool:
     return any(s.name == name and s.type == FREE_TEXT for s in manifest.slots)
+
+
+def other_values(manifest: SkillManifest, intent: IntentSpec, pending: Pending, text: str) -> dict[str, Any]:
+    """Listed or typed values of the asking intent's other slots that the words are, when they are no answer to
+    the question: "tomorrow" to "Which city?" after "what's the weather" is the day, kept while the city is asked
+    again."""
+    found = slots_from_words(manifest, intent, text)
+    return {
+        n: v
+        for n, v in found.items()
+        if n != pending.awaiting and manifest.slot(n).type != FREE_TEXT and v not in (None, "") and short(text)
+    }
