@@ -28,6 +28,22 @@ from bridge.cortana import Activity
 _LEAD = re.compile(r"^(?:(?:tell|text|ask) (?:him|her|them) (?:that )?|saying (?:that )?|that )", re.IGNORECASE)
 
 
+#: "call the pizza place on speaker": the name after the verb, when the NLU tagged none.
+_CALLED = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:call|ring|phone|dial|skype|video call)\s+(?:up\s+)?(.+?)"
+    r"(?:\s+(?:on (?:the )?speaker(?: ?phone)?|please|now|right now|for me|back))*\s*[.!?]*$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:him|her|them|his|their)\b", re.IGNORECASE)
+
+
+def called_name(text: str) -> str | None:
+    """ "call the pizza place" -> "the pizza place"; None when the words name no one ("make a call")."""
+    found = _CALLED.match(text)
+    name = found.group(1) if found else None
+    return None if name is None or name.lower() in ("a call", "someone", "somebody", "me") else name
+
+
 def message_text(value: object) -> str:
     """ "saying I'm late" -> "I'm late"; "tell him dinner is at seven" -> "dinner is at seven"."""
     return _LEAD.sub("", " ".join(str(value or "").split()), count=1)
@@ -55,17 +71,23 @@ class CallsSkill:
         self.log.close()
 
     def _contact(self, turn: Turn) -> Contact | Activity:
-        if not turn.has("contact"):
+        said = turn.slot("contact") or (called_name(turn.text) if turn.intent == "calls.call" else None)
+        if not said:
             return ask(turn, "contact", "Who should I contact?")
-        contact = find_contact(turn.slot("contact"))
+        contact = find_contact(said)
         if contact is None:
             known = ", ".join(c.name for c in CONTACTS[:4])
-            return say(turn, f"I can't find {turn.slot('contact')} in your contacts. You have {known} and others.")
+            return say(turn, f"I can't find {said} in your contacts. You have {known} and others.")
         return contact
+
+    def _named(self, turn: Turn) -> bool:
+        """Whether this question names a contact, in its words or by "him"/"her": not one the router carried over
+        from the call just made ("call mom" then "what contacts do I have")."""
+        return turn.has("contact") and (turn.said("contact") or bool(_PRONOUN.search(turn.text)))
 
     def _contacts(self, turn: Turn) -> Activity:
         """The address book read out, or one contact looked up ("what's mom's number": her Skype id)."""
-        if not turn.has("contact"):
+        if not self._named(turn):
             names = [c.name for c in CONTACTS]
             return say(turn, f"You have {len(names)} contacts: {spoken_list(names)}.")
         found = self._contact(turn)
@@ -97,10 +119,10 @@ class CallsSkill:
     def _history(self, turn: Turn) -> Activity:
         """ "who did I call last", "did I message Dad", "read my messages" (only sent ones are known)."""
         now, entries = self._clock.now().astimezone(self._zone), self.log.entries()
-        if asks_for_inbox(turn.text) and not turn.has("contact"):
+        if asks_for_inbox(turn.text) and not self._named(turn):
             return say(turn, inbox_answer(entries, now))
         contact = None
-        if turn.has("contact"):
+        if self._named(turn):
             found = self._contact(turn)
             if isinstance(found, Activity):
                 return found

@@ -10,6 +10,14 @@ from collections.abc import Sequence
 
 from assistant.router.services.lists_store import ListsStore
 from assistant.router.services.spoken_values import spoken_list
+from assistant.router.skills.builtin.lists.items import (
+    is_duration,
+    known_list,
+    removal_item,
+    split_items,
+    where_named,
+    without_verb,
+)
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -19,11 +27,6 @@ NAMES = {"shopping": "shopping list", "todo": "to-do list"}
 #: A long list is read out in part: this many items at most, and about this many characters.
 READ_AT_MOST = 20
 READ_CHARACTERS = 600
-_ALIASES = {"shopping list": "shopping", "grocery": "shopping", "groceries": "shopping", "grocery list": "shopping",
-            "to do": "todo", "to-do": "todo", "to do list": "todo", "todo list": "todo", "tasks": "todo",
-            "task list": "todo", "to-do list": "todo", "to dos": "todo", "to-dos": "todo", "things to do": "todo",
-            "list of things to do": "todo", "chores": "todo", "chore list": "todo", "list of chores": "todo",
-            "list of tasks": "todo", "list for shopping": "shopping"}  # fmt: skip
 
 
 def list_name(turn: Turn) -> str:
@@ -36,8 +39,7 @@ def list_name(turn: Turn) -> str:
 
 def _known_list(words: str) -> str | None:
     """The list ("shopping", "todo") these words name, by its name or an alias; None for any other words."""
-    key = " ".join(words.lower().split())
-    return _ALIASES.get(key, key if key in NAMES else None)
+    return known_list(words)
 
 
 class ListsSkill:
@@ -46,8 +48,9 @@ class ListsSkill:
         self.store = ListsStore.in_dir(context.settings.data_dir, config=context.settings.source)
 
     def handle(self, activity: Activity) -> Activity:
-        return dispatch(
-            Turn.of(activity),
+        turn = Turn.of(activity)
+        reply = dispatch(
+            turn,
             {
                 "lists.add": self._add,
                 "lists.remove": self._remove,
@@ -55,37 +58,64 @@ class ListsSkill:
                 "lists.clear": self._clear,
             },
         )
+        if turn.intent != "lists.add" and reply.channel_data is not None:  # what was added last is no longer so
+            reply.channel_data["state"] = {}
+        return reply
 
     def close(self) -> None:
         self.store.close()
 
     def _add(self, turn: Turn) -> Activity:
-        item = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
+        item = without_verb(_TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split())))
         name = list_name(turn)
-        if not item or item.lower() in _NO_ITEM:
-            return ask(turn, "item", f"What should I add to your {NAMES[name]}?")
-        found = _destination(item, name)
+        found = _destination(item, name) if item else (item, name)
         if isinstance(found, tuple):
             item, name = found[0], name if turn.has("list") else found[1]
         elif not turn.has("list"):  # "add mary to my phone plan": no list of ours
             return say(turn, found)
-        items = several(turn.text, item)
+        items = several(turn.text, item) if item and item.lower() not in _NO_ITEM else []
+        if item.lower() in _PRONOUNS:  # "add it to my to do list instead": what the last request added
+            last = turn.state.get("added")
+            items = [i for i in last if isinstance(i, str)] if isinstance(last, list) else []
+        if not items:  # "add to my shopping list": the engine took the list for the item
+            return ask(turn, "item", f"What should I add to your {NAMES[name]}?", slots={"list": name})
+        if is_duration(item):  # "add 5 minutes" meant for a timer
+            return say(turn, _not_an_item(item))
         unsure = _QUESTION.match(turn.text) or (_PUT_ON.match(turn.text) and not turn.has("list"))
         if unsure and not turn.confirmed:  # "what's my budget for the shopping trip", "put the kettle on"
             return confirm(turn, f"Should I add {spoken_list(tuple(items))} to your {NAMES[name]}?")
+        replaced = self._undo_last(turn)
         added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
+        state = {"added": added, "list": name}
+        if replaced is not None:
+            return say(turn, _instead(items, name, *replaced), slots={"list": name}, state=state)
         if added:
-            return say(turn, f"Added {spoken_list(tuple(added))} to your {NAMES[name]}.", slots={"list": name})
+            text = f"Added {spoken_list(tuple(added))} to your {NAMES[name]}."
+            return say(turn, text, slots={"list": name}, state=state)
         verb = "is" if len(items) == 1 else "are"
         already = f"{spoken_list(tuple(items)).capitalize()} {verb} already on your {NAMES[name]}."
-        return say(turn, already, slots={"list": name})
+        return say(turn, already, slots={"list": name}, state=state)
+
+    def _undo_last(self, turn: Turn) -> tuple[list[str], str] | None:
+        """For a correction ("no, I meant oat milk", "add it to my to-do list instead"): the items the last request
+        added, taken off their list again, and that list; None when this is no correction or nothing was added."""
+        if turn.corrects is None and not _INSTEAD.search(turn.text):
+            return None
+        added, where = turn.state.get("added"), turn.state.get("list")
+        if not isinstance(added, list) or where not in NAMES:
+            return None
+        removed = [i for i in added if isinstance(i, str) and self.store.remove(str(where), i)]
+        return (removed, str(where)) if removed else None
 
     def _remove(self, turn: Turn) -> Activity:
-        item = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
-        name = list_name(turn)
-        if not item:
-            return ask(turn, "item", "What should I remove?")
-        if not turn.has("list"):  # "mark call the bank as done": the list that has it
+        raw = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
+        item, named = removal_item(raw)
+        name = named if named is not None and not turn.has("list") else list_name(turn)
+        if not item:  # "remove from my shopping list"
+            return ask(turn, "item", "What should I remove?", slots={"list": name})
+        if is_duration(item):  # "take off 2 minutes" meant for a timer
+            return say(turn, _not_an_item(item))
+        if not turn.has("list") and named is None:  # "mark call the bank as done": the list that has it
             name = next((n for n in (name, *NAMES) if self.store.contains(n, item)), name)
         if self.store.remove(name, item):  # one item named so: "salt and pepper"
             return say(turn, f"Removed {item} from your {NAMES[name]}.", slots={"list": name})
@@ -104,8 +134,12 @@ class ListsSkill:
             counts = [f"your {NAMES[n]} has {_count(len(self.store.items(n)))}" for n in NAMES]
             return say(turn, f"You have two lists: {' and '.join(counts)}.")
         name = list_name(turn)
-        if turn.has("item"):
-            item = str(turn.slot("item"))
+        if _BUY.search(turn.text) and not _ONE_LIST.search(turn.text):  # "what do I need to buy": not the to-dos
+            name = "shopping"
+        item = " ".join(str(turn.slot("item", "")).split())
+        named = where_named(item) if item else None  # "is milk on my list": the engine took "on my list"
+        item = named[0] if named is not None else item
+        if item:
             on = self.store.contains(name, item)
             return say(turn, f"{'Yes' if on else 'No'}, {item} is{'' if on else ' not'} on your {NAMES[name]}.")
         items = self.store.items(name)
@@ -155,10 +189,26 @@ def _destination(item: str, default: str) -> tuple[str, str] | str:
     return f"I can't add to your {named.group(1)}. I keep a shopping list and a to-do list."
 
 
+def _not_an_item(words: str) -> str:
+    return f"{words[:1].upper()}{words[1:]} is a length of time, not a list item, so I left your lists as they are."
+
+
+def _instead(items: list[str], name: str, replaced: list[str], where: str) -> str:
+    """ "Added oat milk instead of milk to your shopping list." after a correction."""
+    new, old = spoken_list(tuple(items)), spoken_list(tuple(replaced))
+    if where == name:
+        return f"Added {new} instead of {old} to your {NAMES[name]}."
+    if [i.lower() for i in items] == [i.lower() for i in replaced]:
+        return f"Moved {new} to your {NAMES[name]} instead of your {NAMES[where]}."
+    return f"Added {new} to your {NAMES[name]} instead of {old} to your {NAMES[where]}."
+
+
 def _count(n: int) -> str:
     return "nothing on it" if n == 0 else f"{n} item{'s' * (n > 1)}"
 
 
+#: Words in the item's place that stand for what was just added.
+_PRONOUNS = frozenset({"it", "that", "this", "them", "those", "these", "those items", "that item"})
 #: Words in the item's place that name no item: "add something to my shopping list" asks what.
 _NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "some stuff", "things"})
 #: An item that ends by naming where it goes, when that is none of the lists ("mary to my phone plan, please").
@@ -169,15 +219,20 @@ _QUESTION = re.compile(r"^\s*(what|what's|whats|how|why|when|who|where|which)\b"
 _PUT_ON = re.compile(r"^\s*put\b.*\bon\s*[.!?]*$", re.I)
 _ALL_LISTS = re.compile(r"\blists\b", re.I)
 _ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b", re.I)  # a list said by name
-_SEPARATOR = re.compile(r",|\band\b")
+_BUY = re.compile(r"\b(?:buy|shop|shopping|get at the store)\b", re.I)
+#: A request said again with "instead": it replaces what the last one added ("add it to my to do list instead").
+_INSTEAD = re.compile(r"\binstead\b", re.I)
 _TRAILING_JOIN = re.compile(r"\s*(?:,|\band)\s*$")  # an engine's item span can take the "and" after it
 _MORE = re.compile(r"^\s*(?:,|\band\b)\s*(.+?)(?:\s+(?:to|on|onto)\s+(?:my|the|our)\b.*)?(?:,?\s*please)?[.!?]?$")
 
 
 def several(text: str, item: str) -> list[str]:
-    """The items an item's words hold ("milk and apples"), with those said right after it (``also_named``)."""
-    *first, last = _SEPARATOR.split(item)
-    return list(dict.fromkeys([*(p.strip() for p in first if p.strip()), *also_named(text, last.strip())]))
+    """The items an item's words hold ("milk and apples", "eggs milk"), with those said right after it
+    (``also_named``)."""
+    parts = split_items(item)
+    if not parts:
+        return []
+    return list(dict.fromkeys([*parts[:-1], *also_named(text, parts[-1])]))
 
 
 def also_named(text: str, item: str) -> list[str]:
@@ -188,5 +243,5 @@ def also_named(text: str, item: str) -> list[str]:
     more = _MORE.match(text[at + len(item) :])
     if more is None:
         return [item]
-    rest = [" ".join(p.lower().split()) for p in re.split(r",|\band\b", more.group(1))]
-    return list(dict.fromkeys([item, *(p for p in rest if p)]))
+    rest = [p.lower() for p in split_items(more.group(1))]
+    return list(dict.fromkeys([item, *rest]))
