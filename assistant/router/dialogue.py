@@ -13,7 +13,7 @@ from typing import Any
 from assistant.router import opened_skill, pending_answer, phrases, speech
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
-from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
+from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
 from assistant.router.intent_choice import Names, choose, in_context, read_by
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
@@ -122,7 +122,8 @@ class Dialogue:
         # "turn them off", "turn it up a little": words that point back at the last turn of this same skill are
         # backed by it (a middling guess with no slots of its own is otherwise doubted)
         backed = phrases.refers_back(text) and previous == chosen.skill.name
-        unsure = not recovered.fits and not backed and doubtful(chosen, intent.slots, found, unknown)
+        number = number_said(manifest, intent, text)  # "plus two": a number word the tagger left
+        unsure = not recovered.fits and not backed and doubtful(chosen, intent.slots, found, unknown, number=number)
         own = self.names.own.get(chosen.intent)
         strange = not recovered.fits and own is not None and off_topic(chosen, set(words_of(text)), own)
         if unsure or strange or mostly_unknown(chosen, unknown):

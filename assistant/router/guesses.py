@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assistant.router.intent_choice import Chosen
+from assistant.router.intent_choice import Chosen, words_of
+from assistant.router.nlu.spoken_numbers import parse_words
 from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
+from assistant.router.skills.manifest import IntentSpec, SkillManifest
 
 #: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
 SURE_WITHOUT_SLOTS = 0.8
@@ -22,13 +24,17 @@ MAX_UNKNOWN_SHARE = 0.5
 #: An intent that takes slots, none of which the words filled, is not run when more than this share of the words
 #: is unknown: one unknown word in five is a value to ask about ("the weather in Atlantis"), two are a topic.
 SLOTLESS_UNKNOWN_SHARE = 0.25
+_NUMERIC = frozenset({"number", "percent"})
 
 
-def doubtful(chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any], unknown: float) -> bool:
+def doubtful(
+    chosen: Chosen, takes: Sequence[str], found: Mapping[str, Any], unknown: float, *, number: bool = False
+) -> bool:
     """A guess at an intent that takes slots, none of which the words filled, when the guess is middling
     ("blorf the wibble" as "change the colour": asking "which colour?" would be a second guess) or several words
-    are ones no skill knows (in "teach me to play guitar" the unknown words are what the user wants played)."""
-    if chosen.why != "top" or not takes or found:
+    are ones no skill knows (in "teach me to play guitar" the unknown words are what the user wants played).
+    ``number``: the words hold a number the intent takes, which the tagger left untagged (``number_said``)."""
+    if chosen.why != "top" or not takes or found or number:
         return False
     return chosen.confidence < SURE_WITHOUT_SLOTS or unknown > SLOTLESS_UNKNOWN_SHARE
 
@@ -51,3 +57,10 @@ def judged_out_of_scope(result: NluResult, threshold: float) -> bool:
     """The engine's ``oos`` class itself won, and clearly (not merely a rejected, unsure guess)."""
     top = result.ranking[0] if result.ranking else None
     return top is not None and top.name == OUT_OF_SCOPE and top.confidence >= threshold
+
+
+def number_said(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:
+    """The intent takes a number and the words hold one: "plus two", "volume to fifty" (a tagger trained mostly on
+    digits may leave a number word untagged, which is no reason to doubt the intent)."""
+    takes = any(manifest.slot(n).type in _NUMERIC for n in intent.slots)
+    return takes and any(w.isdigit() or parse_words(w) is not None for w in words_of(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.router.skills.builtin.music.volume_words import DEFAULT_VOLUME, asked_level, current_volume
+from assistant.router.skills.builtin.music.volume_words import DEFAULT_VOLUME, asked_level, current_volume, number_in
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,11 @@ def test_a_malformed_kept_volume_reads_as_the_default() -> None:
     assert (
         current_volume({"volume": True}) == current_volume({"volume": "loud"}) == current_volume({}) == DEFAULT_VOLUME
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("volume to fifty", 50.0), ("set it to seventy five percent", 75.0), ("volume 30", 30.0), ("turn it up", None)],
+)
+def test_a_number_no_slot_took_is_read_from_the_words(text: str, number: float | None) -> None:
+    assert number_in(text) == number

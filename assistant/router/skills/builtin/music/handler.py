@@ -211,7 +211,7 @@ class MusicSkill:
             return say(turn, f"The volume is {volume_words.current_volume(turn.state)}.")
         if volume_words.asks_other_level(turn.text):  # "what's the volume of a sphere", "how loud is thunder"
             return _not_a_request(turn, "To hear the speaker's volume, say \"what's the volume\".")
-        said = number(turn.slot("volume")) if turn.has("volume") else None
+        said = number(turn.slot("volume")) if turn.has("volume") else volume_words.number_in(turn.text)
         change = str(turn.slot("volume_change", "")).lower()
         level = volume_words.asked_level(turn.text, said, change, volume_words.current_volume(turn.state))
         if level is None:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from assistant.router.nlu.spoken_numbers import parse_words
+
 DEFAULT_VOLUME: Final = 50
 VOLUME_STEP: Final = 10
 _NEGATIVE = re.compile(r"\b(minus|negative)\b|-\s*\d")
@@ -93,3 +95,18 @@ def asks_other_level(text: str) -> bool:
     loud is thunder"."""
     words = _question(text)
     return words is not None and not all(word in _LEVEL_WORDS for word in words)
+
+
+def number_in(text: str) -> float | None:
+    """A number the words hold that no slot took: digits, or the longest run of number words ("volume to fifty",
+    "seventy five percent"); None when there is none."""
+    words = re.findall(r"[a-z0-9.'-]+", text.lower())
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            if size == 1 and re.fullmatch(r"\d+(\.\d+)?", run):
+                return float(run)
+            value = parse_words(run) if not any(c.isdigit() for c in run) else None
+            if value is not None:
+                return float(value)
+    return None
