@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assistant.router.intent_choice import Chosen, words_of
+from assistant.router.intent_choice import Chosen
 from assistant.router.nlu.spoken_numbers import parse_words
 from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
 from assistant.router.skills.manifest import IntentSpec, SkillManifest
+from assistant.router.vocabulary import words_of
 
 #: Below this confidence, an intent that takes slots is only run when the words filled at least one of them.
 SURE_WITHOUT_SLOTS = 0.8
