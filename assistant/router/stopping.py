@@ -28,6 +28,10 @@ def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text:
     if undo is not None:
         turn.confidence = 1.0
         return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
+    ongoing = stop_of_last(registry, state) if phrases.stops_playing(text) else None
+    if ongoing is not None:  # "stop" right after "call mom": the hang-up
+        turn.confidence = 1.0
+        return run_intent(incoming, state, ongoing[0], ongoing[1], ongoing[2], turn)
     playing = playing_skill(registry, state, "pause") if phrases.stops_playing(text) else None
     if playing is not None:
         turn.confidence = 1.0
@@ -59,3 +63,15 @@ def playing_skill(registry: SkillRegistry, state: SessionState, action: str) -> 
         if skill is not None and takes and skill_state.get("paused") is False:
             return skill, intent
     return None
+
+
+def stop_of_last(registry: SkillRegistry, state: SessionState) -> tuple[Skill, str, dict[str, Any]] | None:
+    """The intent the last turn's intent names for a bare "stop" (``stop:`` in skill.yml), with the last turn's
+    slots it takes; None when it names none."""
+    context = state.context
+    skill = registry.get(context.skill) if context is not None else None
+    intent = registry.intent(context.intent) if context is not None else None
+    if context is None or skill is None or intent is None or intent.stop is None:
+        return None
+    takes = skill.manifest.intent(intent.stop).slots
+    return skill, intent.stop, {k: v for k, v in context.slots.items() if k in takes}

@@ -36,7 +36,9 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
     assert manifest.slot("city").values[1].synonyms == ("nyc",)
     assert manifest.slot("when").type == "date"
     assert not manifest.slot("city").open  # closed unless the skill says otherwise
-    assert intent.another is None and not manifest.state_outlives_session  # "another one" repeats; state per session
+    assert (
+        intent.another is None and intent.stop is None and not manifest.state_outlives_session
+    )  # "another one" repeats; state per session
     assert manifest.events == ()  # listens to no speaker event
 
 
@@ -62,6 +64,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
         (("go to {city}", "go to {city=Paris,}"), "an empty value in a {slot_name=value,value} placeholder"),
         (("{type: date}", "{type: date, open: true}"), "slots.when.open: 'open' is for a slot with listed values"),
         (("    required: [city]", "    another: demo.stop"), "intents.demo.go.another: 'demo.stop' is not one of"),
+        (("    required: [city]", "    stop: demo.halt"), "intents.demo.go.stop: 'demo.halt' is not one of"),
         (("invocations: [demo]", "invocations: [demo]\nstate_outlives_session: maybe"), "state_outlives_session:"),
         (
             ("invocations: [demo]", "invocations: [demo]\nevents: {song.ended: demo.stop}"),

@@ -74,6 +74,9 @@ class IntentSpec:
     another: str | None = None
     """The intent of the same skill that "another one" runs after this one (after "play jazz", the next song);
     None: this request once more, in its own words (the next joke, a second timer)."""
+    stop: str | None = None
+    """The intent of the same skill a bare "stop" runs right after this one, for what goes on after it was asked
+    (after "call mom", the hang-up); None: "stop" pauses what plays, or ends the conversation."""
 
 
 @dataclass(frozen=True)
@@ -210,8 +213,9 @@ def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
                 used.append(slot_name)
             if model.slots[slot_name].prompt is None:
                 raise fail("slots", slot_name, "a required slot needs a prompt (the question that asks for it)")
-        if intent.another is not None and intent.another not in model.intents:
-            raise fail("intents", name, "another", f"{intent.another!r} is not one of this skill's intents")
+        for key, other in (("another", intent.another), ("stop", intent.stop)):
+            if other is not None and other not in model.intents:
+                raise fail("intents", name, key, f"{other!r} is not one of this skill's intents")
         intents.append(
             IntentSpec(
                 name,
@@ -221,6 +225,7 @@ def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
                 intent.confirm,
                 intent.followup,
                 intent.another,
+                intent.stop,
             )
         )
     for event, intent_name in model.events.items():

@@ -32,6 +32,7 @@ class IntentEntry(Strict):
     confirm: str | None = Field(default=None, min_length=1)
     followup: bool = True
     another: str | None = Field(default=None, min_length=1)
+    stop: str | None = Field(default=None, min_length=1)
 
 
 class HandlerEntry(Strict):
