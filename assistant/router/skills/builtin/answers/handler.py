@@ -21,6 +21,7 @@ from assistant.router.services.units import (
     parse_conversion,
     spoken_number,
 )
+from assistant.router.skills.builtin.answers.compound import compound_conversion
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
@@ -85,6 +86,9 @@ class AnswersSkill:
         return say(turn, f"{spoken}.", speak=f"It's {spoken}.", state={"last_result": found.result})
 
     def _convert(self, turn: Turn) -> Activity | None:
+        compound = compound_conversion(turn.text)  # "5 feet 10 inches in centimeters"
+        if compound is not None:
+            return say(turn, compound.sentence())
         parsed = parse_conversion(turn.text)
         if parsed is None:
             amount = number(turn.slot("number"))
