@@ -88,6 +88,8 @@ _UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "
 
 
 _HALF_OF_DAY = re.compile(r"(?<![a-z])(?:a\.?m\.?|p\.?m\.?)$")
+#: "a m", "a. m.", "p.m" as speech-to-text writes am and pm, after a number: read as "am" / "pm".
+_SPACED_HALF = re.compile(r"(?<=[\w:])\s+([ap])(?:\.\s*|\s+)m\b\.?")
 _FOUR_DIGITS = re.compile(r"^(?P<h>\d\d)(?P<m>\d\d)(?: hours| hrs)?$")
 
 
@@ -99,7 +101,8 @@ def _clock(text: str) -> tuple[int, int] | None:
         return 0, 0
     relative = re.match(r"^(half|quarter|[\w\s-]+?)\s+(?:minutes?\s+)?(past|after|to|before)\s+(.+)$", text)
     if relative:
-        minutes = {"half": 30, "quarter": 15}.get(relative.group(1)) or parse_number(relative.group(1))
+        said = relative.group(1).removeprefix("a ")  # "a quarter past six"
+        minutes = {"half": 30, "quarter": 15}.get(said) or parse_number(said)
         base = _clock(relative.group(3))
         if not isinstance(minutes, int) or base is None or not 0 < minutes < 60:
             return None
@@ -119,6 +122,8 @@ def _clock(text: str) -> tuple[int, int] | None:
         if not words:
             return None
         parts = words.group(1).split()
+        if parts[0] in ("a", "an") or parts[-1] in ("a", "an"):  # "6 a" of "6 a m": an article, not one o'clock
+            return None
         hour_value = parse_number(parts[0])
         minute_value = parse_number(" ".join(parts[1:])) if len(parts) > 1 else 0
         if not isinstance(hour_value, int) or not isinstance(minute_value, int):
@@ -136,14 +141,14 @@ def _clock(text: str) -> tuple[int, int] | None:
 def parse_time(raw: str) -> dict[str, object] | None:
     """ "7 am", "tomorrow at 8", "half past six", "9 in the evening" -> {hour, minute, day_offset, explicit}, else
     None; ``explicit`` is False when the words leave am or pm open ("at 3", "half past six", "7:15")."""
-    text = clean(raw).removeprefix("at ")
+    text = _SPACED_HALF.sub(r" \1m", clean(raw)).removeprefix("at ")
     day_offset = 0
     for phrase, offset in sorted(_DAY_OFFSETS.items(), key=lambda kv: -len(kv[0])):
         if text.startswith(phrase + " ") or text.endswith(" " + phrase):
             day_offset = offset
             text = text.removeprefix(phrase + " ").removesuffix(" " + phrase).strip()
             text = text.removeprefix("at ").removesuffix(" at")
-            if phrase == "tonight":
+            if phrase == "tonight" and not _HALF_OF_DAY.search(text):  # "11 pm tonight" is pm once
                 text += " pm"
             break
     part = re.search(r"\s+(?:in the |at )?(morning|afternoon|evening|night)$", text)

@@ -18,6 +18,7 @@ from assistant.router.services.spoken_values import (
     number,
 )
 from assistant.router.skills.builtin.alarms import words as w
+from assistant.router.skills.builtin.alarms.said_when import half_of_day
 from assistant.router.skills.dates import add_months, day_in_words, is_week, resolve_day, unknown_day
 from assistant.router.skills.turn import Turn
 
@@ -40,7 +41,12 @@ def due(turn: Turn, now: datetime) -> datetime | str | None:
         return None
     if not time.explicit and 5 <= time.hour < 12 and w.WAKE.search(turn.text):
         time = replace(time, explicit=True)  # "wake me up at 7", said in the afternoon: 7 in the morning
+    half = half_of_day(turn.slot("date"))  # "tomorrow morning" then "7": 7 AM
+    if not time.explicit and time.hour < 12 and half is not None:
+        time = replace(time, hour=time.hour + (12 if half == "pm" else 0), explicit=True)
     reminding = turn.intent == "alarms.remind"  # an alarm "at 6:30 on monday" is a morning one
+    if reminding and not time.explicit and 1 <= time.hour <= SMALL_HOURS_END:
+        time = replace(time, hour=time.hour + 12, explicit=True)  # "remind me at half past three": the afternoon
     if not turn.has("date"):
         return next_occurrence(time, now, small_hours_pm=reminding)
     day = resolve_day(turn.slot("date"), now.date()) or day_in_words(turn.text, now.date())  # a tagger's "next"

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
 from assistant.router.services.spoken_values import clock_time, duration_seconds, spoken_clock, spoken_duration
+from assistant.router.skills.builtin.alarms import said_when
 from assistant.router.skills.builtin.alarms import words as w
 from assistant.router.skills.builtin.alarms.due import due, start_of_week
 from assistant.router.skills.dates import describe_day, is_week, resolve_day, resolve_days, unknown_day
@@ -42,8 +43,9 @@ class AlarmsSkill:
         self.scheduler.start()
 
     def handle(self, activity: Activity) -> Activity:
-        return dispatch(
-            Turn.of(activity),
+        turn = said_when.without_meridiem_tail(Turn.of(activity))
+        reply = dispatch(
+            turn,
             {
                 "alarms.set": self._set,
                 "alarms.remind": self._remind,
@@ -53,6 +55,7 @@ class AlarmsSkill:
                 "alarms.snooze": self._snooze,
             },
         )
+        return said_when.remember(turn, reply)
 
     def close(self) -> None:
         self.scheduler.stop()
@@ -100,7 +103,7 @@ class AlarmsSkill:
     def _set(self, turn: Turn) -> Activity:
         if w.REPEATING.search(turn.text):
             return say(turn, w.NOT_REPEATING)
-        when = due(turn, self._now())
+        when = due(self._keeping_half_of_day(turn), self._now())
         if when is None:
             return ask(turn, "time", "For what time?")
         if isinstance(when, str):
@@ -116,7 +119,9 @@ class AlarmsSkill:
     def _remind(self, turn: Turn) -> Activity:
         if w.REPEATING.search(turn.text):
             return say(turn, w.NOT_REPEATING)
-        what = w.without_day(w.reminder_text(turn.slot("reminder")), turn.slot("date"))
+        said = str(turn.slot("reminder", ""))
+        what = w.reminder_text(w.whole_answer(said, turn.text) if turn.corrects is None else said)
+        what = w.without_day(what, turn.slot("date"))
         what = w.with_spilled_words(what, turn.slot("date"))
         known_day = turn.has("date") and resolve_day(turn.slot("date"), self._now().date()) is not None
         moved = w.day_at_end(what) if not known_day else None  # no day, or a tagger's "next" of "next week"
@@ -125,6 +130,7 @@ class AlarmsSkill:
             turn = replace(turn, slots={**turn.slots, "date": dict(said_day)})
         if not what:
             return ask(turn, "reminder", "What should I remind you about?")
+        turn = said_when.without_carried(self._keeping_half_of_day(turn), self._now())  # not the alarm's time
         when = due(turn, self._now()) or start_of_week(turn, self._now())  # "next week": its Monday morning
         if when is None:
             day = self._which_day(turn)
@@ -138,6 +144,12 @@ class AlarmsSkill:
         week = ", the start of next week" if is_week(turn.slot("date")) and not turn.has("time") else ""
         text = f"OK, I'll remind you to {what} at {self._when(entry)}{week}{instead}."
         return say(turn, text, state={"last": entry.id})
+
+    def _keeping_half_of_day(self, turn: Turn) -> Turn:
+        """A correction's time without am or pm in the half of the day of the one just set, which it replaces."""
+        last = turn.state.get("last")
+        replaced = next((e for e in self.store.pending(KINDS) if e.id == last), None) if turn.corrects else None
+        return said_when.in_half_of(turn, replaced.due.astimezone(self._zone)) if replaced else turn
 
     def _corrected(self, turn: Turn, kind: Kind) -> bool:
         """For a correction of the request that set the last alarm or reminder, cancel that one; whether it was."""
@@ -237,7 +249,11 @@ class AlarmsSkill:
         new = (clock_time(said.group(1)) if said else None) or clock_time(turn.slot("new_time"))
         if new is None:
             return ask(turn, "new_time", "To what time?")
-        entries = self._matching(turn, by_time=turn.slot("time") != turn.slot("new_time"))  # one "8" read as both
+        named = clock_time(turn.slot("time"))  # one "8" read as both, or only the new time said ("change it to 7")
+        by_time = named is not None and (named.hour, named.minute) != (new.hour, new.minute)
+        last = turn.state.get("last")
+        just_set = tuple(e for e in self.store.pending(KINDS) if e.id == last) if w.IT.search(turn.text) else ()
+        entries = just_set or self._matching(turn, by_time=by_time)  # "change it to 7 pm": the one just set
         if not entries:
             return say(turn, "I couldn't find an alarm or reminder like that.")
         if len(entries) > 1:

@@ -18,6 +18,8 @@ THAT = re.compile(
     r"(?:\s+(?:too|as well|please))?[.!?]*$",
     re.IGNORECASE,
 )
+#: "change it to 7", "move that one": the alarm or reminder the last answer was about.
+IT = re.compile(r"\b(?:it|that|this)\b(?!\s+(?:alarm|reminder)s?\s+(?:at|for)\b)", re.IGNORECASE)
 #: Words of a time a date slot may take along ("am on march 26th").
 _TIME_WORDS = re.compile(
     r"[\d:\s]*(?:[ap]\.?m\.?|o'?clock|in the (?:morning|afternoon|evening)|tonight)?", re.IGNORECASE
@@ -36,6 +38,29 @@ def reminder_text(value: object) -> str:
     text = " ".join(str(value or "").split()).rstrip(".!")
     text = text[3:] if text.lower().startswith("to ") else text
     return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in text.split())
+
+
+#: Words of a request for a reminder; an answer to "What should I remind you about?" has none of them.
+_ASKING_WORDS = re.compile(r"\b(?:remind|reminder|reminded|forget)\b", re.IGNORECASE)
+#: At most this many words before a tagger's reminder are taken back into it.
+_CUT_WORDS = 3
+
+
+def whole_answer(what: str, text: str) -> str:
+    """An answer's own words for a reminder a tagger cut at the front: "milk" of "buy milk" said to "What should I
+    remind you about?" is "buy milk"; ``what`` as it was for words that ask for the reminder themselves, or when
+    the words before it say when ("tomorrow buy milk")."""
+    said = " ".join(text.split()).rstrip(".!?")
+    if not what or _ASKING_WORDS.search(said) or not said.lower().endswith(what.lower()):
+        return what
+    before = re.sub(r"^(?:about|of|to)\b\s*", "", said[: len(said) - len(what)].strip(), flags=re.IGNORECASE)
+    if (
+        not before
+        or len(before.split()) > _CUT_WORDS
+        or any(not isinstance(normalize(kind, before), str) for kind in ("date", "time", "duration"))
+    ):
+        return what
+    return f"{before} {what}"
 
 
 def without_day(what: str, date: object) -> str:

@@ -8,12 +8,25 @@ a :class:`Scheduler` for the ``timer`` kind: a thread on the real clock, clock l
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.router.services.schedule_store import Entry, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
 from assistant.router.services.spoken_values import duration_in, duration_seconds, spoken_clock, spoken_duration
+from assistant.router.skills.builtin.timers.picking import (
+    ALL,
+    PLURAL,
+    a,
+    apart,
+    by_label,
+    length_words,
+    listed,
+    picked,
+    timer_words,
+)
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
@@ -24,25 +37,8 @@ MAX_TIMER = timedelta(hours=24)
 #: Words that point back at the timer just set ("cancel it", "cancel that").
 _POINTING = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
 CANNOT_PAUSE = "Timers can't be paused. I can tell you how long is left, or cancel one."
-
-
-def a(words: str) -> str:
-    """``words`` with "a" or "an" before them, as said: "an eggs timer", "an 8 minute timer", "a 10 minute timer"."""
-    spoken_vowel = re.match(r"[aeiou]|8|11\b|18\b", words, re.IGNORECASE)
-    return f"{'an' if spoken_vowel else 'a'} {words}"
-
-
-def length_words(seconds: float) -> str:
-    """ "10 minute", "1 minute 30 second": a timer's length as it names the timer."""
-    length = re.sub(r",? and |, ", " ", spoken_duration(seconds))
-    return re.sub(r"\b(hour|minute|second)s\b", r"\1", length)
-
-
-def timer_words(entry: Entry) -> str:
-    """ "pasta timer" or "10 minute timer": how to name a timer to the user."""
-    if entry.label:
-        return f"{entry.label} timer"
-    return f"{length_words(entry.duration_s or 0)} timer"
+#: "minus 5 minutes", "-5 minutes": a length below nothing, which a reader of lengths takes as 5 minutes.
+_NEGATIVE = re.compile(r"\b(?:minus|negative)\b|(?<![\w-])-\s*\d", re.IGNORECASE)
 
 
 class TimersSkill:
@@ -82,6 +78,8 @@ class TimersSkill:
 
     def _set(self, turn: Turn) -> Activity:
         seconds = duration_seconds(turn.slot("duration"))
+        if _NEGATIVE.search(turn.text):
+            return ask(turn, "duration", "A timer can't run for less than nothing. For how long?")
         if seconds is None:
             return ask(turn, "duration", "For how long?")
         if seconds < 1:
@@ -92,7 +90,8 @@ class TimersSkill:
         last = turn.state.get("last_timer")  # "no, 10 minutes": that timer replaces the one just set
         replaced = turn.corrects is not None and self.store.cancel_pending(last, ["timer"]) is not None
         instead = " instead" if replaced else ""
-        name = str(turn.slot("timer_name", "")).strip().lower()
+        said = str(turn.slot("timer_name", "")).strip().lower()
+        name = apart(said, self.store.pending(["timer"]))  # a second "eggs" timer is the "second eggs" one
         entry = self.store.add(
             "timer", now + timedelta(seconds=seconds), created=now, label=name, duration_s=round(seconds)
         )
@@ -103,6 +102,8 @@ class TimersSkill:
             if name
             else f"OK, {length}{instead}, starting now."
         )
+        if name != said:  # two "eggs" timers could not be told apart
+            text = f"You already have {a(said)} timer, so this one is the {name} timer: {length}, starting now."
         return say(turn, text, state={"last_timer": entry.id}, slots={"duration": {"seconds": round(seconds)}})
 
     def _extend(self, turn: Turn) -> Activity:
@@ -113,7 +114,7 @@ class TimersSkill:
         running = self.store.pending(["timer"])
         name = str(turn.slot("timer_name", "")).strip().lower()
         if name:
-            running = tuple(t for t in running if t.label == name)
+            running = by_label(running, name, turn.text)
         elif len(running) > 1:
             running = tuple(t for t in running if t.id == turn.state.get("last_timer")) or running
         if not running:
@@ -122,23 +123,30 @@ class TimersSkill:
             example = timer_words(running[0])
             return say(turn, f"You have {len(running)} timers. Say which one, like: add 5 minutes to the {example}.")
         timer, now = running[0], self._clock.now()
-        due = timer.due + timedelta(seconds=seconds)
+        added = turn.state.get("added")  # "make that 20 minutes" after "add 5 minutes": 20 instead of the 5
+        taken = added.get("seconds") if isinstance(added, Mapping) and added.get("timer") == timer.id else None
+        before = timer.due - timedelta(seconds=taken if turn.corrects is not None and taken else 0)
+        due = before + timedelta(seconds=seconds)
         if due - now > MAX_TIMER:
             return say(turn, "A timer can run for up to 24 hours. For a later time, set an alarm or a reminder.")
         self.store.reschedule(timer.id, due)
         self.scheduler.wake()
         left = spoken_duration((due - now).total_seconds())
-        added = spoken_duration(seconds)
-        text = f"OK, I added {added} to your {timer_words(timer)}: {left} left."
-        return say(turn, text, state={"last_timer": timer.id}, slots={"duration": {"seconds": round(seconds)}})
+        instead = f" instead of {spoken_duration(taken)}" if before != timer.due and taken else ""
+        text = f"OK, I added {spoken_duration(seconds)}{instead} to your {timer_words(timer)}: {left} left."
+        state = {"last_timer": timer.id, "added": {"timer": timer.id, "seconds": round(seconds)}}
+        return say(turn, text, state=state, slots={"duration": {"seconds": round(seconds)}})
 
     def _chosen(self, turn: Turn) -> tuple[Entry, ...]:
         """The timers the turn names: by name, by length ("the 10 minute timer"), or the one just set ("cancel
         it"); all of them when it names none."""
         timers = self.store.pending(["timer"])
+        choosing = turn.state.get("choosing")
+        if turn.has("which") and isinstance(choosing, list):  # the answer to "Which one should I cancel?"
+            return picked([t for i in choosing for t in timers if t.id == i], str(turn.slot("which")))
         name = str(turn.slot("timer_name", "")).strip().lower()
         if name:
-            timers = tuple(t for t in timers if t.label == name)
+            timers = by_label(timers, name, turn.text)
         seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
         if seconds is not None:
             timers = tuple(t for t in timers if round(t.duration_s or 0) == round(seconds))
@@ -165,11 +173,16 @@ class TimersSkill:
 
     def _cancel(self, turn: Turn) -> Activity:
         timers = self._chosen(turn)
+        if not timers and turn.has("which"):  # an answer that names none of those asked about
+            return self._cancel(replace(turn, slots={k: v for k, v in turn.slots.items() if k != "which"}))
         if not timers:
             named = self._named(turn)
             return say(turn, f"There's no {named} to cancel." if named else "You don't have any timers running.")
-        if len(timers) > 1 and not turn.confirmed:
-            return confirm(turn, f"You have {len(timers)} timers. Cancel all of them?")
+        if len(timers) > 1 and not turn.confirmed and not turn.has("which"):
+            if PLURAL.search(turn.text) or ALL.search(turn.text):  # "cancel my timers": all of them, once sure
+                return confirm(turn, f"You have {len(timers)} timers. Cancel all of them?")
+            question = f"You have {len(timers)} timers: {listed(timers)}. Which one should I cancel, or all of them?"
+            return ask(turn, "which", question, state={**turn.state, "choosing": [t.id for t in timers]})
         for timer in timers:
             self.store.cancel(timer.id)
         if len(timers) == 1:
