@@ -20,6 +20,16 @@ from assistant.router.skills.turn import Turn
 #: Words of a forecast, not of a request to the home: "will it be warmer tomorrow".
 _FORECAST = re.compile(r"\b(will it be|going to be|tomorrow|tonight|next week|weekend|forecast)\b")
 
+#: "Turn it all the way up": the top of the range, not a step.
+_ALL_THE_WAY = re.compile(r"\ball the way (up|down)\b")
+#: The directions each kind of device can go (``changes.adjusted``): "dim the ac" is refused, not asked about.
+_WAYS = {
+    "lamp": {"warmer", "cooler", "brighter", "dimmer", "up", "down"},
+    "ac": {"warmer", "cooler", "up", "down"},
+    "fan": {"faster", "slower", "up", "down", "warmer", "cooler"},
+    "curtains": {"up", "down", "brighter", "dimmer"},
+}
+
 _FORECAST_REPLY = "That sounds like a forecast: ask me the weather in a city. Here I change the air conditioners."
 
 
@@ -37,6 +47,8 @@ class Adjustment:
     """The request itself says the kind (not only a guess): the previous turn's devices of another kind are not it."""
     keep: dict[str, Any] = field(default_factory=dict)
     """Slots read from the words, kept through "Which room?"."""
+    extreme: int | None = None
+    """+1 for "all the way up", -1 for "all the way down": the highest or lowest level, not a step."""
     refusal: str | None = None
     """The reply when the request cannot be done whatever the devices: "speed up the ac", a step of 50 degrees."""
 
@@ -62,6 +74,8 @@ def read(turn: Turn, kind_named: str | None, known: Iterable[str]) -> Adjustment
         return Adjustment(direction, refusal="Only the fans have speeds.")  # "speed up the ac": not its temperature
     if speed and fans.stray_word(turn.text, known) is not None:  # "slow down the music"
         return Adjustment(direction, refusal="I can change the speed of the fans only.")
+    if kind_named is not None and direction and direction not in _WAYS.get(kind_named, set()):
+        return Adjustment(direction, refusal=_cannot(kind_named, direction))  # "dim the ac", "brighten the fan"
     # "it's too cold" is about the air conditioning whatever was used before; "make it warmer" may be a lamp
     kind = "ac" if climate or direction in ("warmer", "cooler") else "fan" if speed else "lamp"
     target = steps.setting_in(turn.text)  # "turn the ac up to 25": a setting, not a step
@@ -70,4 +84,16 @@ def read(turn: Turn, kind_named: str | None, known: Iterable[str]) -> Adjustment
     keep: dict[str, Any] = {"direction": direction} if direction else {}
     if degrees and not turn.has("temperature"):
         keep["temperature"] = {"value": abs(degrees), "unit": None}
-    return Adjustment(direction, degrees, target, kind, climate or kind == "fan", keep)
+    extreme = _ALL_THE_WAY.search(t.plain_words(turn.text))
+    way_all = None if extreme is None else 1 if extreme.group(1) == "up" else -1
+    return Adjustment(direction, degrees, target, kind, climate or kind == "fan", keep, extreme=way_all)
+
+
+def _cannot(kind: str, direction: str) -> str:
+    """ "Air conditioners don't dim or brighten; only the lamps do.": a kind asked a direction it cannot go."""
+    kinds = t.plural(kind).capitalize()
+    if direction in ("dimmer", "brighter"):
+        return f"{kinds} don't dim or brighten; only the lamps do."
+    if direction in ("faster", "slower"):
+        return "Only the fans have speeds."
+    return f"{kinds} can't be {'turned' if direction in ('up', 'down') else 'made'} {direction}."

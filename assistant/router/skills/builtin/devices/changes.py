@@ -87,3 +87,16 @@ def adjusted(device: t.Device, direction: str) -> dict[str, Any] | None:
         step = 25 if direction in ("up", "brighter") else -25
         return {"position": clamp(int(state.get("position", 0)) + step, 0, 100)}
     return None
+
+
+def extreme(device: t.Device, up: bool) -> dict[str, Any] | None:
+    """ "All the way up" (or down) on this device: a lamp's full (or lowest) brightness, a fan's top (or lowest)
+    speed, curtains fully open (or closed); None for a device without a level (an air conditioner's is degrees)."""
+    kind = device.get("kind")
+    if kind == "lamp":
+        return {"power": "on", "brightness": 100 if up else 1}
+    if kind == "fan":
+        return {"power": "on", "speed": t.FAN_SPEEDS[1] if up else t.FAN_SPEEDS[0]}
+    if kind == "curtains":
+        return {"position": 100 if up else 0}
+    return None

@@ -7,7 +7,7 @@ when the router carried only the last request's room and kind over). The rooms a
 
 from __future__ import annotations
 
-from assistant.router.skills.builtin.devices import parts
+from assistant.router.skills.builtin.devices import all_but, parts
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
 from assistant.router.skills.manifest import SkillManifest
@@ -23,8 +23,12 @@ class Finder:
         self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
     ) -> t.Targets:
         kind = t.kind_of(turn.slot("device")) if turn.has("device") else w.activity_kind(turn.text)
-        previous = turn.state.get("last") or []
+        # "turn them off": every device the last turns of one request switched ("the bedroom", "and the kitchen")
+        previous = turn.state.get("group" if w.points_back_plural(turn.text) else "last") or turn.state.get("last")
         previous = previous if isinstance(previous, list) else []
+        if (left_out := all_but.split(turn.text)) is not None:  # "the lights except the bedroom": never the bedroom
+            found = all_but.all_but(turn.devices, left_out, rooms=self.rooms, kinds=self.kinds, any_kind=False)
+            return self.switched_on_first(turn, found)
         several = parts.several(
             turn.devices, turn.text, kinds=self.kinds, rooms=self.rooms, fallback_kind=kind or default_kind,
             previous=previous, all_rooms=all_rooms, intent=turn.intent,
@@ -53,9 +57,22 @@ class Finder:
                 return t.Targets(problem=t.no_such_room(other, turn.devices))
             room = t.snake(other)
         everywhere = all_rooms or (room is None and w.says_all(turn.text))  # "turn on all the lights"
+        if not self.rooms_in(turn.text) and w.says_plural_kind(turn.text) and kind is not None:
+            # "turn off the lights" (a room the router carried over is not in the words): every lamp
+            found = t.find_targets(turn.devices, kind, None, (), default_kind=kind, all_rooms=True)
+            return self.switched_on_first(turn, found)
         return t.find_targets(
             turn.devices, kind, room, previous, default_kind=default_kind, all_rooms=everywhere, implied=implied
         )
+
+    @staticmethod
+    def switched_on_first(turn: Turn, found: t.Targets) -> t.Targets:
+        """Of several devices, those that are on, when some are and the request is no switching on: "turn off the
+        lights" is the lamps that are on, "dim the lights" does not switch the others on."""
+        on = tuple(d for d in found.devices if t.is_on(d))
+        if turn.intent == "devices.on" or not on or len(on) == len(found.devices):
+            return found
+        return t.Targets(on, notes=found.notes)
 
     def names_any(self, turn: Turn, *, rooms: bool = False) -> bool:
         """Whether the words themselves name a kind or a device (or, with ``rooms``, a room): slots the router

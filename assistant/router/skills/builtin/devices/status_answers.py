@@ -34,6 +34,10 @@ class StatusAnswers:
         if not self._find.names_any(turn, rooms=True):
             # "is it on": what the last turn was about (a room the router carried over from it is not narrower)
             return say(turn, " ".join(t.describe(d) for d in last)) if last else self.what_is_on(turn)
+        kind = self._find.kind_in(turn.text)
+        same = [d for d in last if d.get("kind") == kind]
+        if same and not self._find.rooms_in(turn.text) and not t.named(turn.devices, turn.text, kind):
+            return say(turn, " ".join(t.describe(d) for d in same))  # "what's the fan speed": the fan just used
         found = resolve(turn, all_rooms=True)
         if isinstance(found, Activity):
             return found

@@ -46,6 +46,12 @@ def spaced(room: object) -> str:
     return str(room).replace("_", " ")
 
 
+def plural(kind: object) -> str:
+    """ "fans", "air conditioners", "curtains": a kind's label for more than one."""
+    label = LABELS.get(str(kind), "device")
+    return label if label.endswith("s") else f"{label}s"
+
+
 def kind_of(value: object) -> str | None:
     """The hub's device kind for what the user called it; None when it is no kind the hub has."""
     if not isinstance(value, str):

@@ -31,6 +31,24 @@ _DIRECTIONS = frozenset({"warmer", "cooler", "brighter", "dimmer", "up", "down",
 #: Words that point back at the devices of the previous turn: "is it on", "turn them off".
 _BACK = frozenset({"it", "them", "they", "that", "those"})
 
+#: Words that point back at more than one: "turn them off", "make them both blue" (every device just switched).
+_BACK_PLURAL = frozenset({"them", "they", "those", "both"})
+#: A kind said in the plural ("the lights", "the fans"): every one of them, not the one of the last turn.
+_PLURAL_KINDS = re.compile(r"\b(lights|lamps|bulbs|light bulbs|fans|plugs|sockets|outlets|air conditioners|acs)\b")
+#: A time the change should wait for: "in 10 minutes", "at 7 pm", "tomorrow", "for an hour" (then back).
+_NUMBERISH = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|ninety|few|couple|half|quarter|of|more|another|about|around|and)"
+)
+_DELAYED = re.compile(
+    rf"\b(?:in|after|for|within)(?: {_NUMBERISH}){{1,4}} (?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b"
+    r"|\bat (?:\d{1,2}(?::\d\d)? ?(?:am|pm|a m|p m|o'clock|oclock)|\d{1,2}:\d\d|noon|midnight|sunset|sunrise)\b"
+    r"|\b(?:tomorrow|tonight|later|this (?:evening|afternoon)|when i (?:get|come|leave)|before i|every (?:day|night"
+    r"|morning|evening))\b"
+)
+#: Words that open a question: "what's the fan speed", "how fast is the fan".
+_QUESTION = re.compile(r"^(?:what|what's|whats|which|how|is|are|will|tell me|do you know)\b")
+
 #: Appliances people expect a smart home to have that the simulated Mi Home has no kind for: named back, not asked
 #: about ("turn on the oven" would otherwise get "Which device?", "turn on the kitchen tv" the kitchen lamp).
 _UNSIMULATED = re.compile(
@@ -126,3 +144,26 @@ def direction_in(text: str, slot: object) -> tuple[str, str]:
     words = text.lower().split()
     felt = next((v for k, v in _FEELINGS.items() if k in words), "") if not direction else ""
     return direction or felt or next((v for k, v in VERBS.items() if k in words), ""), felt
+
+
+def points_back_plural(text: str) -> bool:
+    """ "turn them off", "make them both blue": every device the last turns switched, not only the last one."""
+    return bool(_BACK_PLURAL & set(t.plain_words(text).split()))
+
+
+def says_plural_kind(text: str) -> bool:
+    """ "turn off the lights", "the fans": a kind said in the plural."""
+    return _PLURAL_KINDS.search(t.plain_words(text)) is not None
+
+
+def delayed(text: str) -> bool:
+    """The request is for later: "turn off the kitchen light in 10 minutes", "turn on the fan at 7 pm" (a question
+    about later, "will it be warmer tomorrow", is no request)."""
+    if asks(text):
+        return False
+    return _DELAYED.search(" ".join(text.lower().replace(".", "").replace("-", " ").split())) is not None
+
+
+def asks(text: str) -> bool:
+    """The words are a question ("what's the fan speed"), not a request."""
+    return _QUESTION.search(t.plain_words(text)) is not None

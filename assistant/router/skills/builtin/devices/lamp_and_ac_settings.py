@@ -1,0 +1,109 @@
+"""Settings only one kind of device has: a lamp's colour ("make the bedroom lamp blue"), an air conditioner's
+temperature ("set the living room ac to 22") and mode ("switch the ac to heat mode"). Each switches the device on.
+
+A request that names another kind ("make the fan red", "set the lamp to cool mode") is refused at once, before any
+"Which room?": whichever room, that kind has no such setting. A bare "cool" (said after a joke) is an
+acknowledgement, not a mode: only "cool mode" or "set the ac to cool" change the air conditioner.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.router.skills.builtin.devices import degrees as steps
+from assistant.router.skills.builtin.devices import targets as t
+from assistant.router.skills.builtin.devices.acting import Acting
+from assistant.router.skills.replies import ask, say
+from assistant.router.skills.turn import Turn
+from bridge.cortana import Activity
+
+#: Words around a mode word that still make no request of it: "cool", "oh cool", "that's so cool".
+_ACKNOWLEDGING = frozenset({"cool", "oh", "that's", "thats", "that", "is", "so", "very", "really", "pretty", "ok",
+                            "okay", "how", "super", "too"})  # fmt: skip
+#: The skill's state while it waits for the answer to "Which mode?": then "cool" alone is the mode.
+ASKED_MODE = "asked_mode"
+_NO_TEMPERATURE = "Only the air conditioners have a temperature to set."
+_NO_MODES = "Only the air conditioners have modes."
+
+
+def color(turn: Turn, acting: Acting) -> Activity:
+    wanted = t.snake(turn.slot("color", ""))
+    if (
+        refusal := _other_kind(turn, acting, "lamp", "{kinds} have no colour; only the lamps can change colour.")
+    ) is not None:
+        return refusal
+    if not wanted:
+        return ask(turn, "color", "Which colour?")
+    if wanted not in t.LAMP_COLORS:
+        return say(turn, f"The lamps can't do {wanted.replace('_', ' ')}. Try warm white, red, green or blue.")
+    return switch_on_and_set(
+        turn, acting, {"color": wanted}, kind="lamp", refusal="Only lamps can change colour.",
+        saying=f"Making {{}} {wanted.replace('_', ' ')}.",
+    )  # fmt: skip
+
+
+def temperature(turn: Turn, acting: Acting, degrees: float, unit: object, fahrenheit_here: bool) -> Activity:
+    """``degrees`` as said (in Celsius or Fahrenheit, see ``degrees.setting``)."""
+    if (refusal := _other_kind(turn, acting, "ac", _NO_TEMPERATURE)) is not None:
+        return refusal
+    setting = steps.setting(degrees, unit, fahrenheit_here)
+    if isinstance(setting, str):
+        return say(turn, setting)
+    celsius, said = setting
+    return switch_on_and_set(
+        turn, acting, {"target_temperature": celsius}, kind="ac",
+        refusal=_NO_TEMPERATURE,
+        saying=f"Setting {{}} to {celsius} degrees{said}.", default_kind="ac",
+    )  # fmt: skip
+
+
+def mode(turn: Turn, acting: Acting) -> Activity:
+    wanted = t.snake(turn.slot("ac_mode", ""))
+    if _acknowledges(turn):
+        return say(turn, "Okay.")
+    if (refusal := _other_kind(turn, acting, "ac", _NO_MODES)) is not None:
+        return refusal
+    if wanted not in t.AC_MODES:
+        asked = {**turn.state, ASKED_MODE: True}
+        return ask(turn, "ac_mode", "Which mode, cool, heat, dry or auto?", state=asked)
+    return switch_on_and_set(
+        turn, acting, {"mode": wanted}, kind="ac", refusal=_NO_MODES,
+        saying=f"Switching {{}} to {wanted} mode.", default_kind="ac",
+    )  # fmt: skip
+
+
+def _acknowledges(turn: Turn) -> bool:
+    """ "cool" or "oh cool" with no "mode", device or room, when no "Which mode?" is waiting: an acknowledgement."""
+    said = t.plain_words(turn.text).split()
+    return bool(said) and "cool" in said and set(said) <= _ACKNOWLEDGING and not turn.state.get(ASKED_MODE)
+
+
+def _other_kind(turn: Turn, acting: Acting, kind: str, refusal: str) -> Activity | None:
+    """``refusal`` when the words name another kind of device than ``kind`` ("make the fan red"), else None."""
+    named = acting.find.kind_in(turn.text)
+    if named is None or named == kind:
+        return None
+    return say(turn, refusal.format(kinds=t.plural(named).capitalize()))
+
+
+def switch_on_and_set(
+    turn: Turn,
+    acting: Acting,
+    values: dict[str, Any],
+    *,
+    kind: str,
+    refusal: str,
+    saying: str,
+    default_kind: str | None = None,
+) -> Activity:
+    """Switch the targeted devices on with ``values`` set, when they are all of ``kind``; ``saying`` has a {}
+    for the devices' names."""
+    options: dict[str, Any] = {"default_kind": default_kind, "implied": True} if default_kind else {}
+    found = acting.resolve(turn, **options)
+    if isinstance(found, Activity):
+        return found
+    devices = found.devices
+    if any(d.get("kind") != kind for d in devices):
+        return say(turn, refusal)
+    commands = [{"device": d["id"], "set": {"power": "on", **values}} for d in devices]
+    return acting.act(turn, commands, saying.format(t.names(devices)), found)

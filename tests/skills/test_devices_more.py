@@ -1,0 +1,178 @@
+"""The devices skill against the real simulated hub, for what a QA pass found wrong: "the lights" and "them" meant
+one lamp, "except the bedroom" turned off the bedroom, a delayed request ran at once, dimming an off lamp switched
+it on, a corrected AC setting left the first AC on, a bare "cool" opened an AC question, fans and ACs were asked
+about colours and dimming they do not have, and a switch to what already was said nothing of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.config import Settings
+from assistant.router.services.clock import ManualClock
+from assistant.router.skill_call import skill_activity
+from assistant.router.skills.handler import SkillContext
+from assistant.router.skills.loading import create_handler
+from assistant.router.skills.manifest import load_manifest
+from assistant.router.skills.registry import BUILTIN_DIR
+from assistant.speaker.mihome.hub import MiHomeHub
+from bridge.cortana import Activity, ChannelAccount, ConversationAccount
+
+LAMP = {"device": "lamp"}
+
+
+class Home:
+    """The devices skill and the hub, wired as the speaker wires them; the skill's state carries over."""
+
+    def __init__(self, data_dir: Path) -> None:
+        manifest = load_manifest(BUILTIN_DIR / "devices" / "skill.yml")
+        context = SkillContext(manifest, Settings(data_dir=data_dir), ManualClock(), (manifest,), lambda _: None)
+        self.handler = create_handler(context)
+        self.hub = MiHomeHub.in_dir(data_dir / "speaker")
+        self.skill_state: Mapping[str, Any] = {}
+        self.asked: str | None = None
+
+    def turn(self, intent: str, slots: Mapping[str, Any], text: str, **extra: Any) -> str:
+        incoming = Activity(
+            type="message",
+            id="turn-1",
+            from_=ChannelAccount(id="user", role="user"),
+            recipient=ChannelAccount(id="router", role="bot"),
+            conversation=ConversationAccount(id="session"),
+            locale="en-US",
+            text=text,
+            channel_data={"devices": self.hub.report()},
+        )
+        confirmed, corrects = extra.get("confirmed", False), extra.get("corrects")
+        reply = self.handler.handle(
+            skill_activity(incoming, intent, dict(slots), self.skill_state, confirmed, corrects)
+        )
+        data = reply.channel_data or {}
+        self.skill_state = data.get("state") or {}
+        self.asked = data.get("expecting") if reply.input_hint == "expectingInput" else None
+        if isinstance(action := data.get("action"), dict):
+            self.hub.handle_action(action["name"], action["properties"])
+        return reply.text or ""
+
+    def set(self, device: str, **state: Any) -> None:
+        self.hub.handle_action("mihome.control", {"commands": [{"device": device, "set": state}]})
+
+    def state(self, device: str) -> dict[str, Any]:
+        found = self.hub.device(device)
+        assert found is not None
+        return dict(found.state)
+
+    def on(self) -> set[str]:
+        return {d["id"] for d in self.hub.report() if d["state"].get("power") == "on"}
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[Home]:
+    made = Home(tmp_path)
+    yield made
+    made.hub.close()
+
+
+def room(name: str, kind: str = "lamp") -> dict[str, str]:
+    return {"room": name, "device": kind}
+
+
+# --- A5: "the lights", "them", "both" ----------------------------------------------------------------------------
+
+
+def test_the_lights_are_every_lamp_that_is_on(home: Home) -> None:
+    home.turn("devices.on", room("bedroom"), "turn on the bedroom light")
+    home.turn("devices.on", room("kitchen"), "turn on the kitchen light")
+    said = home.turn("devices.off", LAMP, "turn off the lights")
+    assert said == "Turning off the kitchen lamp and the bedroom lamp."
+    assert home.on() == set()
+
+
+def test_the_lights_off_when_none_is_on_says_so(home: Home) -> None:
+    assert home.turn("devices.off", LAMP, "turn off the lights") == "5 lamps are already off."
+
+
+def test_turn_on_the_lights_is_every_lamp(home: Home) -> None:
+    assert home.turn("devices.on", LAMP, "turn on the lights") == "Turning on 5 lamps."
+    assert len(home.on()) == 5
+
+
+def test_them_after_a_follow_up_is_every_lamp_just_switched(home: Home) -> None:
+    home.turn("devices.on", room("bedroom"), "turn on the bedroom light")
+    home.turn("devices.on", room("kitchen"), "and the kitchen")
+    said = home.turn("devices.color", {**room("kitchen"), "color": "blue"}, "and make them both blue")
+    assert said == "Making the kitchen lamp and the bedroom lamp blue."
+    assert home.state("lamp.bedroom")["color"] == home.state("lamp.kitchen")["color"] == "blue"
+    assert home.turn("devices.off", room("kitchen"), "turn them off") == (
+        "Turning off the kitchen lamp and the bedroom lamp."
+    )
+    assert home.on() == set()
+
+
+def test_it_is_still_the_last_lamp_only(home: Home) -> None:
+    home.turn("devices.on", room("bedroom"), "turn on the bedroom light")
+    home.turn("devices.on", room("kitchen"), "and the kitchen")
+    assert home.turn("devices.off", room("kitchen"), "turn it off") == "Turning off the kitchen lamp."
+    assert home.on() == {"lamp.bedroom"}
+
+
+def test_another_request_starts_a_new_group(home: Home) -> None:
+    home.turn("devices.on", room("bedroom"), "turn on the bedroom light")
+    home.turn("devices.off", room("bedroom"), "turn off the bedroom light")
+    home.turn("devices.on", room("kitchen"), "turn on the kitchen light")
+    home.turn("devices.color", {"color": "red"}, "make them red")
+    assert home.state("lamp.kitchen")["color"] == "red" and home.state("lamp.bedroom")["color"] == "white"
+
+
+# --- B1: all but a room ------------------------------------------------------------------------------------------
+
+
+def test_except_a_room_leaves_that_room_alone(home: Home) -> None:
+    home.turn("devices.on", LAMP, "turn on the lights in every room")
+    said = home.turn("devices.off", room("bedroom"), "turn off the lights except the bedroom")
+    assert said == "Turning off 4 lamps. I left the bedroom lamp as it was."
+    assert home.on() == {"lamp.bedroom"}
+
+
+def test_an_exception_that_names_nothing_is_refused(home: Home) -> None:
+    home.turn("devices.on", LAMP, "turn on the lights in every room")
+    said = home.turn("devices.off", LAMP, "turn off the lights except the one by the window")
+    assert said.startswith("I couldn't tell what to leave out.") and len(home.on()) == 5
+
+
+def test_everything_but_a_room_is_confirmed_and_the_yes_keeps_the_exception(home: Home) -> None:
+    home.turn("devices.on", LAMP, "turn on the lights in every room")
+    said = home.turn("devices.all_off", room("bedroom", ""), "turn off everything except the bedroom")
+    assert said == "Turn off 4 lamps, all but the bedroom?" and home.asked == "confirm"
+    assert home.turn("devices.all_off", {"room": "bedroom"}, "yes", confirmed=True) == "OK, I turned off 4 devices."
+    assert home.on() == {"lamp.bedroom"}
+
+
+# --- B2: later ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "turn off the kitchen light in 10 minutes",
+        "turn off the kitchen light in ten minutes",
+        "turn off the kitchen light at 11 p.m.",
+        "turn off the kitchen light tomorrow",
+        "turn off the kitchen light after half an hour",
+    ],
+)
+def test_a_delayed_change_is_refused_not_done_now(home: Home, text: str) -> None:
+    home.set("lamp.kitchen", power="on")
+    assert home.turn("devices.off", room("kitchen"), text) == (
+        "I can't schedule device changes yet; say it when you want it."
+    )
+    assert home.state("lamp.kitchen")["power"] == "on"
+
+
+def test_a_room_after_in_is_no_delay(home: Home) -> None:
+    assert home.turn("devices.on", room("kitchen"), "turn on the light in the kitchen") == (
+        "Turning on the kitchen lamp."
+    )
