@@ -223,9 +223,8 @@ class Dialogue:
             again = replace(state, pending=replace(pending, tries=pending.tries + 1))
             return say(incoming, again, speech.reask(pending.prompt, pending.awaiting == CONFIRM), "expectingInput")
         slots = {**pending.slots, **reading.slots}
-        return run_intent(
-            incoming, replace(state, pending=None), skill, pending.intent, slots, turn, tries=pending.tries + 1
-        )
+        cleared, tries = replace(state, pending=None), pending.tries + 1
+        return run_intent(incoming, cleared, skill, pending.intent, slots, turn, tries=tries, asked=pending.awaiting)
 
     def _invoked(
         self, incoming: Activity, state: SessionState, invocation: phrases.Invocation, turn: TurnLog

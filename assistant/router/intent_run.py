@@ -58,12 +58,15 @@ def run_intent(
     *,
     confirmed: bool = False,
     tries: int = 0,
+    asked: str | None = None,
     corrects: Mapping[str, Any] | None = None,
 ) -> Outcome:
     """Fill from context, ask for what is missing, confirm if the manifest says so, then call the skill.
 
     ``tries``: answers already given to a question of this intent; a skill that asks for the same slot again
     (the answer was not a time it understood) is not asked forever: at ``MAX_TRIES`` the router gives up.
+    ``asked``: the slot those answers were to; a skill that asks for another slot next starts its count afresh
+    ("send a message" / "to John" / "happy birthday" asks two questions, neither twice).
     ``corrects``: the slots of the last request, which this one corrects ("no, I meant the office"); the skill
     hears them so it can replace what it did."""
     intent = skill.manifest.intent(name)
@@ -88,6 +91,7 @@ def run_intent(
     new_state = replace(state, pending=None, context=Context(skill.name, name, resolved, incoming.text or ""))
     new_state = new_state.with_skill_state(skill.name, answer.skill_state)
     expecting = answer.expecting
+    tries = tries if expecting == asked else 0
     if expecting is not None and tries >= MAX_TRIES:
         return say(incoming, replace(new_state, pending=None), speech.GIVE_UP, "acceptingInput")
     if expecting is not None:
