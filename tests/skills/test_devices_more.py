@@ -127,6 +127,11 @@ def test_another_request_starts_a_new_group(home: Home) -> None:
     assert home.state("lamp.kitchen")["color"] == "red" and home.state("lamp.bedroom")["color"] == "white"
 
 
+def test_the_lights_in_a_request_of_several_parts_are_every_lamp(home: Home) -> None:
+    said = home.turn("devices.on", {"device": "lamp", "room": "office"}, "turn on the lights and the office fan")
+    assert said == "Turning on 6 devices." and len(home.on()) == 6
+
+
 # --- B1: all but a room ------------------------------------------------------------------------------------------
 
 
@@ -162,6 +167,8 @@ def test_everything_but_a_room_is_confirmed_and_the_yes_keeps_the_exception(home
         "turn off the kitchen light at 11 p.m.",
         "turn off the kitchen light tomorrow",
         "turn off the kitchen light after half an hour",
+        "turn off the kitchen light in the morning",
+        "turn off the kitchen light on friday",
     ],
 )
 def test_a_delayed_change_is_refused_not_done_now(home: Home, text: str) -> None:

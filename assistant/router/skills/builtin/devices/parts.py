@@ -74,7 +74,14 @@ def several(
             continue
         if not naming[index] and w.points_back(part.said) and any(naming):  # "turn on the fan and speed it up"
             continue  # "it" is what the other parts name, not the previous turn's devices
-        found = _one(reported, parts, index, fallback_kind, previous, all_rooms or w.says_all(part.said))
+        found = _one(
+            reported,
+            parts,
+            index,
+            fallback_kind,
+            previous,
+            all_rooms or w.says_all(part.said) or w.says_plural_kind(part.said),
+        )
         devices.extend(d for d in found.devices if d not in devices)
         notes.extend(note for note in (found.problem,) if note and note not in notes)
     if not devices:

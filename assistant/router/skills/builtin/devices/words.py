@@ -43,8 +43,9 @@ _NUMBERISH = (
 _DELAYED = re.compile(
     rf"\b(?:in|after|for|within)(?: {_NUMBERISH}){{1,4}} (?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b"
     r"|\bat (?:\d{1,2}(?::\d\d)? ?(?:am|pm|a m|p m|o'clock|oclock)|\d{1,2}:\d\d|noon|midnight|sunset|sunrise)\b"
-    r"|\b(?:tomorrow|tonight|later|this (?:evening|afternoon)|when i (?:get|come|leave)|before i|every (?:day|night"
-    r"|morning|evening))\b"
+    r"|\b(?:tomorrow|tonight|later|this (?:evening|afternoon)|in the (?:morning|evening|afternoon)|at night"
+    r"|when i (?:get|come|leave)|before i|every (?:day|night|morning|evening)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
 )
 #: Words that open a question: "what's the fan speed", "how fast is the fan".
 _QUESTION = re.compile(r"^(?:what|what's|whats|which|how|is|are|will|tell me|do you know)\b")
