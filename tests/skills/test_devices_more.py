@@ -156,6 +156,20 @@ def test_everything_but_a_room_is_confirmed_and_the_yes_keeps_the_exception(home
     assert home.on() == {"lamp.bedroom"}
 
 
+def test_turn_on_everything_is_not_read_as_turning_everything_off(home: Home) -> None:
+    home.set("lamp.kitchen", power="on")
+    said = home.turn("devices.all_off", {"room": "kitchen"}, "turn on everything except the kitchen")
+    assert said.startswith("I only turn everything off at once.") and home.asked is None
+    assert home.on() == {"lamp.kitchen"}
+
+
+def test_the_room_and_kind_said_win_over_none_tagged_or_one_carried_over(home: Home) -> None:
+    home.turn("devices.on", room("kitchen"), "turn on the kitchen light")
+    assert home.turn("devices.on", {}, "keep the bedroom light on") == "Turning on the bedroom lamp."
+    assert home.turn("devices.off", room("kitchen"), "turn the office light off") == "The office lamp is already off."
+    assert home.on() == {"lamp.kitchen", "lamp.bedroom"}
+
+
 # --- B2: later ---------------------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,9 @@ class Finder:
     def targets(
         self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
     ) -> t.Targets:
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else w.activity_kind(turn.text)
+        # the words' own kind when the NLU tagged none ("keep the bedroom light on", chosen from context)
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else self.kind_in(turn.text)
+        kind = kind or w.activity_kind(turn.text)
         # "turn them off": every device the last turns of one request switched ("the bedroom", "and the kitchen")
         previous = turn.state.get("group" if w.points_back_plural(turn.text) else "last") or turn.state.get("last")
         previous = previous if isinstance(previous, list) else []
@@ -43,6 +45,9 @@ class Finder:
         if turn.has("device") and kind is None:
             return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
+        said_rooms = self.rooms_in(turn.text)
+        if len(said_rooms) == 1 and room not in said_rooms:  # a room carried over or not tagged: the one said
+            room = said_rooms[0]
         # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about
         named = tuple(d for d in t.named(turn.devices, turn.text, kind) if kind is None or d.get("kind") == kind)
         if named:

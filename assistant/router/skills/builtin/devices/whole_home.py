@@ -25,6 +25,9 @@ _AGREED = "turning_off"
 def all_off(turn: Turn, act: Act, finder: Finder) -> Activity:
     """The question names what a "yes" agrees to, and keeps those devices in the skill's state: the "yes" has no
     words of the request left ("except the bedroom")."""
+    said = set(t.plain_words(turn.text).split())
+    if not turn.confirmed and "on" in said and "off" not in said:  # "turn on everything except the kitchen"
+        return say(turn, "I only turn everything off at once. To switch devices on, say which, like the lights.")
     kind = t.kind_of(turn.slot("device")) if turn.has("device") else None
     devices = tuple(d for d in turn.devices if t.is_on(d) and (kind is None or d.get("kind") == kind))
     agreed = turn.state.get(_AGREED)
