@@ -55,6 +55,21 @@ def test_all_the_way_up_for_a_fan_is_its_top_speed_and_for_an_ac_a_question_of_d
     assert home.state("ac.bedroom")["target_temperature"] == 24
 
 
+def test_by_some_percent_is_a_step_from_the_level_not_that_level(home: Home) -> None:
+    home.turn("devices.on", room("bedroom"), "turn on the bedroom light")
+    said = home.turn("devices.level", {"device": "lamp", "percent": 10}, "brighten the lights by 10 percent")
+    assert (
+        said == "Turning the bedroom lamp up by 10 percent, to 90." and home.state("lamp.bedroom")["brightness"] == 90
+    )
+    home.turn("devices.level", {"device": "lamp", "percent": 30}, "dim it by 30 percent")
+    assert home.state("lamp.bedroom")["brightness"] == 60
+    home.turn("devices.off", {"device": "lamp"}, "turn it off")
+    assert home.turn("devices.level", {"device": "lamp", "percent": 10}, "dim it by 10%") == (
+        "The bedroom lamp is off, so I left it off."
+    )
+    assert home.state("lamp.bedroom")["power"] == "off"
+
+
 # --- A18, B15: corrections -------------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from assistant.router.services.spoken_values import number
-from assistant.router.skills.builtin.devices import adjustment, switching
+from assistant.router.skills.builtin.devices import adjustment, percent_steps, switching
 from assistant.router.skills.builtin.devices import degrees as steps
 from assistant.router.skills.builtin.devices import fan_controls as fans
 from assistant.router.skills.builtin.devices import lamp_and_ac_settings as settings
@@ -79,6 +79,8 @@ class DevicesSkill:
         return self._questions.answer(turn, self._acting.resolve)
 
     def _level(self, turn: Turn) -> Activity:
+        if (step := percent_steps.step_in(turn.text)) is not None:  # "brighten the lights by 10 percent"
+            return self._step_percent(turn, step)
         level = number(turn.slot("percent"))
         percent = re.search(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent\b)", turn.text.lower())  # a tagger's "and": no level
         level = float(percent.group(1)) if level is None and percent else level
@@ -105,6 +107,22 @@ class DevicesSkill:
         if w.bare(turn.text, w.SAYS_LEVEL) and all(d.get("kind") == "ac" for d in devices):  # "set the ac to 21"
             return settings.temperature(turn, self._acting, level, None, self._fahrenheit)
         return self._set_level(turn, level, found)
+
+    def _step_percent(self, turn: Turn, step: int) -> Activity:
+        found = self._acting.resolve(turn)
+        if isinstance(found, Activity):
+            return found
+        if step < 0 and not self._find.names_any(turn, rooms=True):  # "dim it by 10 percent": an off lamp stays off
+            off = [d for d in found.devices if d.get("kind") == "lamp" and not t.is_on(d)]
+            if off and len(off) == len(found.devices):
+                return self._acting.act(turn, [], switching.left_off(off), found)
+        commands: list[Command] = []
+        for d in found.devices:
+            change = percent_steps.stepped(d, step)
+            if change is None:
+                return say(turn, f"The {d.get('name')} has no level to change by percent.")
+            commands.append({"device": d["id"], "set": change})
+        return self._acting.act(turn, commands, percent_steps.reply(found.devices, commands, step), found)
 
     def _set_level(self, turn: Turn, level: float, found: t.Targets) -> Activity:
         devices = found.devices
