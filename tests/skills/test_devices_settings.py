@@ -175,3 +175,9 @@ def test_the_fan_speed_is_asked_and_set_after_the_fan(home: Home) -> None:
 )
 def test_a_question_about_later_is_no_delayed_request(text: str, later: bool) -> None:
     assert w.delayed(text) is later
+
+
+def test_are_the_lights_on_still_names_every_lamp(home: Home) -> None:
+    home.turn("devices.on", room("kitchen"), "turn on the kitchen light")
+    said = home.turn("devices.status", {"device": "lamp"}, "are the lights on")
+    assert "The kitchen lamp is on" in said and "The bedroom lamp is off." in said

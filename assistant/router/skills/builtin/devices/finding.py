@@ -75,7 +75,7 @@ class Finder:
         """Of several devices, those that are on, when some are and the request is no switching on: "turn off the
         lights" is the lamps that are on, "dim the lights" does not switch the others on."""
         on = tuple(d for d in found.devices if t.is_on(d))
-        if turn.intent == "devices.on" or not on or len(on) == len(found.devices):
+        if turn.intent in ("devices.on", "devices.status") or not on or len(on) == len(found.devices):
             return found
         return t.Targets(on, notes=found.notes)
 

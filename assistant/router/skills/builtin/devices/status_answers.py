@@ -36,7 +36,8 @@ class StatusAnswers:
             return say(turn, " ".join(t.describe(d) for d in last)) if last else self.what_is_on(turn)
         kind = self._find.kind_in(turn.text)
         same = [d for d in last if d.get("kind") == kind]
-        if same and not self._find.rooms_in(turn.text) and not t.named(turn.devices, turn.text, kind):
+        only_one = not (w.says_plural_kind(turn.text) or self._find.rooms_in(turn.text))  # not "are the lights on"
+        if same and only_one and not t.named(turn.devices, turn.text, kind):
             return say(turn, " ".join(t.describe(d) for d in same))  # "what's the fan speed": the fan just used
         found = resolve(turn, all_rooms=True)
         if isinstance(found, Activity):
