@@ -102,6 +102,16 @@ def test_a_corrected_extension_replaces_it(make: Any) -> None:
     assert timers.turn("timers.extend", {"duration": {"seconds": 60}}).text.endswith("31 minutes left.")
 
 
+def test_a_timer_request_takes_no_length_the_router_only_carried(make: Any) -> None:
+    timers = make("timers")
+    timers.turn("timers.set", {"duration": {"seconds": 300}}, text="set a timer for 5 minutes")
+    asked = timers.turn("timers.set", {"duration": {"seconds": 300}}, text="set a timer")
+    assert expecting(asked) == "duration" and asked.text == "For how long?"
+    assert timers.turn("timers.set", {"minutes": 10}, text="ten").text == "OK, 10 minutes, starting now."
+    listed = timers.turn("timers.list", {"duration": {"seconds": 600}, "minutes": 10}, text="what timers do I have")
+    assert listed.text.startswith("You have 2 timers")  # not only the 10 minute one
+
+
 def test_a_negative_timer_is_refused(make: Any) -> None:
     timers = make("timers")
     reply = timers.turn("timers.set", {"duration": {"seconds": 300}}, text="set a timer for minus 5 minutes")
@@ -129,8 +139,9 @@ def test_cancelling_the_timer_of_several_asks_which(make: Any) -> None:
 
 def test_a_second_timer_with_a_running_name_is_named_apart(make: Any) -> None:
     timers = make("timers")
-    timers.turn("timers.set", {"duration": {"seconds": 600}, "timer_name": "eggs"})
-    reply = timers.turn("timers.set", {"duration": {"seconds": 600}, "timer_name": "eggs"})
+    timers.turn("timers.set", {"duration": {"seconds": 600}, "timer_name": "eggs"}, text="a 10 minute eggs timer")
+    eggs = {"duration": {"seconds": 600}, "timer_name": "eggs"}
+    reply = timers.turn("timers.set", eggs, text="set a timer for ten minutes for the eggs")
     assert (
         reply.text == "You already have an eggs timer, so this one is the second eggs timer: 10 minutes, starting now."
     )

@@ -91,6 +91,13 @@ def test_a_correction_keeps_the_half_of_the_day_it_replaces() -> None:
     assert morning.slots["time"]["hour"] == 7 and morning.slots["time"]["explicit"] is True
     evening = said_when.in_half_of(corrected, NOW.replace(hour=19))
     assert evening.slots["time"]["hour"] == 19
+    one = {"hour": 1, "minute": 0, "day_offset": 0, "explicit": False}  # "no, 1" after 11 PM: 1 AM, round the clock
+    after_midnight = Turn.of(
+        corrected.activity.model_copy(
+            update={"semantic_action": SemanticAction(id="alarms.set", entities={"time": one})}
+        )
+    )
+    assert said_when.in_half_of(after_midnight, NOW.replace(hour=23)).slots["time"]["hour"] == 1
     assert said_when.in_half_of(turn, NOW.replace(hour=7)).slots["time"] == quarter_past  # not a correction
 
 

@@ -121,5 +121,10 @@ def in_half_of(turn: Turn, old: datetime) -> Turn:
     time = clock_time(turn.slot("time"))
     if turn.corrects is None or time is None or time.explicit or time.hour >= 12:
         return turn
-    hour = time.hour + 12 if abs(time.hour + 12 - old.hour) < abs(time.hour - old.hour) else time.hour
+    hour = time.hour + 12 if _apart(time.hour + 12, old.hour) < _apart(time.hour, old.hour) else time.hour
     return with_time(turn, replace(time, hour=hour, explicit=True))
+
+
+def _apart(hour: int, other: int) -> int:
+    """Hours between two hours of the day, either way round the clock (11 PM and 1 AM are 2 apart)."""
+    return min(abs(hour - other), 24 - abs(hour - other))

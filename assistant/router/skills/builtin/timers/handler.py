@@ -15,7 +15,13 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.services.schedule_store import Entry, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
-from assistant.router.services.spoken_values import duration_in, duration_seconds, spoken_clock, spoken_duration
+from assistant.router.services.spoken_values import (
+    duration_in,
+    duration_seconds,
+    number,
+    spoken_clock,
+    spoken_duration,
+)
 from assistant.router.skills.builtin.timers.picking import (
     ALL,
     PLURAL,
@@ -37,6 +43,10 @@ MAX_TIMER = timedelta(hours=24)
 #: Words that point back at the timer just set ("cancel it", "cancel that").
 _POINTING = re.compile(r"\b(?:it|that)\b", re.IGNORECASE)
 CANNOT_PAUSE = "Timers can't be paused. I can tell you how long is left, or cancel one."
+#: The skill state's key for the slots the last reply left the router with.
+HEARD = "heard"
+#: A unit of time in the words ("5 minutes", "an hour", "90s"): the words say a length, not only the context.
+_LENGTH = re.compile(r"\d\s*[smh]\b|\b(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\b", re.IGNORECASE)
 #: "minus 5 minutes", "-5 minutes": a length below nothing, which a reader of lengths takes as 5 minutes.
 _NEGATIVE = re.compile(r"\b(?:minus|negative)\b|(?<![\w-])-\s*\d", re.IGNORECASE)
 
@@ -51,7 +61,7 @@ class TimersSkill:
         self.scheduler.start()
 
     def handle(self, activity: Activity) -> Activity:
-        return dispatch(
+        reply = dispatch(
             Turn.of(activity),
             {
                 "timers.set": self._set,
@@ -62,6 +72,7 @@ class TimersSkill:
                 "timers.pause": lambda turn: say(turn, CANNOT_PAUSE),
             },
         )
+        return remember_length(reply)
 
     def close(self) -> None:
         self.scheduler.stop()
@@ -77,7 +88,10 @@ class TimersSkill:
         self._announce(announcement(text))
 
     def _set(self, turn: Turn) -> Activity:
-        seconds = duration_seconds(turn.slot("duration"))
+        minutes = number(turn.slot("minutes"))  # "ten" to "For how long?", "set a timer for 10": minutes
+        seconds = next(
+            (s for s in (said_length(turn), duration_in(turn.text), minutes and minutes * 60) if s is not None), None
+        )
         if _NEGATIVE.search(turn.text):
             return ask(turn, "duration", "A timer can't run for less than nothing. For how long?")
         if seconds is None:
@@ -108,7 +122,7 @@ class TimersSkill:
 
     def _extend(self, turn: Turn) -> Activity:
         """ "add 5 minutes" (to the one timer running, the one just set, or the one named)."""
-        seconds = duration_seconds(turn.slot("duration")) or duration_in(turn.text)  # a tagger may keep only "2"
+        seconds = said_length(turn) or duration_in(turn.text)  # a tagger may keep only "2"; none carried
         if seconds is None or seconds < 1:
             return ask(turn, "duration", "How much time should I add?")
         running = self.store.pending(["timer"])
@@ -147,7 +161,7 @@ class TimersSkill:
         name = str(turn.slot("timer_name", "")).strip().lower()
         if name:
             timers = by_label(timers, name, turn.text)
-        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        seconds = said_length(turn)
         if seconds is not None:
             timers = tuple(t for t in timers if round(t.duration_s or 0) == round(seconds))
         last = [t for t in timers if t.id == turn.state.get("last_timer")]
@@ -157,7 +171,7 @@ class TimersSkill:
         """ "pasta timer", "10 minute timer" or "" for a turn that names no timer."""
         if turn.has("timer_name"):
             return f"{turn.slot('timer_name')} timer"
-        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
+        seconds = said_length(turn)
         return f"{length_words(seconds)} timer" if seconds else ""
 
     def _remaining(self, turn: Turn) -> Activity:
@@ -188,6 +202,27 @@ class TimersSkill:
         if len(timers) == 1:
             return say(turn, f"OK, I cancelled your {timer_words(timers[0])}.")
         return say(turn, f"OK, I cancelled all {len(timers)} timers.")
+
+
+def said_length(turn: Turn) -> float | None:
+    """The turn's duration, unless the router only carried it from the request before: every slot is as the skill's
+    last reply left it and the words say no length of time ("set a timer for 5 minutes" then "what timers do I
+    have" is about every timer; "set a timer" then asks how long)."""
+    if not turn.has("duration"):
+        return None
+    heard = turn.state.get(HEARD)
+    same = isinstance(heard, Mapping) and all(heard.get(k) == v for k, v in turn.slots.items() if k != "which")
+    return None if same and not _LENGTH.search(turn.text) else duration_seconds(turn.slot("duration"))
+
+
+def remember_length(reply: Activity) -> Activity:
+    """``reply`` with the slots it leaves the router in the skill's state, for ``said_length``: the router carries
+    them all, or none, into a request that says nothing."""
+    state = (reply.channel_data or {}).get("state")
+    action = reply.semantic_action
+    if isinstance(state, dict):
+        state[HEARD] = dict(action.entities) if action is not None else {}
+    return reply
 
 
 def create(context: SkillContext) -> TimersSkill:
