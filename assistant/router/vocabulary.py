@@ -46,16 +46,27 @@ def known_words(manifests: Iterable[SkillManifest], *, names: bool = True) -> fr
 
 def intent_words(manifests: Iterable[SkillManifest]) -> dict[str, frozenset[str]]:
     """Each intent's own words: the literal words of its templates (no slot values) that at most a quarter of all
-    intents use, so "off" and "timer" count and "the", "my", "what" do not."""
+    intents use, so "off" and "timer" count and "the", "my", "what" do not; and those that fewer than half of its
+    own skill's intents use, so "on" stays the devices skill's switching word however many skills say "on my list"
+    or "on friday"."""
     per_intent: dict[str, set[str]] = {}
+    skill_of: dict[str, str] = {}
     for manifest in manifests:
         for intent in manifest.intents:
+            skill_of[intent.name] = manifest.name
             per_intent[intent.name] = {
                 word for example in intent.examples for word in words_of(_TEMPLATE_SYNTAX.sub(" ", example))
             }
     used_by = Counter(word for words in per_intent.values() for word in words)
+    in_skill = Counter((skill_of[name], word) for name, words in per_intent.items() for word in words)
+    size = Counter(skill_of.values())
     limit = max(2, len(per_intent) // 4)
-    return {name: frozenset(w for w in words if used_by[w] <= limit) for name, words in per_intent.items()}
+
+    def own(name: str, word: str) -> bool:
+        skill = skill_of[name]
+        return used_by[word] <= limit or (size[skill] >= 4 and in_skill[skill, word] * 2 < size[skill])
+
+    return {name: frozenset(w for w in words if own(name, w)) for name, words in per_intent.items()}
 
 
 def unknown_share(text: str, known: frozenset[str], besides: Iterable[str] = ()) -> float:
