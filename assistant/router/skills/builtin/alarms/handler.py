@@ -120,8 +120,10 @@ class AlarmsSkill:
         if w.REPEATING.search(turn.text):
             return say(turn, w.NOT_REPEATING)
         said = str(turn.slot("reminder", ""))
-        what = w.reminder_text(w.whole_answer(said, turn.text) if turn.corrects is None else said)
-        what = w.without_day(what, turn.slot("date"))
+        whole = w.whole_answer(said, turn.text) if turn.corrects is None else said  # "buy" of "buy milk" kept
+        if whole != said:  # and kept for the answer to "When should I remind you ...?"
+            turn = replace(turn, slots={**turn.slots, "reminder": whole})
+        what = w.without_day(w.reminder_text(whole), turn.slot("date"))
         what = w.with_spilled_words(what, turn.slot("date"))
         known_day = turn.has("date") and resolve_day(turn.slot("date"), self._now().date()) is not None
         moved = w.day_at_end(what) if not known_day else None  # no day, or a tagger's "next" of "next week"
