@@ -85,9 +85,21 @@ def test_change_it_moves_the_one_just_set(make: Any) -> None:
     assert reply.text == "OK, your reminder to call mom is now at 7:00 PM today."
 
 
-def test_snooze_takes_no_length_from_the_request_before() -> None:
+def test_snooze_takes_no_length_from_the_request_before_and_is_corrected(make: Any) -> None:
+    alarms = make("alarms")
+    minute = {"duration": {"seconds": 60}}
+    assert alarms.turn("alarms.set", minute, text="wake me up in 1 minute").text == (
+        "Your alarm is set for 5:48 PM today."
+    )
+    alarms.clock.advance(timedelta(minutes=1))
+    assert alarms.announced == ["It's 5:48 PM: your alarm is ringing."]
+    snoozed = alarms.turn("alarms.snooze", minute, text="snooze")  # the router carried the alarm's minute
+    assert snoozed.text == "Snoozed for 10 minutes, until 5:58 PM."
+    fixed = alarms.turn("alarms.snooze", {"duration": {"seconds": 300}}, text="no, 5 minutes", corrects={"x": 1})
+    assert fixed.text == "Snoozed for 5 minutes instead, until 5:53 PM."
+    again = alarms.turn("alarms.snooze", {"duration": {"seconds": 180}}, text="snooze for 3 minutes")
+    assert again.text == "Snoozed for 3 minutes, until 5:51 PM."  # the one just snoozed, not "nothing to snooze"
     manifest = load_manifest(BUILTIN_DIR / "alarms" / "skill.yml")
-    assert manifest.intent("alarms.snooze").followup is False  # the router carries nothing into it
     assert manifest.intent("alarms.remind").followup is True  # "no, 6 pm" still corrects a reminder
 
 

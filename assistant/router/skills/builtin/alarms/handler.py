@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
-from assistant.router.services.spoken_values import clock_time, duration_seconds, spoken_clock, spoken_duration
+from assistant.router.services.spoken_values import clock_time, spoken_clock
 from assistant.router.skills.builtin.alarms import said_when
 from assistant.router.skills.builtin.alarms import words as w
 from assistant.router.skills.builtin.alarms.due import due, start_of_week
+from assistant.router.skills.builtin.alarms.snoozing import snooze
 from assistant.router.skills.dates import describe_day, is_week, resolve_day, resolve_days, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import announcement, ask, confirm, say
@@ -26,9 +27,6 @@ from bridge.cortana import Activity
 
 KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 REMINDERS: tuple[Kind, ...] = ("reminder",)
-SNOOZE = timedelta(minutes=10)
-#: How long after ringing "snooze" still refers to an alarm.
-SNOOZE_WINDOW = timedelta(hours=1)
 #: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
 LIST_AT_MOST = 10
 
@@ -276,18 +274,7 @@ class AlarmsSkill:
         return say(turn, f"OK, your {what} is now at {self._when(moved)}.", state={"last": entry.id})
 
     def _snooze(self, turn: Turn) -> Activity:
-        now = self._clock.now()
-        ringing = self.store.last_fired(KINDS, since=now - SNOOZE_WINDOW)
-        if ringing is None:
-            return say(turn, "There's nothing to snooze right now.")
-        seconds = duration_seconds(turn.slot("duration")) if turn.has("duration") else None
-        delay = timedelta(seconds=seconds) if seconds else SNOOZE
-        snoozed = self.store.reschedule(ringing.id, now + delay)
-        if snoozed is None:
-            return say(turn, "That alarm was cancelled, so there's nothing to snooze.")
-        self.scheduler.wake()
-        until = spoken_clock(snoozed.due.astimezone(self._zone))
-        return say(turn, f"Snoozed for {spoken_duration(delay.total_seconds())}, until {until}.")
+        return snooze(turn, self.store, KINDS, self._clock.now(), self._zone, self.scheduler.wake)
 
 
 def create(context: SkillContext) -> AlarmsSkill:

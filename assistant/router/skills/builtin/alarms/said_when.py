@@ -31,6 +31,8 @@ _MERIDIEM_TAIL = re.compile(r"^\.?\s*m\b\.?\s*", re.IGNORECASE)
 #: A part of the day said with a day ("tomorrow morning", "friday evening") and the half of the day it is in.
 _PARTS = {"morning": "am", "afternoon": "pm", "evening": "pm", "night": "pm", "tonight": "pm"}
 _PART = re.compile(rf"\b({'|'.join(_PARTS)})\b", re.IGNORECASE)
+#: A unit of time in the words ("5 minutes", "an hour", "90s").
+_UNIT = re.compile(r"\d\s*[smh]\b|\b(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\b", re.IGNORECASE)
 #: Word spans tried as a time: "at 7 pm", "half past six" (at most five words).
 _LONGEST_TIME = 5
 
@@ -71,6 +73,16 @@ def without_carried(turn: Turn, today: datetime) -> Turn:
     if not carried:
         return turn
     return replace(turn, slots={k: v for k, v in turn.slots.items() if k not in carried})
+
+
+def said_duration(turn: Turn) -> float | None:
+    """The turn's duration in seconds, unless it is only the one the router carried from the last request: the
+    same as that one had, with no unit of time in the words ("snooze" after "wake me up in 1 minute")."""
+    if not turn.has("duration"):
+        return None
+    heard = turn.state.get(HEARD)
+    carried = isinstance(heard, Mapping) and heard.get("duration") == turn.slots["duration"]
+    return None if carried and not _UNIT.search(turn.text) else duration_seconds(turn.slot("duration"))
 
 
 def _says(turn: Turn, name: str) -> bool:
