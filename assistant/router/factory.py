@@ -19,11 +19,14 @@ from assistant.router.skills.handler import _no_announce
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import SkillRegistry, build_registry, load_manifests, skill_dirs
 from assistant.router.speaker_memory import SpeakerMemory
-from assistant.router.training import compile_training_data, write_nlu_yaml
+from assistant.router.training import CompileOptions, compile_training_data, write_nlu_yaml
 from bridge.cortana import Activity
 
 log = logging.getLogger(__name__)
 
+#: The grammar's cap on sentences per intent: none in practice (each template draws at most
+#: ``CompileOptions.per_template`` wordings), where the NLU trains on at most ``CompileOptions.per_intent``.
+GRAMMAR_PER_INTENT = 100_000
 #: Where ``assistant train`` writes the compiled data, under ``settings.models_dir``.
 NLU_FILE = Path("nlu") / "nlu.yml"
 
@@ -37,11 +40,14 @@ def training_data(settings: Settings) -> TrainingData:
 
 
 def spoken_sentences(settings: Settings) -> list[str]:
-    """What the speaker's command grammar is made of: the training examples, plus each skill's ``samples`` (what
-    help and the README tell people to say, in words the sampled examples may not have drawn)."""
+    """What the speaker's command grammar is made of: every template's drawn wordings, without the per-intent cap
+    the NLU trains under (which drops whole templates' wordings: "what's on my shopping list" was not among a
+    sample of lists.read's), then the training examples' out-of-scope sentences, and each skill's ``samples``
+    (what help and the README tell people to say)."""
     manifests = tuple(load_manifests(skill_dirs(settings)))
     examples = [e.text for e in _compiled(manifests).examples]  # the compile the router's engine already made
-    return list(dict.fromkeys([*examples, *(s for m in manifests for s in m.samples)]))
+    every = [e.text for e in _spoken(manifests).examples]
+    return list(dict.fromkeys([*every, *examples, *(s for m in manifests for s in m.samples)]))
 
 
 def compile_nlu_file(settings: Settings) -> Path:
@@ -63,6 +69,11 @@ def build_router(
     engine = make_engine(settings, _compiled(registry.manifests))
     memory = SpeakerMemory.for_skills(registry.manifests, settings.data_dir, settings.source, clock.now())
     return Router(registry, engine, settings.router, clock, memory)
+
+
+@functools.lru_cache(maxsize=8)
+def _spoken(manifests: tuple[SkillManifest, ...]) -> TrainingData:
+    return compile_training_data(manifests, CompileOptions(per_intent=GRAMMAR_PER_INTENT), out_of_scope=False)
 
 
 @functools.lru_cache(maxsize=8)
