@@ -40,14 +40,15 @@ def training_data(settings: Settings) -> TrainingData:
 
 
 def spoken_sentences(settings: Settings) -> list[str]:
-    """What the speaker's command grammar is made of: every template's drawn wordings, without the per-intent cap
-    the NLU trains under (which drops whole templates' wordings: "what's on my shopping list" was not among a
-    sample of lists.read's), then the training examples' out-of-scope sentences, and each skill's ``samples``
+    """What the speaker's command grammar is made of: the training examples (out-of-scope ones too), then every
+    template's drawn wordings, without the per-intent cap the NLU trains under (which drops whole templates'
+    wordings: "what's on my shopping list" was not among a sample of lists.read's), and each skill's ``samples``
     (what help and the README tell people to say)."""
     manifests = tuple(load_manifests(skill_dirs(settings)))
     examples = [e.text for e in _compiled(manifests).examples]  # the compile the router's engine already made
     every = [e.text for e in _spoken(manifests).examples]
-    return list(dict.fromkeys([*every, *examples, *(s for m in manifests for s in m.samples)]))
+    # the training examples first: the wake verifier takes its competitors from the head of this list
+    return list(dict.fromkeys([*examples, *every, *(s for m in manifests for s in m.samples)]))
 
 
 def compile_nlu_file(settings: Settings) -> Path:
