@@ -7,7 +7,7 @@ import pytest
 
 from assistant.router.services.calculator import calculate
 from assistant.router.skills.builtin.answers.handler import plain_sum, units_named
-from assistant.router.skills.builtin.datetime.handler import us_zone_in
+from assistant.router.skills.builtin.datetime.zones import us_zone_in
 from assistant.router.skills.builtin.lists.handler import _known_list
 
 

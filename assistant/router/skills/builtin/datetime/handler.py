@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.nlu.spoken_dates import MONTHS
 from assistant.router.services.spoken_values import spoken_list
+from assistant.router.skills.builtin.datetime.zones import capital, offset_hours, relation, us_zone_in
 from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
 from assistant.router.skills.dates import describe_day, holiday_of, is_week, resolve_day, unknown_day
@@ -42,38 +43,6 @@ def spoken_time(moment: datetime) -> str:
 def spoken_date(day: date) -> str:
     """ "Friday, March 15, 2024" (a datetime is a date too)."""
     return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}, {day.year}"
-
-
-def offset_hours(zone: str, home: ZoneInfo, at: datetime) -> float:
-    """How many hours the IANA ``zone`` is ahead of home at the instant ``at`` (negative when behind)."""
-    there = at.astimezone(ZoneInfo(zone)).utcoffset()
-    here = at.astimezone(home).utcoffset()
-    assert there is not None and here is not None  # aware datetimes in a ZoneInfo always have an offset
-    return (there - here).total_seconds() / 3600
-
-
-#: The North American zones said by name ("eastern time", "the pacific time zone", "PST") and their IANA zone.
-US_ZONES: Mapping[str, tuple[str, str]] = {
-    "eastern": ("Eastern", "America/New_York"),
-    "central": ("Central", "America/Chicago"),
-    "mountain": ("Mountain", "America/Denver"),
-    "pacific": ("Pacific", "America/Los_Angeles"),
-}
-_US_ZONE = re.compile(
-    r"\b(?:(eastern|central|mountain|pacific)(?: standard| daylight)? (?:time ?zone|time)"
-    r"|([ecmp])[sd]t)\b",
-    re.IGNORECASE,
-)
-_ZONE_LETTER = {"e": "eastern", "c": "central", "m": "mountain", "p": "pacific"}
-
-
-def us_zone_in(text: str) -> tuple[str, str] | None:
-    """The North American time zone the words name ("the central timezone", "MST") as (name, IANA zone)."""
-    found = _US_ZONE.search(text)
-    if found is None:
-        return None
-    word = found.group(1) or _ZONE_LETTER[found.group(2).lower()]
-    return US_ZONES[word.lower()]
 
 
 class DateTimeSkill:
@@ -242,7 +211,7 @@ class DateTimeSkill:
         if len(named) >= 2:  # "the time difference between Paris and Tokyo": the second against the first
             first, second = named[:2]
             hours = offset_hours(second.timezone, ZoneInfo(first.timezone), self._clock.now())
-            return say(turn, f"{second.name} is {_relation(hours, first.name)}.")
+            return say(turn, f"{second.name} is {relation(hours, first.name)}.")
         if not turn.has("city") and not turn.has("country"):
             return ask(turn, "city", "Which city?")
         place = self._place(turn)
@@ -250,7 +219,7 @@ class DateTimeSkill:
             return place
         name, zone = place
         hours = offset_hours(zone, self._home, self._clock.now())
-        return say(turn, f"{_capital(name)} is on {zone.replace('_', ' ')} time, {_relation(hours, 'here')}.")
+        return say(turn, f"{capital(name)} is on {zone.replace('_', ' ')} time, {relation(hours, 'here')}.")
 
     def _place(self, turn: Turn) -> tuple[str, str] | Activity:
         """The place the words named and its zone, or the reply when it has none or several. A known city wins,
@@ -264,7 +233,7 @@ class DateTimeSkill:
             return say(turn, f"Sorry, I don't know the time zone of {said[0]}.")
         zone = COUNTRIES[country]
         if zone is None:
-            return ask(turn, "city", f"{_capital(country)} has several time zones. Which city?")
+            return ask(turn, "city", f"{capital(country)} has several time zones. Which city?")
         return country, zone
 
 
@@ -316,19 +285,6 @@ def _names_holiday(turn: Turn) -> bool:
 
 def _not_known(name: str) -> str:
     return f"Sorry, I only know the dates of {name} from {FIRST_YEAR} to {LAST_YEAR}."
-
-
-def _relation(hours: float, other: str) -> str:
-    """ "9 hours ahead of here", "1 hour behind Paris", "the same time as Paris"."""
-    if hours == 0:
-        return f"the same time as {other}"
-    amount = f"{abs(hours):g} hour{'s' if abs(hours) != 1 else ''}"
-    return f"{amount} {'ahead of' if hours > 0 else 'behind'} {other}"
-
-
-def _capital(name: str) -> str:
-    """ "the United States" at the start of a sentence."""
-    return name[:1].upper() + name[1:]
 
 
 def create(context: SkillContext) -> DateTimeSkill:
