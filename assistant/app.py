@@ -36,8 +36,6 @@ from bridge.trace import Trace
 from bridge.transport import InProcessTransport
 
 if TYPE_CHECKING:  # the audio path (PocketSphinx, scipy, PortAudio) is imported only when a WAV is decoded
-    from assistant.speaker.listen_turn import ListenTurn
-    from assistant.speaker.loop_parts import State
     from assistant.speaker.stt import SttEngine
 
 log = logging.getLogger(__name__)
@@ -153,6 +151,7 @@ class Assistant:
         from assistant.speaker.loop import ListenLoop
         from assistant.speaker.loop_parts import LoopOptions
         from assistant.speaker.sources import WavFileSource
+        from assistant.spoken_conversation import QuietObserver, SpokenConversation
 
         spoken = SpokenConversation(self)
         loop = ListenLoop(
@@ -289,44 +288,3 @@ class Assistant:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
-
-
-class SpokenConversation:
-    """The listen loop's conversation over the assistant: each transcript becomes a text turn, kept for the caller
-    (``assistant listen`` shows the last one; ``audio_turn`` returns it)."""
-
-    def __init__(self, assistant: Assistant) -> None:
-        self._assistant = assistant
-        self.results: list[TurnResult] = []
-
-    def say(self, text: str) -> MiAiResponse:
-        return self._keep(self._assistant.text_turn(text))
-
-    def no_speech(self) -> MiAiResponse:
-        return self._keep(self._assistant.no_speech_turn())
-
-    def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse:
-        return self._keep(self._assistant.event_turn(name, properties))
-
-    @property
-    def last(self) -> TurnResult | None:
-        return self.results[-1] if self.results else None
-
-    def _keep(self, result: TurnResult) -> MiAiResponse:
-        self.results.append(result)
-        if result.response is None:
-            raise AssistantError("the bridge returned no Mi-AI response for this turn (see --log-level debug)")
-        return result.response
-
-
-class QuietObserver:
-    """A listen-loop observer that shows nothing (scripted and programmatic audio turns)."""
-
-    def state(self, state: State, detail: str) -> None:
-        pass
-
-    def partial(self, text: str) -> None:
-        pass
-
-    def turn(self, turn: ListenTurn) -> None:
-        pass

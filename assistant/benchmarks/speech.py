@@ -123,7 +123,7 @@ def _stt(settings: Settings, sentences: list[str], clips: list[tuple[str, bytes]
 
 
 def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, Any]:
-    from assistant.app import Assistant, QuietObserver, SpokenConversation
+    from assistant.app import Assistant
     from assistant.router.factory import spoken_sentences
     from assistant.speaker.audio import write_wav
     from assistant.speaker.grammar import compile_grammar
@@ -132,6 +132,7 @@ def _latency(settings: Settings, commands: list[str], work: Path) -> dict[str, A
     from assistant.speaker.sources import WavFileSource
     from assistant.speaker.stt import make_engine
     from assistant.speaker.tts import Pyttsx3Voice
+    from assistant.spoken_conversation import QuietObserver, SpokenConversation
 
     engine = make_engine(settings, "pocketsphinx")
     engine.use_grammar(compile_grammar(spoken_sentences(settings), engine.vocabulary()))

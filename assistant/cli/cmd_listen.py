@@ -18,11 +18,11 @@ from assistant.cli.outputs import check_output_folder, writing
 from assistant.config import Settings
 
 if TYPE_CHECKING:
-    from assistant.app import SpokenConversation
     from assistant.speaker.listen_turn import ListenTurn
     from assistant.speaker.loop_parts import State
     from assistant.speaker.sources import AudioSource
     from assistant.speaker.stt import SttEngine
+    from assistant.spoken_conversation import SpokenConversation
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -152,11 +152,12 @@ def _listen(
     wake_mode: str,
     out_dir: Path,
 ) -> list[ListenTurn]:
-    from assistant.app import Assistant, SpokenConversation
+    from assistant.app import Assistant
     from assistant.speaker.loop import ListenLoop
     from assistant.speaker.loop_parts import LoopOptions
     from assistant.speaker.tts import Player, Pyttsx3Voice, earcon_wav
     from assistant.speaker.wake import PushToTalk
+    from assistant.spoken_conversation import SpokenConversation
 
     mode = settings.speaker.stt.mode
     voice = None if args.no_tts else Pyttsx3Voice(settings.speaker.tts)
