@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.router import opened_skill, pending_answer, phrases, speech
+from assistant.router import opened_skill, pending_answer, phrases, speech, welcome_answers
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
 from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
@@ -74,15 +74,16 @@ class Dialogue:
         )
         if followed is not None:
             return followed
-        rest = phrases.correction_rest(text)
-        if rest is not None:  # "no, I meant play some jazz" corrects nothing: the request without its lead-in
+        rest = phrases.correction_rest(text)  # a bare value ("no, I meant the kitchen") is no request of its own
+        if rest is not None and not any(opened_skill.only_a_value(s.manifest, rest) for s in self.registry.skills):
+            # "no, I meant play some jazz" corrects nothing: the request without its lead-in
             text, incoming, turn.lead_in = rest, incoming.model_copy(update={"text": rest}), True
             result = self._parse(text, turn)
         opened = self.registry.get(state.open_skill) if state.open_skill else None
         if opened_skill.only_a_value(opened.manifest if opened else None, text):
-            answered_welcome = self._open_skill_answer(incoming, state, text, turn)  # "open weather" ... "Rome"
-            if answered_welcome is not None:
-                return answered_welcome
+            answered = welcome_answers.open_skill_answer(self.registry, incoming, state, text, turn)  # "Rome"
+            if answered is not None:
+                return answered
         previous = state.context.skill if state.context else None
         chosen = choose(
             self.registry,
@@ -93,12 +94,14 @@ class Dialogue:
             text=text,
             names=self.names,
         )
-        other = chosen is None or chosen.skill.name != state.open_skill  # "call mom at 6 pm" after "open reminders"
-        if other and (task := self._task_for_welcome(incoming, state, text, turn)) is not None:
-            return task
+        unsure = chosen is not None and chosen.why == "opened"  # the opened skill only as the engine's unsure guess
+        if chosen is None or chosen.skill.name != state.open_skill or unsure:  # "call mom at 6 pm"
+            task = welcome_answers.task(self.registry, incoming, state, text, turn, anytime=unsure)
+            if task is not None:
+                return task
         if chosen is None:
-            guessed = self._open_skill_answer(incoming, state, text, turn)
-            return guessed or self._fallback(incoming, state, result, turn)
+            bare = welcome_answers.open_skill_answer(self.registry, incoming, state, text, turn)
+            return bare or self._fallback(incoming, state, result, turn)
         manifest = chosen.skill.manifest
         intent = manifest.intent(chosen.intent)
         said = intent_slots(manifest, intent, result.slots)
@@ -258,27 +261,6 @@ class Dialogue:
         found = {**slots_from_words(skill.manifest, intent, request, listed_only=True), **found}  # "Paris"
         found = {**inherited(state, skill, chosen.intent, found, request, self.registry), **found}
         return run_intent(incoming, state, skill, chosen.intent, found, turn)
-
-    def _open_skill_answer(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
-        """A bare answer to an opened skill's welcome ("open weather" -> "Berlin", "open timers" -> "5 minutes"):
-        ``opened_skill.welcome_answer``."""
-        skill = self.registry.get(state.open_skill) if state.open_skill else None
-        answer = opened_skill.welcome_answer(skill.manifest, text) if skill is not None else None
-        if skill is None or answer is None:
-            return None
-        kept = inherited(state, skill, answer[0], answer[1], text, self.registry)  # "Paris", then "tomorrow"
-        return run_intent(incoming, state, skill, answer[0], {**kept, **answer[1]}, turn)
-
-    def _task_for_welcome(self, incoming: Activity, state: SessionState, text: str, turn: TurnLog) -> Outcome | None:
-        """ "call mom at 6 pm" right after "open reminders": a reminder, not a call (``opened_skill.task_answer``)."""
-        skill = self.registry.get(state.open_skill) if state.open_skill else None
-        if skill is None or not skill.manifest.welcome or state.said != skill.manifest.welcome:
-            return None
-        answer = opened_skill.task_answer(skill.manifest, text)
-        if answer is None:
-            return None
-        turn.confidence = 1.0
-        return run_intent(incoming, state, skill, answer[0], answer[1], turn)
 
     def _help(self, incoming: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         opened = self.registry.get(state.open_skill) if state.open_skill else None

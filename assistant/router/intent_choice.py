@@ -113,7 +113,7 @@ def choose(
     if not sure or top_skill is None:
         return _spelled_out(registry, ranked, text, names) if text else None
     if text and not reads_whole(top_skill, top.name, text):
-        spelled = _spelled_out(registry, ranked, text)
+        spelled = _spelled_out(registry, ranked, text) or _sibling_read(top_skill, ranked, text)
         if spelled is not None:
             return spelled
     return Chosen(top_skill, top.name, top.confidence, "top")
@@ -144,6 +144,20 @@ def _spelled_out(
     if not fitting:
         return None
     score, skill, intent = max(fitting, key=lambda f: f[0])
+    return Chosen(skill, intent, score, "template")
+
+
+def _sibling_read(skill: Skill, ranked: list[IntentScore], text: str) -> Chosen | None:
+    """Another intent of the skill the engine is sure of whose template reads the words whole, free text and all,
+    when the engine's intent reads none of them: "remind me to buy flowers", which a Rasa model took for the
+    reminders question "is buy on my reminders", is the reminder its template spells out."""
+    confidence = {s.name: s.confidence for s in ranked}
+    fitting = [
+        (confidence.get(i.name, 0.0), i.name) for i in skill.manifest.intents if reads_whole(skill, i.name, text)
+    ]
+    if not fitting:
+        return None
+    score, intent = max(fitting)
     return Chosen(skill, intent, score, "template")
 
 

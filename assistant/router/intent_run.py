@@ -87,7 +87,8 @@ def run_intent(
     if answer.reply is None:
         return say(incoming, replace(state, pending=None), speech.apology(skill.name), "acceptingInput")
     resolved = answer.resolved_slots(slots)
-    turn.slots = resolved
+    name = answer.answered_as(skill, name)
+    turn.intent, turn.slots = name, resolved
     new_state = replace(state, pending=None, context=Context(skill.name, name, resolved, incoming.text or ""))
     new_state = new_state.with_skill_state(skill.name, answer.skill_state)
     expecting = answer.expecting

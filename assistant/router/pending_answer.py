@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.router.intent_choice import Chosen, Names, scores
 from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
-from assistant.router.phrases import normalise
+from assistant.router.phrases import normalise, without_softeners
 from assistant.router.session_state import Pending
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.skills.registry import SkillRegistry
@@ -61,6 +61,9 @@ def read(
         whole = slots_from_words(manifest, intent, text, awaited.name).get(awaited.name)
         if fits(awaited, whole):
             return Reading({awaited.name: whole}, whole=True)
+        inside = _value_inside(manifest, intent, awaited, text)  # "the 90 second one" to "Which one?"
+        if inside is not None:
+            return Reading({awaited.name: inside}, whole=True)
         for name in intent.slots:  # "in 20 minutes" to "When should I remind you ...?": the duration
             spec = manifest.slot(name)
             if name != awaited.name and name not in pending.slots and typed(spec):
@@ -68,12 +71,33 @@ def read(
                 if fits(spec, other):
                     return Reading({name: other}, whole=True)
     value = found.get(awaited.name)
+    said = without_softeners(text)
+    if awaited.type == FREE_TEXT and isinstance(value, str) and value.lower() in said and value.lower() != said:
+        value = said  # "buy milk" to "What should I remind you about?": the words, not a tagger's cut ("buy")
     if not fits(awaited, value):
         value = slots_from_words(manifest, intent, text, awaited.name, known=known).get(awaited.name)
     if not fits(awaited, value):
         return Reading(None)
     also = slots_from_words(manifest, intent, text, listed_only=True)  # "Which device?" "the bedroom ac"
     return Reading({**also, **{k: v for k, v in found.items() if fits(manifest.slot(k), v)}, awaited.name: value})
+
+
+#: Words around a value that say nothing more: "the 90 second one", "the one for 5 minutes".
+_AROUND = frozenset({"the", "a", "an", "one", "ones", "for", "my", "please", "that", "this", "timer", "alarm", "at"})
+
+
+def _value_inside(manifest: SkillManifest, intent: IntentSpec, awaited: SlotSpec, text: str) -> Any:
+    """A value of the awaited typed slot that the words hold with nothing else said around it; else None."""
+    words = normalise(text).split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            around = words[:start] + words[start + size :]
+            if not set(around) <= _AROUND:
+                continue
+            value = slots_from_words(manifest, intent, " ".join(words[start : start + size]), awaited.name)
+            if fits(awaited, value.get(awaited.name)):
+                return value[awaited.name]
+    return None
 
 
 def short(text: str) -> bool:

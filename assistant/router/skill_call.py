@@ -41,6 +41,14 @@ class SkillAnswer:
         value = self.channel_data.get("state")
         return value if isinstance(value, dict) else {}
 
+    def answered_as(self, skill: Skill, sent: str) -> str:
+        """The intent the skill answered as: another of its own when it handed the turn on (its reply's
+        semanticAction names it: "remind me to buy flowers" that an engine took for the reminders question), else
+        the one it was sent."""
+        action = self.reply.semantic_action if self.reply else None
+        own = {i.name for i in skill.manifest.intents}
+        return action.id if action is not None and action.id in own else sent
+
     def resolved_slots(self, sent: Mapping[str, Any]) -> dict[str, Any]:
         """The slots as the skill resolved them (its semanticAction entities) over what it was sent."""
         action = self.reply.semantic_action if self.reply else None

@@ -182,6 +182,9 @@ class AlarmsSkill:
         return entries
 
     def _list(self, turn: Turn) -> Activity:
+        if (asked := w.REMIND_REQUEST.match(turn.text)) is not None:  # taken for "is X on my reminders": a request
+            task = {**turn.slots, "reminder": asked.group("task")}
+            return self._remind(replace(turn, intent="alarms.remind", slots=task))  # the router hears which
         about = w.reminder_text(turn.slot("reminder")) if turn.said("reminder") else ""
         if about:  # "is pay the rent on my reminders": that one, yes or no (not one the last request named)
             found = tuple(e for e in self.store.pending(REMINDERS) if about.lower() in e.label.lower())

@@ -28,6 +28,8 @@ _TIME_WORDS = re.compile(
 NEW_TIME = re.compile(r"\b(?:to|till|until)\s+([\w:. ]+?)\s*[.!?]*$", re.IGNORECASE)
 #: "when is my next alarm"
 NEXT = re.compile(r"\bnext (alarm|reminder|one)\b")
+#: A request to be reminded, not a question about the reminders: "remind me to buy flowers".
+REMIND_REQUEST = re.compile(r"^\s*(?:please\s+)?remind me (?:to|about)\s+(?P<task>.+)$", re.IGNORECASE)
 
 _SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "myself": "yourself", "i'm": "you're",
                   "i've": "you've", "i'll": "you'll", "am": "are"}  # fmt: skip

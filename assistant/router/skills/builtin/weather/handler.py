@@ -73,7 +73,8 @@ class WeatherSkill:
             turn = again
         if turn.intent != "weather.moon" and past_day(turn.text):  # "what was the weather yesterday"
             return _sorry(turn, PAST)
-        if turn.intent != "weather.moon" and not turn.said("date") and (day := day_in_words(turn.text)) is not None:
+        unread = not turn.said("date") or isinstance(turn.slot("date"), str)  # left out, or a tagger's cut ("this")
+        if turn.intent != "weather.moon" and unread and (day := day_in_words(turn.text)) is not None:
             turn = replace(turn, slots={**turn.slots, "date": day})  # a day the tagger left out wins over the last
         return dispatch(
             turn,

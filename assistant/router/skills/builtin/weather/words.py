@@ -42,7 +42,8 @@ def this_week(turn: Turn) -> bool:
     said = value.get("value") if isinstance(value, Mapping) else value
     if isinstance(said, str) and _THIS_WEEK.search(said.lower()):
         return True
-    return not turn.said("date") and _THIS_WEEK.search(turn.text.lower()) is not None
+    unread = not turn.said("date") or isinstance(value, str)  # left out, or cut short by a tagger ("this")
+    return unread and _THIS_WEEK.search(turn.text.lower()) is not None
 
 
 def day_in_words(text: str) -> Mapping[str, object] | None:
