@@ -118,7 +118,7 @@ class Dialogue:
         heard = intent_slots(manifest, intent, result.slots, heard=True)
         recovered = recover(manifest, intent, text, said, self.names.known, heard)
         found = recovered.slots
-        if chosen.why == "opened" or not found:  # "Rome" after "open weather"; "lights on", the tagger missing "lights"
+        if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
             found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         carried = inherited(state, chosen.skill, chosen.intent, found, text, self.registry)

@@ -28,6 +28,7 @@ from assistant.router.skills.builtin.devices.whole_home import all_off
 from assistant.router.skills.handler import SkillContext, dispatch
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
+from assistant.router.speech import FALLBACK_START
 from bridge.cortana import Activity
 
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
@@ -50,6 +51,8 @@ class DevicesSkill:
         turn = Turn.of(activity)
         if turn.intent not in _QUESTIONS and w.delayed(turn.text):  # "turn off the light in 10 minutes": not now
             return say(turn, _LATER)
+        if turn.intent not in _QUESTIONS and w.not_asked_to_act(turn.text):  # "should i stop at red lights"
+            return say(turn, f'{FALLBACK_START} To change a device, say what to do: "turn off the lights".')
         return dispatch(
             turn,
             {

@@ -165,6 +165,15 @@ def delayed(text: str) -> bool:
     return _DELAYED.search(" ".join(text.lower().replace(".", "").replace("-", " ").split())) is not None
 
 
+#: A question about what to do, asked of nobody's device: "should i do a complete stop at red lights".
+_NOT_ASKED_TO_ACT = re.compile(r"^(?:should (?:i|we|you)|why|when|where|who|do i|does|did|what if|how do (?:i|you))\b")
+
+
+def not_asked_to_act(text: str) -> bool:
+    """The words ask about something rather than ask the assistant to act ("why do lights flicker")."""
+    return _NOT_ASKED_TO_ACT.search(t.plain_words(text)) is not None
+
+
 def asks(text: str) -> bool:
     """The words are a question ("what's the fan speed"), not a request."""
     return _QUESTION.search(t.plain_words(text)) is not None

@@ -214,7 +214,12 @@ _NO_ITEM = frozenset({"something", "an item", "anything", "a thing", "stuff", "s
 #: An item that ends by naming where it goes, when that is none of the lists ("mary to my phone plan, please").
 _ELSEWHERE = re.compile(r"\b(?:to|on|onto|in|into) (?:my|the|our) ([\w' -]+?)[\s,.!?]*(?:please)?[\s.!?]*$", re.I)
 #: Words that open a question: no add request starts so, so an engine that read one as "add" is asked back.
-_QUESTION = re.compile(r"^\s*(what|what's|whats|how|why|when|who|where|which)\b", re.I)
+#: A question, or a request for information ("give me a list of grocery stores that sell ..."): asked, not added.
+_QUESTION = re.compile(
+    r"^\s*(?:what|what's|whats|how|why|when|who|where|which|is|are|do|does|should"
+    r"|(?:give|show|tell|find|get) me|find|search|look up)\b",
+    re.I,
+)
 #: "put ... on" with no list after it is more likely the kettle than the shopping list.
 _PUT_ON = re.compile(r"^\s*put\b.*\bon\s*[.!?]*$", re.I)
 _ALL_LISTS = re.compile(r"\blists\b", re.I)
