@@ -25,7 +25,7 @@ from assistant.router.session_state import SessionState, load_state
 from assistant.router.skills.registry import SkillRegistry
 from assistant.router.speaker_events import speaker_event
 from assistant.router.speaker_memory import SpeakerMemory
-from assistant.router.vocabulary import intent_words, known_words
+from assistant.router.vocabulary import skill_words
 from bridge.cortana import Activity
 
 log = logging.getLogger(__name__)
@@ -45,10 +45,9 @@ class Router:
 
     def __post_init__(self) -> None:
         manifests = self.registry.manifests
-        names = Names(known_words(manifests, names=False), intent_words(manifests))
-        self._dialogue = Dialogue(
-            self.registry, self.engine, self.settings.nlu.threshold, known_words(manifests), names
-        )
+        words = skill_words(manifests)
+        names = Names(words.without_names, words.own)
+        self._dialogue = Dialogue(self.registry, self.engine, self.settings.nlu.threshold, words.known, names)
 
     def handle(self, activity: Activity) -> Activity:
         now = self.clock.now()

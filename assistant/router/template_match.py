@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
@@ -106,6 +107,14 @@ def _compile(manifest: SkillManifest, template: str, partial: bool, words: str =
         pos += 1
     out.append(")?" * opened)
     return _Compiled(re.compile("".join(out), re.IGNORECASE), tuple(groups), not partial)
+
+
+def precompile(manifests: Iterable[SkillManifest]) -> None:
+    """Compile every intent's template patterns now (they are cached): a run that forks its workers afterwards
+    compiles them once, not once per worker."""
+    for manifest in manifests:
+        for intent in manifest.intents:
+            _patterns(manifest, intent)
 
 
 @functools.lru_cache(maxsize=512)

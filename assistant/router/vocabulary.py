@@ -9,9 +9,11 @@ question. Free-text slots (a reminder, a message) are why the test is a share an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from assistant.router.phrases import CANCEL, HELP, normalise
 from assistant.router.skills.manifest import SkillManifest
@@ -87,3 +89,18 @@ def unfamiliar(text: str, known: frozenset[str]) -> bool:
     "Bohemian Rhapsody", "Stairway to Heaven"), not a phrase made of their words ("the kitchen")."""
     words = words_of(text)
     return bool(known) and bool(words) and 2 * sum(word not in known for word in words) >= len(words)
+
+
+class SkillWords(NamedTuple):
+    """The skills' words as the router judges utterances by them (see the functions above)."""
+
+    known: frozenset[str]
+    without_names: frozenset[str]
+    own: Mapping[str, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=8)
+def skill_words(manifests: tuple[SkillManifest, ...]) -> SkillWords:
+    """``known_words`` (with and without names) and ``intent_words``, worked out once per set of skills: a router
+    is built per conversation in scripted tests, and these read every template."""
+    return SkillWords(known_words(manifests), known_words(manifests, names=False), intent_words(manifests))

@@ -22,6 +22,9 @@ from zoneinfo import ZoneInfo
 from assistant.errors import AssistantError, AudioError, NluError
 from assistant.router.nlu.types import NluEngine, NluResult, TrainingData
 from assistant.router.services.clock import DEFAULT_START, ManualClock
+from assistant.router.skills.registry import load_manifests, skill_dirs
+from assistant.router.template_match import precompile
+from assistant.router.vocabulary import skill_words
 from assistant.scripts.expectations import DevicesMatch, check_all
 from assistant.scripts.model import Conversation, Fixtures, Step
 from assistant.scripts.observed import Observed, observed_advance, observed_turn
@@ -131,6 +134,9 @@ class AssistantFactory:
         for conversation in conversations:
             local = conversation_settings(settings, conversation.fixtures, settings.data_dir)
             self.engine(local, engine_for(conversation, nlu, settings))
+        manifests = tuple(load_manifests(skill_dirs(settings)))
+        precompile(manifests)  # before any fork: the workers share the compiled template patterns
+        skill_words(manifests)  # and the skills' words
 
     def close(self) -> None:
         engines, self._engines = list(self._engines.values()), {}
