@@ -11,6 +11,7 @@ than claiming "Okay".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from assistant.router import phrases, speech
@@ -42,15 +43,7 @@ def stop(registry: SkillRegistry, incoming: Activity, state: SessionState, text:
 def cancel_of_last(registry: SkillRegistry, state: SessionState) -> tuple[Skill, str, dict[str, Any]] | None:
     """The last turn's skill, its cancel intent and the last turn's slots that intent takes; None when the last
     turn's skill cannot cancel (or the last turn was the cancel)."""
-    context = state.context
-    skill = registry.get(context.skill) if context is not None else None
-    if context is None or skill is None:
-        return None
-    name = f"{skill.name}.cancel"
-    cancel = next((i for i in skill.manifest.intents if i.name == name), None)
-    if cancel is None or context.intent == name:
-        return None
-    return skill, name, {k: v for k, v in context.slots.items() if k in cancel.slots}
+    return _after_last(registry, state, lambda skill, last: f"{skill.name}.cancel" if last != "cancel" else None)
 
 
 def playing_skill(registry: SkillRegistry, state: SessionState, action: str) -> tuple[Skill, str] | None:
@@ -68,10 +61,25 @@ def playing_skill(registry: SkillRegistry, state: SessionState, action: str) -> 
 def stop_of_last(registry: SkillRegistry, state: SessionState) -> tuple[Skill, str, dict[str, Any]] | None:
     """The intent the last turn's intent names for a bare "stop" (``stop:`` in skill.yml), with the last turn's
     slots it takes; None when it names none."""
+    return _after_last(registry, state, _stop_named)
+
+
+def _stop_named(skill: Skill, last: str) -> str | None:
+    intent = next((i for i in skill.manifest.intents if i.name == f"{skill.name}.{last}"), None)
+    return intent.stop if intent is not None else None
+
+
+def _after_last(
+    registry: SkillRegistry, state: SessionState, pick: Callable[[Skill, str], str | None]
+) -> tuple[Skill, str, dict[str, Any]] | None:
+    """The last turn's skill, the intent of it ``pick`` names (given the skill and the last intent's name after
+    the skill's prefix), and the last turn's slots that intent takes; None when it names none the skill has."""
     context = state.context
     skill = registry.get(context.skill) if context is not None else None
-    intent = registry.intent(context.intent) if context is not None else None
-    if context is None or skill is None or intent is None or intent.stop is None:
+    if context is None or skill is None:
         return None
-    takes = skill.manifest.intent(intent.stop).slots
-    return skill, intent.stop, {k: v for k, v in context.slots.items() if k in takes}
+    name = pick(skill, context.intent.removeprefix(f"{skill.name}."))
+    target = next((i for i in skill.manifest.intents if i.name == name), None)
+    if target is None:
+        return None
+    return skill, target.name, {k: v for k, v in context.slots.items() if k in target.slots}

@@ -15,13 +15,13 @@ from speaker_synth import silence, wav
 
 from assistant.config import Settings
 from assistant.speaker.grammar import compile_grammar
-from assistant.speaker.listen_turn import ListenTurn
 from assistant.speaker.loop import ListenLoop
-from assistant.speaker.loop_parts import PLAYBACK_FINISHED, LoopOptions, State
+from assistant.speaker.loop_parts import PLAYBACK_FINISHED, LoopOptions
 from assistant.speaker.media_player import MediaPlayer
 from assistant.speaker.sources import WavFileSource
 from assistant.speaker.stt_pocketsphinx import PocketSphinxEngine
 from assistant.speaker.tts import Player
+from assistant.spoken_conversation import QuietObserver
 from bridge.miai import AudioItem, AudioStream, MiAiResponse
 
 pytestmark = pytest.mark.audio
@@ -48,17 +48,6 @@ class Queue:
         return acting("other.nothing", "")
 
 
-class Quiet:
-    def state(self, state: State, detail: str) -> None:
-        pass
-
-    def partial(self, text: str) -> None:
-        pass
-
-    def turn(self, turn: ListenTurn) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def engine() -> Iterator[PocketSphinxEngine]:
     e = PocketSphinxEngine()
@@ -75,7 +64,9 @@ def test_a_song_that_ends_is_reported_and_the_next_one_plays(
     player = Player()
     media = MediaPlayer(player, folder=tmp_path / "tracks", seconds=SHORT)
     queue = Queue()
-    loop = ListenLoop(Settings().speaker, engine, queue, Quiet(), options=LoopOptions(), player=player, media=media)
+    loop = ListenLoop(
+        Settings().speaker, engine, queue, QuietObserver(), options=LoopOptions(), player=player, media=media
+    )
     media.play(AudioItem(stream=AudioStream(url="sim://catalogue/one", token="one"), title="Song One"))
     try:
         loop.run(WavFileSource(wav(tmp_path / "room.wav", silence(3)), realtime=True))
