@@ -13,7 +13,7 @@ from typing import Any
 from assistant.router import opened_skill, pending_answer, phrases, speech, welcome_answers
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
-from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
+from assistant.router.guesses import all_said, doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
 from assistant.router.intent_choice import Names, choose, in_context, read_by
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
@@ -118,8 +118,11 @@ class Dialogue:
         heard = intent_slots(manifest, intent, result.slots, heard=True)
         recovered = recover(manifest, intent, text, said, self.names.known, heard)
         found = recovered.slots
-        if chosen.why == "opened":  # a bare answer to the skill's welcome: "Rome" after "open weather"
-            found = {**slots_from_words(manifest, intent, text, listed_only=True), **found}
+        listed = (
+            slots_from_words(manifest, intent, text, listed_only=True) if chosen.why == "opened" or not found else {}
+        )
+        if chosen.why == "opened" or (listed and all_said(manifest, intent, text, listed, self.names.own)):
+            found = {**listed, **found}  # "Rome" after "open weather"; "lights on", the tagger missing "lights"
         unknown = unknown_share(text, self.known, recovered.unlisted) if self.known else 0.0
         carried = inherited(state, chosen.skill, chosen.intent, found, text, self.registry)
         # "turn them off", "turn it up a little": words that point back at the last turn of this same skill are

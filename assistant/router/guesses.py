@@ -65,3 +65,28 @@ def number_said(manifest: SkillManifest, intent: IntentSpec, text: str) -> bool:
     digits may leave a number word untagged, which is no reason to doubt the intent)."""
     takes = any(manifest.slot(n).type in _NUMERIC for n in intent.slots)
     return takes and any(w.isdigit() or parse_words(w) is not None for w in words_of(text))
+
+
+#: Words that say nothing of what is asked, around a request's own words and values.
+_BARE = frozenset({"the", "a", "an", "my", "all", "please", "now", "up"})
+
+
+def all_said(
+    manifest: SkillManifest,
+    intent: IntentSpec,
+    text: str,
+    listed: Mapping[str, Any],
+    own: Mapping[str, frozenset[str]],
+) -> bool:
+    """Every word is one of the intent's own words, a word of a listed value the words name (``listed``, read from
+    them), or one that says nothing: "lights on" is devices.on of the lamps though the tagger tagged nothing;
+    "should i do a complete stop at red lights" is no such request."""
+    values = {
+        w
+        for name in listed
+        for value in manifest.slot(name).values
+        for said in (value.value, *value.synonyms)
+        for w in words_of(said)
+    }
+    allowed = own.get(intent.name, frozenset()) | values | _BARE
+    return all(word in allowed for word in words_of(text))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.router.guesses import doubtful, judged_out_of_scope, mostly_unknown, off_topic
+from assistant.router.guesses import all_said, doubtful, judged_out_of_scope, mostly_unknown, off_topic
 from assistant.router.intent_choice import Chosen
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
 from assistant.router.out_of_scope import out_of_scope_examples, pseudo_word
@@ -99,3 +99,13 @@ def test_each_intent_has_its_own_words_and_a_middling_guess_needs_one() -> None:
     assert not off_topic(chosen(0.5), set(words_of("switch the bathroom lamp off")), own["devices.off"])
     assert not off_topic(chosen(0.95), set(bathroom), own["devices.off"])  # the engine is sure: its call
     assert not off_topic(chosen(0.5, "context"), set(bathroom), own["devices.off"])  # the conversation chose it
+
+
+def test_a_request_made_only_of_its_own_words_and_named_values_is_all_said() -> None:
+    manifests = {m.name: m for m in load_manifests(skill_dirs(Settings()))}
+    devices = manifests["devices"]
+    own = intent_words(manifests.values())
+    on, color = devices.intent("devices.on"), devices.intent("devices.color")
+    assert all_said(devices, on, "lights on", {"device": "lamp"}, own)
+    assert all_said(devices, on, "the lights on please", {"device": "lamp"}, own)
+    assert not all_said(devices, color, "should i do a complete stop at red lights", {"color": "red"}, own)
