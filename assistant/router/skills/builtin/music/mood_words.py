@@ -12,6 +12,7 @@ import re
 
 from assistant.router.services.catalogue import Catalogue
 from assistant.router.services.spoken_values import spoken_list
+from assistant.router.skills.builtin.music.request_words import trimmed
 
 #: Moods as people say them (lower case, hyphens as spaces), each as a reply says it back.
 _MOODS: dict[str, str] = {
@@ -45,12 +46,7 @@ def mood_said(text: object) -> str | None:
 def mood_phrase(text: str) -> str:
     """The words of a mood request without what names nothing, for the catalogue's moods: "something chill" ->
     "chill"."""
-    words = _words(text)
-    while words and words[0] in _AROUND:
-        words.pop(0)
-    while words and words[-1] in _AROUND:
-        words.pop()
-    return " ".join(words)
+    return trimmed(text, _AROUND, _AROUND)
 
 
 def playlists_said(music: Catalogue) -> str:

@@ -25,10 +25,15 @@ PREPOSITIONS = frozenset({"by", "from", "for", "like", "with", "in", "about", "w
 def rest(text: str) -> str:
     """The words of a play request once what names nothing is taken off both ends: "play something by coldplay
     please" -> "by coldplay", "play some music" -> ""."""
+    return trimmed(text, _LEADING, _TRAILING)
+
+
+def trimmed(text: str, leading: frozenset[str], trailing: frozenset[str]) -> str:
+    """The lower-case words of ``text`` without the ``leading`` ones at its start and the ``trailing`` at its end."""
     words = re.findall(r"[a-z0-9']+", text.lower())
-    while words and words[0] in _LEADING:
+    while words and words[0] in leading:
         words.pop(0)
-    while words and words[-1] in _TRAILING:
+    while words and words[-1] in trailing:
         words.pop()
     return " ".join(words)
 
