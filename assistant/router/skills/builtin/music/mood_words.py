@@ -8,8 +8,6 @@ listed as slot values: a long list of values the catalogue cannot play would dil
 
 from __future__ import annotations
 
-import re
-
 from assistant.router.services.catalogue import Catalogue
 from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.music.request_words import trimmed
@@ -31,10 +29,6 @@ _AROUND = frozenset({
     "tunes", "tune", "track", "tracks", "stuff", "please", "mood", "vibe", "vibes", "kind", "type", "sort", "really",
     "very",
 })  # fmt: skip
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))
 
 
 def mood_said(text: object) -> str | None:
