@@ -56,3 +56,6 @@ class SpeakerSettings(Section):
     """Longest command; recording stops here."""
     no_speech_timeout_s: float = Field(default=5.0, gt=0, le=60)
     """Silence after the wake word that ends the turn with the no-speech answer."""
+    track_s: float = Field(default=180.0, gt=0, le=3600)
+    """How long each song plays: the catalogue's streams are simulated, so the speaker plays a stand-in melody over
+    and over for this long, then reports the song ended and the queue goes on."""

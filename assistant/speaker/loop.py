@@ -56,7 +56,7 @@ class ListenLoop:
         self.options = options
         self.voice = voice
         self.player = player or Player(enabled=False)
-        self.media = media or MediaPlayer(self.player)
+        self.media = media or MediaPlayer(self.player, track_s=speaker.track_s)
         self._owns_media = media is None
         self.on_action = on_action
         self.ptt = push_to_talk

@@ -5,9 +5,11 @@ turns each of those into a new :class:`MediaState`, and this module makes the so
 stand-in (:mod:`.media_sound`) plays on a background thread through the same :class:`Player` that speaks the
 replies, so a machine without a sound device stays silent here too, and a test's fake output device hears it.
 
-One player cannot say two things at once: while a reply is spoken the music is held (:meth:`MediaPlayer.hold`) and
-starts again from the top of its stand-in once the reply is over (:meth:`MediaPlayer.release`). A volume change
-restarts it at the new gain; a pause stops it and a resume starts it again.
+A track lasts ``track_s`` seconds: its stand-in clip is played again and again until then, and only then does the
+track end (the next in the queue, or the same one on repeat). One player cannot say two things at once: while a
+reply is spoken the music is held (:meth:`MediaPlayer.hold`) and the clip cut short plays again from its top once
+the reply is over (:meth:`MediaPlayer.release`), the clips already heard still counted. A volume change restarts the
+clip at the new gain; a pause stops it and a resume starts it again.
 """
 
 from __future__ import annotations
@@ -53,13 +55,23 @@ class _Sound:
 
 
 class MediaPlayer:
-    def __init__(self, player: Player, *, folder: Path | None = None, seconds: float = media_sound.SECONDS) -> None:
+    def __init__(
+        self,
+        player: Player,
+        *,
+        folder: Path | None = None,
+        seconds: float = media_sound.SECONDS,
+        track_s: float | None = None,
+    ) -> None:
         """``folder``: where the stand-ins are rendered (default: a temporary folder removed by :meth:`close`);
-        ``seconds``: how long each track's stand-in lasts."""
+        ``seconds``: how long each track's stand-in clip lasts; ``track_s``: how long a track plays (the clip
+        repeated, at least once; default: one clip)."""
         self._player = player
         self._folder = folder
         self._scratch: Path | None = None
         self._seconds = seconds
+        self._clips = max(1, round((track_s or seconds) / seconds))
+        self._heard = (0, 0)  # (start, clips of it heard to their end): a track ends after ``_clips`` of them
         self._state = MediaState()
         self._starts = 0
         self._holds = 0
@@ -181,13 +193,21 @@ class MediaPlayer:
         return _Sound(wanted, thread, halt)
 
     def _run(self, wanted: _Wanted, path: Path, halt: threading.Event) -> None:
-        """The sound thread: the stand-in, again and again on repeat, until it ends or is halted."""
+        """The sound thread: the stand-in clip until the track has lasted its length (again on repeat), until it
+        ends or is halted."""
         while not halt.is_set():
             if not self._player.play(path) or halt.is_set():  # no device (the player said so once), or stopped
                 return
             with self._lock:
                 if self._state.track != wanted.track or self._starts != wanted.start:
                     return  # another track took over meanwhile: its own sound decides
+                start, heard = self._heard
+                heard = heard + 1 if start == wanted.start else 1
+                self._heard = (wanted.start, heard % self._clips)
+                if heard < self._clips:
+                    if self._closing:
+                        return  # closed mid-track: it did not end
+                    continue  # the track goes on: its clip again
                 change = media_state.finished(self._state)
                 self._state = change.state
                 again = change.state.status is Status.PLAYING and not self._closing

@@ -34,10 +34,12 @@ Make = Callable[..., tuple[MediaPlayer, FakeLoudspeaker]]
 def make(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Make]:
     made: list[MediaPlayer] = []
 
-    def build(*, pace: float = 1.0, seconds: float = LONG, enabled: bool = True) -> tuple[MediaPlayer, FakeLoudspeaker]:
+    def build(
+        *, pace: float = 1.0, seconds: float = LONG, enabled: bool = True, track_s: float | None = None
+    ) -> tuple[MediaPlayer, FakeLoudspeaker]:
         loudspeaker = FakeLoudspeaker(pace=pace)
         monkeypatch.setitem(sys.modules, "sounddevice", loudspeaker.module())
-        media = MediaPlayer(Player(enabled=enabled), folder=tmp_path / "tracks", seconds=seconds)
+        media = MediaPlayer(Player(enabled=enabled), folder=tmp_path / "tracks", seconds=seconds, track_s=track_s)
         made.append(media)
         return media, loudspeaker
 
@@ -62,6 +64,27 @@ def test_play_sends_the_tracks_stand_in_to_the_loudspeaker_and_it_ends_by_itself
     assert stream.rate == media_sound.RATE and stream.closed.is_set()
     assert stream.samples.tolist() == media_sound.render(TITLE, 50, seconds=0.5).tolist()
     assert media.state.status is Status.STOPPED and media.state.describe().startswith("finished Take Five")
+
+
+def test_a_track_lasts_its_length_its_clip_played_again_until_then(make: Make) -> None:
+    media, loudspeaker = make(pace=0.0, seconds=0.2, track_s=0.6)
+    media.apply(_play())
+    assert media.wait(5.0)
+    assert len(loudspeaker.streams) == 3  # 0.6 s of track from a 0.2 s clip
+    clip = media_sound.render(TITLE, 50, seconds=0.2)
+    assert all(s.samples.tolist() == clip.tolist() for s in loudspeaker.streams)
+    assert media.state.status is Status.STOPPED
+    assert media.ended.get_nowait().title == TITLE and media.ended.empty()  # reported once, at the very end
+
+
+def test_clips_heard_before_a_pause_count_towards_the_tracks_length(make: Make) -> None:
+    media, loudspeaker = make(pace=1.0, seconds=0.3, track_s=0.9)
+    media.apply(_play())
+    assert loudspeaker.wait_for(lambda streams: len(streams) >= 2 and bool(streams[1].blocks))
+    media.apply(acting("player.pause", "Paused."))  # the second clip cut short: one heard to its end
+    media.apply(acting("player.resume", "Resuming."))
+    assert media.wait(5.0) and media.state.status is Status.STOPPED
+    assert len(loudspeaker.streams) == 4  # the cut clip again from its top, then the third
 
 
 def test_pause_stops_the_sound_mid_track_and_resume_plays_it_again(make: Make) -> None:

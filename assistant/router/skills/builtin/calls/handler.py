@@ -63,6 +63,7 @@ class CallsSkill:
                 "calls.message": self._message,
                 "calls.contacts": self._contacts,
                 "calls.hangup": self._hangup,
+                "calls.current": self._current,
                 "calls.history": self._history,
             },
         )
@@ -128,6 +129,14 @@ class CallsSkill:
                 return found
             contact = found
         return say(turn, last_said(entries, kind_asked(turn.text), now, contact, yes_no=asks_yes_or_no(turn.text)))
+
+    def _current(self, turn: Turn) -> Activity:
+        """ "who am I talking to" during a call: the call goes on."""
+        in_call = turn.state.get("in_call")
+        contact = next((c for c in CONTACTS if c.id == in_call), None) if in_call else None
+        if contact is None:
+            return say(turn, "You're not on a call. You're talking to me, your assistant.")
+        return say(turn, f"You're on a call with {contact.name}.")
 
     def _hangup(self, turn: Turn) -> Activity:
         if not turn.state.get("in_call"):
