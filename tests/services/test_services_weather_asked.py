@@ -11,11 +11,11 @@ import pytest
 from services_skill_harness import SkillHarness
 
 from assistant.router.skills.builtin.weather.forecast import forecast
-from assistant.router.skills.builtin.weather.places import other_place
 from assistant.router.skills.builtin.weather.rain import falls, rain_answer, rain_over
 from assistant.router.skills.builtin.weather.span import rest_of_week
 from assistant.router.skills.builtin.weather.words import day_in_words, past_day, rain_question, unit_only
 from assistant.router.skills.cities import CITIES, find_city
+from assistant.router.skills.places import other_place
 
 Make = Callable[..., SkillHarness]
 FRIDAY = date(2024, 3, 15)

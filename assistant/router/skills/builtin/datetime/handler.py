@@ -30,6 +30,7 @@ from assistant.router.skills.holidays import (
     upcoming,
 )
 from assistant.router.skills.lunar_holidays import FIRST_YEAR, LAST_YEAR, LUNAR, NOTES, which_eid
+from assistant.router.skills.places import other_place
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
@@ -225,6 +226,9 @@ class DateTimeSkill:
         """The place the words named and its zone, or the reply when it has none or several. A known city wins,
         then a known country (a tagger may call "Japan" a city)."""
         city = find_city(turn.slot("city")) if turn.has("city") else None
+        place = other_place(turn.text, city) if city is not None else None
+        if city is not None and place is not None:  # "paris texas": never Paris, France said as if it were
+            return say(turn, f"Sorry, I only know {city.where}, not {city.name}, {place}.")
         if city is not None:
             return city.name, city.timezone
         said = [str(turn.slot(name)) for name in ("city", "country") if turn.has(name)]

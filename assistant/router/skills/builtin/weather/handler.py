@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 from assistant.router.skills.builtin.weather.forecast import FORECAST_DAYS, Forecast, forecast
 from assistant.router.skills.builtin.weather.moon import moon_answer
-from assistant.router.skills.builtin.weather.places import city_in_own_place, other_place
 from assistant.router.skills.builtin.weather.rain import rain_answer, rain_over
 from assistant.router.skills.builtin.weather.span import (
     WINDY_KMH,
@@ -37,6 +36,7 @@ from assistant.router.skills.builtin.weather.words import (
 from assistant.router.skills.cities import City, cities_in, find_city
 from assistant.router.skills.dates import describe_day, resolve_day, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
+from assistant.router.skills.places import city_in_own_place, other_place
 from assistant.router.skills.replies import ask, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
