@@ -135,7 +135,10 @@ class Dialogue:
         if unsure or strange or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
-        return run_intent(incoming, state, chosen.skill, chosen.intent, {**carried, **found}, turn)
+        last = state.context
+        redone = turn.lead_in and last is not None and last.intent == chosen.intent and not phrases.adds(text)
+        corrects = last.slots if redone and last is not None else None  # "add it to my to do list instead"
+        return run_intent(incoming, state, chosen.skill, chosen.intent, {**carried, **found}, turn, corrects=corrects)
 
     def known_intent(
         self,

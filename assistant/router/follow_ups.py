@@ -89,8 +89,8 @@ class FollowUps:
         mean the same intent; a request's one free-text value is corrected only by a few words that are no other
         request ("no, I meant oat milk" after "add milk")."""
         rest = phrases.correction_rest(text)
-        last = self._last_request(state) if rest is not None else None
-        if last is None or rest is None:
+        last = self._last_request(state) if rest is not None and not phrases.adds(rest) else None
+        if last is None or rest is None:  # "actually, add bread too" comes on top: no correction
             return None
         context, skill, intent = last
         manifest = skill.manifest

@@ -77,6 +77,15 @@ _OPEN = re.compile(r"^(?:open|start|launch|talk\s+to|run)\s+(?P<rest>.+)$")
 _JOINERS = re.compile(r"^(?:to|for|about|if|whether|that|,)\s+")
 
 
+_ADDING = re.compile(r"\b(?:too|also|as well|another|more|again|one more)\b")
+
+
+def adds(text: str) -> bool:
+    """Whether a request says it comes on top of the last one ("actually, add eggs too", "wait, another timer"):
+    said after a lead-in, it corrects nothing."""
+    return _ADDING.search(normalise(text)) is not None
+
+
 def normalise(text: str) -> str:
     """Lower case, punctuation dropped, whitespace collapsed: the form every rule here matches."""
     return " ".join(_PUNCT.sub(" ", text.lower()).split())

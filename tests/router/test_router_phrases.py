@@ -6,6 +6,7 @@ import pytest
 
 from assistant.router.phrases import (
     Invocation,
+    adds,
     correction_rest,
     find_invocation,
     is_cancel,
@@ -71,3 +72,18 @@ def test_a_lead_in_before_a_cancel_changes_nothing() -> None:
     assert is_cancel("Actually, cancel that") and points_back("actually, cancel that")
     assert is_cancel("no wait, stop") and stops_playing("no wait, stop")
     assert not is_cancel("no") and not is_cancel("actually, cancel my dentist appointment")
+
+
+@pytest.mark.parametrize(
+    ("text", "on_top"),
+    [
+        ("add bread too", True),
+        ("set another timer for 3 minutes", True),
+        ("add cheese as well", True),
+        ("add it to my to do list", False),
+        ("set a timer for 10 minutes", False),
+        ("put the kettle on", False),
+    ],
+)
+def test_a_request_that_comes_on_top_of_the_last_one_is_told_from_a_correction(text: str, on_top: bool) -> None:
+    assert adds(text) is on_top

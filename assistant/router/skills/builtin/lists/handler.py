@@ -16,6 +16,7 @@ from assistant.router.skills.builtin.lists.items import (
     removal_item,
     split_items,
     where_named,
+    without_also,
     without_verb,
 )
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -66,7 +67,7 @@ class ListsSkill:
         self.store.close()
 
     def _add(self, turn: Turn) -> Activity:
-        item = without_verb(_TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split())))
+        item = without_verb(without_also(_TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))))
         name = list_name(turn)
         found = _destination(item, name) if item else (item, name)
         if isinstance(found, tuple):

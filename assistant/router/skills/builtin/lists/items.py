@@ -49,6 +49,15 @@ def where_named(item: str) -> tuple[str, str | None] | None:
     return (item[: found.start()].strip(), known) if known is not None else None
 
 
+#: A word at the end saying the item comes on top of others: "bread too", "cheese as well", "jam to the list too".
+_ALSO = re.compile(r"(?:[\s,]+(?:too|as well|also))+[\s.!?]*$", re.I)
+
+
+def without_also(item: str) -> str:
+    """ "bread too" -> "bread"; "jam to the list as well" -> "jam to the list"."""
+    return _ALSO.sub("", item)
+
+
 def without_verb(item: str) -> str:
     """ "add toothpaste" -> "toothpaste" (the whole answer to "What should I add?" came as the item)."""
     return _ADD_VERB.sub("", item, count=1)
