@@ -131,7 +131,7 @@ def test_a_bare_number_is_read_by_the_device_it_is_for(home: Home) -> None:
 def test_feeling_cold_is_the_air_conditioning_and_the_question_keeps_the_direction(home: Home) -> None:
     home.turn("devices.on", {"device": "lamp", "room": "kitchen"})
     reply = home.skill.turn("devices.adjust", {}, devices=home.hub.report(), text="it's too cold in here")
-    assert expecting(reply) == "room" and reply.text == "Which room?"
+    assert expecting(reply) == "room" and reply.text == "Which room: the living room or the bedroom?"
     assert reply.semantic_action is not None and reply.semantic_action.entities["direction"] == "warmer"
     said = home.turn("devices.adjust", {"direction": "warmer", "room": "bedroom"}, text="the bedroom")
     assert said == "Making the bedroom air conditioner warmer."

@@ -61,7 +61,7 @@ def test_a_step_stops_at_the_range_of_the_air_conditioner(home: Home) -> None:
 
 def test_up_to_a_number_is_a_setting_kept_through_the_question_which_room(home: Home) -> None:
     said = home.turn("devices.adjust", {"device": "ac", "direction": "up"}, text="turn the ac up to 25")
-    assert said == "Which room?"
+    assert said == "Which room: the living room or the bedroom?"
     said = home.turn("devices.adjust", {"device": "ac", "direction": "up", "room": "bedroom"}, text="the bedroom")
     assert said == "Setting the bedroom air conditioner to 25 degrees."  # not one degree up
     # a later question starts afresh: "it's too cold" -> "the living room" is one degree, not the old 25
@@ -163,7 +163,7 @@ def test_high_low_and_max_speed_are_fan_speeds(home: Home) -> None:
     assert said == "Setting the office fan to speed 1 of 3." and home.state("fan.office")["speed"] == 1
     # with no fan before, "max speed" asks which fan, never the lamp of the last turn
     home.turn("devices.on", {"room": "kitchen", "device": "lamp"}, text="turn on the kitchen lamp")
-    assert home.turn("devices.fan_speed", {}, text="max speed") == "Which room?"
+    assert home.turn("devices.fan_speed", {}, text="max speed") == "Which room: the office or the bedroom?"
     assert home.state("lamp.kitchen")["brightness"] == 80
 
 
@@ -196,13 +196,19 @@ def test_a_fan_oscillates_and_stops(home: Home) -> None:
 
 
 def test_oscillating_switches_an_off_fan_on_and_the_answer_to_which_room_keeps_on_or_off(home: Home) -> None:
-    assert home.turn("devices.oscillate", {"device": "fan"}, text="make the fan oscillate") == "Which room?"
+    assert (
+        home.turn("devices.oscillate", {"device": "fan"}, text="make the fan oscillate")
+        == "Which room: the office or the bedroom?"
+    )
     said = home.turn("devices.oscillate", {"device": "fan", "room": "bedroom"}, text="the bedroom")
     assert said == "Turning on oscillation for the bedroom fan."
     assert home.state("fan.bedroom").items() >= {"power": "on", "oscillate": True}.items()
     seed(home, "fan.office", oscillate=True)
     home.turn("devices.on", {"room": "kitchen", "device": "lamp"}, text="turn on the kitchen lamp")
-    assert home.turn("devices.oscillate", {}, text="turn off the oscillation on the fan") == "Which room?"
+    assert (
+        home.turn("devices.oscillate", {}, text="turn off the oscillation on the fan")
+        == "Which room: the office or the bedroom?"
+    )
     said = home.turn("devices.oscillate", {"room": "office"}, text="the office")
     assert said == "Turning off oscillation for the office fan."
     assert home.state("fan.office")["oscillate"] is False and home.state("fan.bedroom")["oscillate"] is True

@@ -152,7 +152,7 @@ def test_a_setting_a_kind_lacks_is_refused_without_asking_which_room(
 
 def test_a_fan_number_with_two_fans_asks_which_room_then_sets_the_speed(home: Home) -> None:
     said = home.turn("devices.temperature", {"device": "fan", "temperature": degrees(3)}, "set the fan to 3")
-    assert said == "Which room?" and home.asked == "room"
+    assert said == "Which room: the office or the bedroom?" and home.asked == "room"
     said = home.turn("devices.temperature", {**room("office", "fan"), "temperature": degrees(3)}, "the office")
     assert said == "Setting the office fan to speed 3 of 3." and home.state("fan.office")["speed"] == 3
 

@@ -189,9 +189,10 @@ def spoken_duration(seconds: float) -> str:
     return spoken_list(parts)
 
 
-def spoken_list(items: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C": how a reply names several things (``items`` not empty)."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def spoken_list(items: Sequence[str], last: str = "and") -> str:
+    """ "A", "A and B", "A, B and C": how a reply names several things (``items`` not empty); ``last="or"`` for
+    a choice ("the office or the bedroom")."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def spoken_clock(moment: datetime) -> str:

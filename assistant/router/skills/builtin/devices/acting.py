@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.devices import corrections
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices.finding import Finder
@@ -21,6 +22,8 @@ from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 Command = dict[str, Any]
+MAX_OFFERED = 4
+"""More rooms than this are not read out in the question: a list that long is harder to hear than to guess."""
 #: What the skill keeps in its state for the answer to its "Which room?" only: each question sets it anew.
 _PENDING = ("oscillate", "setting", "asked_mode")
 
@@ -45,7 +48,7 @@ class Acting:
             return say(turn, found.problem)
         state = {**{k: v for k, v in turn.state.items() if k not in _PENDING}, **(remember or {})}
         if found.missing:
-            which = "Which room?" if found.missing == "room" else "Which device?"
+            which = which_room(found.rooms) if found.missing == "room" else "Which device?"
             return ask(turn, found.missing, which, slots=keep, state=state)
         return found
 
@@ -67,3 +70,10 @@ class Acting:
         grown = [*(g for g in group if g not in last), *last] if isinstance(group, list) else last
         undo = corrections.before(commands, devices)
         return {"last": last, "group": grown, "intent": turn.intent, **({"undo": undo} if undo else {})}
+
+
+def which_room(rooms: Sequence[str]) -> str:
+    """ "Which room: the office or the bedroom?"; a plain "Which room?" when the rooms are many or unknown."""
+    if not 1 < len(rooms) <= MAX_OFFERED:
+        return "Which room?"
+    return f"Which room: {spoken_list([f'the {r}' for r in rooms], 'or')}?"

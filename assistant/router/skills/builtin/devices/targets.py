@@ -69,6 +69,8 @@ class Targets:
     problem: str | None = None
     notes: tuple[str, ...] = ()
     """What was not done beside ``devices`` (a request for several: "There's no fan in the kitchen.")."""
+    rooms: tuple[str, ...] = ()
+    """With ``missing`` "room": the rooms that have what was asked for, to offer in the question."""
 
 
 #: Other words for what a device's own name says: "the coffee maker" is the coffee machine plug.
@@ -137,7 +139,8 @@ def find_targets(
         return Targets(problem=f"{there} no {label}{where}.")
     if room is None and len(chosen) > 1 and not all_rooms:
         same = tuple(d for d in chosen if d.get("id") in previous)
-        return Targets(same) if same else Targets(missing="room")
+        rooms = tuple(dict.fromkeys(str(d.get("room", "")).replace("_", " ") for d in chosen))
+        return Targets(same) if same else Targets(missing="room", rooms=tuple(r for r in rooms if r))
     return Targets(chosen)
 
 
