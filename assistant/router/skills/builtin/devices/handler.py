@@ -34,7 +34,7 @@ from bridge.cortana import Activity
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 #: Intents that only ask: a time in their words ("what was on at 7 pm") is no schedule to refuse.
-_QUESTIONS = ("devices.status", "devices.room_temperature")
+_QUESTIONS = ("devices.status", "devices.room_temperature", "devices.list")
 _LATER = "I can't schedule device changes yet; say it when you want it."
 #: Directions that turn a device down: an off device stays off ("turn it down" right after "turn it off").
 _LOWERING = ("down", "dimmer", "slower")
@@ -69,6 +69,7 @@ class DevicesSkill:
                 "devices.fan_speed": self._fan_speed,
                 "devices.room_temperature": self._questions.room_temperature,
                 "devices.status": self._status,
+                "devices.list": self._questions.inventory,
                 "devices.oscillate": self._oscillate,
             },
         )

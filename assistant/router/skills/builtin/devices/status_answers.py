@@ -6,9 +6,11 @@ Questions never change a device; they keep the devices they talked about, so "tu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.devices import room_temperature
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices import words as w
@@ -18,6 +20,8 @@ from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
 Resolve = Callable[..., "t.Targets | Activity"]
+#: A place named after "in the": a room of the home, or something else ("what's in the fridge").
+_IN_PLACE = re.compile(r"\bin (?:the|my) ((?!home\b|house\b)[\w ]+?)[?.!]*$", re.IGNORECASE)
 
 
 class StatusAnswers:
@@ -70,3 +74,25 @@ class StatusAnswers:
             if t.is_on(d) and kind in (None, d.get("kind")) and (not rooms or d.get("room") in rooms)
         ]
         return say(turn, t.on_now(on, kind, rooms), state={"last": t.ids(on)} if on else None)
+
+    def inventory(self, turn: Turn) -> Activity:
+        """ "What devices do I have", "what's in the kitchen": every device, room by room (only the rooms the words
+        name, when they name some), on or off; nothing changes."""
+        rooms = self._find.rooms_in(turn.text)
+        place = _IN_PLACE.search(turn.text)
+        if not rooms and place is not None:  # "what's in the fridge": no room of the home
+            hint = 'I can list your Mi Home devices: say "what devices do I have".'
+            return say(turn, f"I don't know what's in the {place.group(1)}. {hint}")
+        if not turn.devices:
+            return say(turn, "I can't see any Mi Home devices right now. Is the hub connected?")
+        shown = [d for d in turn.devices if not rooms or d.get("room") in rooms]
+        by_room: dict[str, list[str]] = {}
+        for device in shown:
+            room = str(device.get("room", "")).replace("_", " ")
+            name = str(device.get("name") or device.get("id")).removeprefix(f"{room} ")
+            by_room.setdefault(room, []).append(f"the {name}" if rooms else name)
+        if rooms:
+            said = [f"In the {room}: {spoken_list(names)}." for room, names in by_room.items()]
+            return say(turn, " ".join(said) or "There are no devices there.")
+        listed = [f"{room.capitalize()}: {spoken_list(names)}." for room, names in by_room.items()]
+        return say(turn, f"You have {len(shown)} devices. {' '.join(listed)}")
