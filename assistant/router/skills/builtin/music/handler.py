@@ -9,6 +9,7 @@ are ``player.*`` actions for the speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -113,6 +114,10 @@ class MusicSkill:
         if playback.names_other_than_music(turn.text):  # "unmute my phone", "print my resume"
             return _not_a_request(turn, 'To play the music again, say "resume the music".')
         playing = self._playing(turn)
+        if playing is not None and _AGAIN.search(turn.text):  # "play it again": the song from its start
+            songs, index = playing
+            kept = {k: v for k, v in turn.state.items() if k not in (STOPPED, ENDED)}
+            return self._start(turn, songs, index, f"Playing {songs[index].spoken} again.", kept)
         if playing is not None and turn.state.get(STOPPED):  # after a restart the speaker has no stream: send it
             songs, index = playing
             kept = {k: v for k, v in turn.state.items() if k != STOPPED}
@@ -221,6 +226,12 @@ class MusicSkill:
         new = max(0, min(100, round(level)))
         action = Action("player.volume", {"level": new})
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
+
+
+#: Words that ask for the song from its start rather than on from where it paused.
+_AGAIN = re.compile(
+    r"\b(?:again|from the (?:start|beginning|top)|restart|start (?:it|this song|the song) over)\b", re.I
+)
 
 
 def _not_a_request(turn: Turn, hint: str) -> Activity:
