@@ -11,8 +11,8 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pycrfsuite
@@ -236,3 +236,21 @@ def train_slot_tagger(
     tagger = SlotTagger(folder, params, lookups, regexes)
     tagger.save_tables(folder)
     return tagger
+
+
+#: "a.m." / "pm" alone: the end of a time said before it, never a value of its own.
+_MERIDIEM = re.compile(r"^\s*[ap]\.?\s?m\.?\s*$", re.IGNORECASE)
+
+
+def with_meridiem_joined(text: str, spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:
+    """``spans`` with an "a.m." the tagger took apart ("6:45 [a.m.](date)") joined to the time just before it,
+    and one tagged a date with no time before it dropped: a tagger's slip, not a day."""
+    joined: list[TaggedSpan] = []
+    for span in spans:
+        marker = span.entity != "time" and _MERIDIEM.match(text[span.start : span.end]) is not None
+        before = joined[-1] if joined else None
+        if marker and before is not None and before.entity == "time" and not text[before.end : span.start].strip():
+            joined[-1] = replace(before, end=span.end)
+        elif not (marker and span.entity == "date"):
+            joined.append(span)
+    return joined
