@@ -163,8 +163,8 @@ def test_wake_me_up_without_am_or_pm_is_the_morning_and_years_are_too_far(make_s
 
 def test_repeating_duplicate_next_and_cancel_by_day(make_skill: Make) -> None:
     skill = make_skill("alarms")
-    repeating = skill.turn("alarms.set", {"time": "7 am"}, text="set a recurring alarm for weekdays at 7")
-    assert repeating.text.startswith("I can't set repeating alarms or reminders yet")
+    repeating = skill.turn("alarms.set", {"time": "7 am"}, text="set an alarm for every other week at 7")
+    assert repeating.text.startswith("I can repeat alarms and reminders every day, on weekdays, on weekends")
     assert skill.turn("alarms.list").text == "You don't have any alarms or reminders."  # nothing was set
     skill.turn("alarms.set", {"time": "7 am"})
     assert skill.turn("alarms.set", {"time": "7 am"}).text == "You already have an alarm at 7:00 AM tomorrow."

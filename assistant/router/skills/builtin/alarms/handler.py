@@ -2,7 +2,8 @@
 
 Entries live in the shared schedule store (kinds ``alarm`` and ``reminder``), so they survive restarts and one
 missed while the assistant was down is announced once at start, late. Times are understood in the user's home zone
-(``router.timezone``); an hour said without am/pm means whichever comes next.
+(``router.timezone``); an hour said without am/pm means whichever comes next. A repeating one ("every weekday at 7")
+is a series in the store, with its days, its wall-clock time and the zone (see ``series`` and ``repeats``).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from assistant.router.services.recurrence import next_after
 from assistant.router.services.schedule_store import Entry, Kind, ScheduleStore
 from assistant.router.services.scheduler import Firing, Scheduler
 from assistant.router.services.spoken_values import clock_time, spoken_clock
-from assistant.router.skills.builtin.alarms import said_when
+from assistant.router.skills.builtin.alarms import repeats, said_when, series
 from assistant.router.skills.builtin.alarms import words as w
 from assistant.router.skills.builtin.alarms.due import due, start_of_week
+from assistant.router.skills.builtin.alarms.matching import KINDS, matching
 from assistant.router.skills.builtin.alarms.snoozing import snooze
 from assistant.router.skills.dates import describe_day, is_week, resolve_day, resolve_days, unknown_day
 from assistant.router.skills.handler import SkillContext, dispatch
@@ -25,7 +28,6 @@ from assistant.router.skills.replies import announcement, ask, confirm, say
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity
 
-KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 REMINDERS: tuple[Kind, ...] = ("reminder",)
 #: How many alarms and reminders a listing reads out (the soonest); the rest are counted.
 LIST_AT_MOST = 10
@@ -34,14 +36,15 @@ LIST_AT_MOST = 10
 class AlarmsSkill:
     def __init__(self, context: SkillContext) -> None:
         self._clock = context.clock
-        self._zone = ZoneInfo(context.settings.router.timezone)
+        self._zone_name = context.settings.router.timezone
+        self._zone = ZoneInfo(self._zone_name)
         self._announce = context.announce
         self.store = ScheduleStore.in_dir(context.settings.data_dir, config=context.settings.source)
         self.scheduler = Scheduler(self.store, self._clock, self._fired, KINDS)
         self.scheduler.start()
 
     def handle(self, activity: Activity) -> Activity:
-        turn = said_when.without_meridiem_tail(Turn.of(activity))
+        turn = series.with_asked_days(said_when.without_meridiem_tail(Turn.of(activity)))
         reply = dispatch(
             turn,
             {
@@ -53,7 +56,7 @@ class AlarmsSkill:
                 "alarms.snooze": self._snooze,
             },
         )
-        return said_when.remember(turn, reply)
+        return said_when.remember(turn, series.without_days_slot(reply))
 
     def close(self) -> None:
         self.scheduler.stop()
@@ -62,8 +65,10 @@ class AlarmsSkill:
     def _now(self) -> datetime:
         return self._clock.now().astimezone(self._zone)
 
-    def _when(self, entry: Entry) -> str:
-        """ "7:00 AM tomorrow": when an entry is due, said relative to today."""
+    def _when(self, entry: Entry, *, lead: str = "next") -> str:
+        """ "7:00 AM tomorrow": when an entry is due, said relative to today ("7:00 AM every weekday, next Monday")."""
+        if entry.rule is not None:
+            return series.said(entry, self._now(), self._zone, lead=lead)
         due = entry.due.astimezone(self._zone)
         return f"{spoken_clock(due)} {describe_day(due.date(), self._now().date())}"
 
@@ -99,8 +104,9 @@ class AlarmsSkill:
         return describe_day(day, today) if day is not None else None
 
     def _set(self, turn: Turn) -> Activity:
-        if w.REPEATING.search(turn.text):
-            return say(turn, w.NOT_REPEATING)
+        days = series.days_of(turn, self._last(turn))
+        if days is not None:
+            return self._set_series(turn, "alarm", days, "")
         when = due(self._keeping_half_of_day(turn), self._now())
         if when is None:
             return ask(turn, "time", "For what time?")
@@ -115,12 +121,14 @@ class AlarmsSkill:
         return say(turn, f"Your alarm is set for {self._when(entry)}{instead}.", state={"last": entry.id})
 
     def _remind(self, turn: Turn) -> Activity:
-        if w.REPEATING.search(turn.text):
-            return say(turn, w.NOT_REPEATING)
         said = str(turn.slot("reminder", ""))
         whole = w.whole_answer(said, turn.text) if turn.corrects is None else said  # "buy" of "buy milk" kept
         if whole != said:  # and kept for the answer to "When should I remind you ...?"
             turn = replace(turn, slots={**turn.slots, "reminder": whole})
+        days = series.days_of(turn, self._last(turn))
+        if days is not None:
+            what = repeats.without_rule(w.reminder_text(whole), day_taken=turn.has("date"))
+            return self._set_series(turn, "reminder", days, what)
         what = w.without_day(w.reminder_text(whole), turn.slot("date"))
         what = w.with_spilled_words(what, turn.slot("date"))
         known_day = turn.has("date") and resolve_day(turn.slot("date"), self._now().date()) is not None
@@ -145,6 +153,34 @@ class AlarmsSkill:
         text = f"OK, I'll remind you to {what} at {self._when(entry)}{week}{instead}."
         return say(turn, text, state={"last": entry.id})
 
+    def _set_series(self, turn: Turn, kind: Kind, days: frozenset[int] | str, what: str) -> Activity:
+        """ "every weekday at 7", "remind me to take my pills every day at 9": a series from its first ring on."""
+        if isinstance(days, str):
+            return say(turn, days)  # a repeat it cannot do, said, rather than a one-off set
+        keep = {**turn.state, series.ASKED: sorted(days)}
+        if kind == "reminder" and not what:
+            return ask(turn, "reminder", "What should I remind you about?", state=keep)
+        time = clock_time(self._keeping_half_of_day(turn).slot("time"))
+        if time is None:
+            asking = "For what time?" if kind == "alarm" else f"What time should I remind you to {what}?"
+            return ask(turn, "time", asking, state=keep)
+        rule = series.rule_for(days, time, kind, turn.text)
+        rule, first = series.first_ring(turn, rule, not days, self._now(), self._zone)
+        same = [e for e in self.store.pending([kind]) if series.is_same(e, kind, rule, what)]
+        if same and not turn.corrects:
+            return say(turn, f"You already have {self._describe(same[0])}.", state={"last": same[0].id})
+        instead = " instead" if self._corrected(turn, kind) else ""
+        entry = self.store.add(kind, first, created=self._clock.now(), label=what, rule=rule, zone=self._zone_name)
+        self.scheduler.wake()
+        when = self._when(entry, lead="starting")
+        text = f"Your alarm is set for {when}" if kind == "alarm" else f"OK, I'll remind you to {what} at {when}"
+        return say(turn, f"{text}{instead}.", state={"last": entry.id})
+
+    def _last(self, turn: Turn) -> Entry | None:
+        """The pending entry the last answer was about (the one a correction replaces)."""
+        last = turn.state.get("last")
+        return next((e for e in self.store.pending(KINDS) if e.id == last), None) if isinstance(last, int) else None
+
     def _keeping_half_of_day(self, turn: Turn) -> Turn:
         """A correction's time without am or pm in the half of the day of the one just set, which it replaces."""
         last = turn.state.get("last")
@@ -154,32 +190,6 @@ class AlarmsSkill:
     def _corrected(self, turn: Turn, kind: Kind) -> bool:
         """For a correction of the request that set the last alarm or reminder, cancel that one; whether it was."""
         return turn.corrects is not None and self.store.cancel_pending(turn.state.get("last"), [kind]) is not None
-
-    def _matching(self, turn: Turn, *, by_time: bool = True) -> tuple[Entry, ...]:
-        kind = turn.slot("alarm_kind")
-        words = turn.text.lower()
-        if "alarm" in words and "remind" in words:  # "delete all my alarms and reminders"
-            kind = None
-        elif kind is None and ("remind" in words or turn.has("reminder")):  # only reminders have a text
-            kind = "reminder"
-        elif kind is None and "alarm" in words:
-            kind = "alarm"
-        entries = self.store.pending([kind] if kind in KINDS else KINDS)
-        time = clock_time(turn.slot("time")) if turn.has("time") and by_time else None
-        if time is not None:
-            entries = tuple(
-                e
-                for e in entries
-                if (local := e.due.astimezone(self._zone)).minute == time.minute
-                and local.hour in (time.hour, time.hour + 12 if not time.explicit else time.hour)
-            )
-        about = w.reminder_text(turn.slot("reminder")).lower()
-        if about:
-            entries = tuple(e for e in entries if about in e.label.lower())
-        days = resolve_days(turn.slot("date"), self._now().date()) if turn.said("date") else None
-        if days is not None:  # "cancel my alarm for monday": Monday's only; "... for next week": that week's
-            entries = tuple(e for e in entries if days[0] <= e.due.astimezone(self._zone).date() <= days[1])
-        return entries
 
     def _list(self, turn: Turn) -> Activity:
         if (asked := w.REMIND_REQUEST.match(turn.text)) is not None:  # taken for "is X on my reminders": a request
@@ -199,7 +209,7 @@ class AlarmsSkill:
             days = resolve_days(turn.slot("date"), today)
             if days is None:
                 return say(turn, unknown_day(turn.slot("date")))
-            entries = tuple(e for e in entries if days[0] <= e.due.astimezone(self._zone).date() <= days[1])
+            entries = tuple(e for e in entries if series.rings_between(e, *days, self._zone))
             if not entries:
                 when = "next week" if is_week(turn.slot("date")) else describe_day(days[0], today)
                 return say(turn, f"You don't have any alarms or reminders {when}.")
@@ -230,7 +240,7 @@ class AlarmsSkill:
             if not entries:
                 return say(turn, "That one isn't set anymore, so there's nothing to cancel.")
         else:
-            entries = self._matching(turn)
+            entries = matching(turn, self.store, self._now())
         if not entries:
             return say(turn, "I couldn't find an alarm or reminder like that.")
         if len(entries) > 1 and not turn.confirmed:
@@ -256,7 +266,9 @@ class AlarmsSkill:
         by_time = named is not None and (named.hour, named.minute) != (new.hour, new.minute)
         last = turn.state.get("last")
         just_set = tuple(e for e in self.store.pending(KINDS) if e.id == last) if w.IT.search(turn.text) else ()
-        entries = just_set or self._matching(turn, by_time=by_time)  # "change it to 7 pm": the one just set
+        entries = just_set or matching(
+            turn, self.store, self._now(), by_time=by_time
+        )  # "change it to 7 pm": the one just set
         if not entries:
             return say(turn, "I couldn't find an alarm or reminder like that.")
         if len(entries) > 1:
@@ -266,10 +278,12 @@ class AlarmsSkill:
         hour = new.hour
         if not new.explicit and hour < 12 and abs(hour + 12 - old.hour) < abs(hour - old.hour):
             hour += 12  # "move my 6 pm reminder to 7": 7 PM, the half of the day it was in
-        to = old.replace(hour=hour, minute=new.minute)
-        if to <= self._now():
-            to += timedelta(days=1)
-        moved = self.store.reschedule(entry.id, to)
+        if entry.rule is not None:  # "change my weekday alarm to 7:30": the series, from its next ring
+            rule = entry.rule.at(hour, new.minute)
+            moved = self.store.reschedule_series(entry.id, rule, next_after(rule, self._now(), self._zone))
+        else:
+            to = old.replace(hour=hour, minute=new.minute)
+            moved = self.store.reschedule(entry.id, to if to > self._now() else to + timedelta(days=1))
         if moved is None:
             return say(turn, "That one was just cancelled, so there's nothing to change.")
         self.scheduler.wake()

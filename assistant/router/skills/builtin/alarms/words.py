@@ -9,9 +9,6 @@ from assistant.router.nlu.normalize import normalize
 
 #: Words that make an hour without am or pm a morning one.
 WAKE = re.compile(r"\b(wake|get up|morning)\b", re.IGNORECASE)
-#: Words asking for an alarm or reminder that repeats, which the store cannot keep.
-REPEATING = re.compile(r"\b(every|each|daily|weekdays|weekends|weekly|recurring|repeating|repeat)\b", re.IGNORECASE)
-NOT_REPEATING = 'I can\'t set repeating alarms or reminders yet, only one at a time: say "wake me up at 7 tomorrow".'
 #: "cancel that", "delete it", "never mind, cancel that one": the entry the last answer was about.
 THAT = re.compile(
     r"\b(?:cancel|delete|remove|turn off|scrap)\s+(?:that|it|this)(?:\s+(?:one|alarm|reminder))?"
