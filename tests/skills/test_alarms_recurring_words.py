@@ -31,6 +31,8 @@ from assistant.router.skills.builtin.alarms import repeats, series
         ("set a recurring alarm for 8", EVERY_DAY),  # no days: every day
         ("every weekday starting monday", WEEKDAYS),  # the start is no day of the rule
         ("set a weekly alarm for 8", frozenset()),  # the day of its first ring
+        ("cancel my weekday alarm", WEEKDAYS),
+        ("turn off the weekend alarms", WEEKENDS),
     ],
 )
 def test_the_days_a_request_repeats_on(words: str, days: frozenset[int]) -> None:
@@ -44,6 +46,8 @@ def test_the_days_a_request_repeats_on(words: str, days: frozenset[int]) -> None
         "set an alarm for monday at 7",
         "remind me to call mom this weekend",
         "remind me to check everything at 5",
+        "remind me to book the weekday classes at 5",
+        "remind me to call the weekend team",
         "cancel all alarms",
     ],
 )

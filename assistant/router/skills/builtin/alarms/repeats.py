@@ -34,8 +34,13 @@ _EVERY_DAY = re.compile(
     r"\b(?:every ?day|daily|each day|(?:every|each) (?:morning|evening|night|afternoon)|(?:7|seven) days a week)\b",
     re.IGNORECASE,
 )
-_WEEKDAYS = re.compile(r"\b(?:week ?days?|work ?days?|working days|school days)\b", re.IGNORECASE)
-_WEEKENDS = re.compile(r"\b(?:(?:every|each) weekend|weekends)\b", re.IGNORECASE)
+#: "weekdays", "every weekday", "a weekday alarm"; not "the weekday classes" of a reminder.
+_WEEKDAYS = re.compile(
+    r"\b(?:(?:every|each|on) (?:week|work) ?day|(?:week|work) ?days|working days|school days"
+    r"|(?:week|work) ?day (?:alarm|reminder)s?)\b",
+    re.IGNORECASE,
+)
+_WEEKENDS = re.compile(r"\b(?:(?:every|each) weekend|weekends|weekend (?:alarm|reminder)s?)\b", re.IGNORECASE)
 _RANGE = re.compile(rf"\b({_DAY})\s+(?:to|through|thru|till|until|-)\s+({_DAY})\b", re.IGNORECASE)
 _NAMED = re.compile(rf"\b{_DAY}\b", re.IGNORECASE)
 #: "starting monday": the day the series starts, not one of its days.
