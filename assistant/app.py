@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, DeviceError
 from assistant.fixtures import seed_world
 from assistant.router.factory import build_router
 from assistant.router.nlu.types import NluEngine, TrainingData
@@ -191,19 +191,28 @@ class Assistant:
         return self._finish("", self.session.event(name, properties), start)
 
     def _finish(self, text: str, response: MiAiResponse, start: float) -> TurnResult:
-        changes = self._act(response)
+        refused: str | None = None
+        try:
+            changes = self._act(response)
+        except DeviceError as e:  # a skill's bad command: refused whole, logged, and the conversation goes on
+            changes, refused = [], str(e)
         total = (time.perf_counter() - start) * 1000
-        return turn_result(
+        result = turn_result(
             text,
             response,
             self.trace.take(),
             total_ms=total,
             device_changes=changes,
             announcements=self.take_announcements(),
+            refused=refused,
         )
+        if refused is not None:
+            log.error("%s", result.skill_error)
+        return result
 
     def _act(self, response: MiAiResponse) -> list[dict[str, Any]]:
-        """What the speaker does besides speaking: device control goes to the Mi-Home hub."""
+        """What the speaker does besides speaking: device control goes to the Mi-Home hub (a command it cannot
+        apply raises :class:`DeviceError`, and none of the action is applied)."""
         r = response.response
         if r.action is None:
             return []

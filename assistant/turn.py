@@ -31,6 +31,9 @@ class TurnResult:
     action: dict[str, Any] | None
     device_changes: list[dict[str, Any]] = field(default_factory=list)
     announcements: list[str] = field(default_factory=list)
+    skill_error: str | None = None
+    """What went wrong with the skill this turn, in one line: it raised or answered what the bridge cannot carry
+    (the user heard an apology), or it sent an action the speaker refused (nothing was changed)."""
     ms: dict[str, float] = field(default_factory=dict)
     trace: list[TraceRecord] = field(default_factory=list, repr=False)
     response: MiAiResponse | None = field(default=None, repr=False)
@@ -54,6 +57,7 @@ class TurnResult:
             "action": self.action,
             "device_changes": self.device_changes,
             "announcements": self.announcements,
+            "skill_error": self.skill_error,
             "ms": {k: round(v, 3) for k, v in self.ms.items()},
         }
 
@@ -67,7 +71,9 @@ def turn_result(
     extra_ms: dict[str, float] | None = None,
     device_changes: list[dict[str, Any]] | None = None,
     announcements: list[str] | None = None,
+    refused: str | None = None,
 ) -> TurnResult:
+    """``refused``: why the speaker refused the reply's action, when it did."""
     reply = _router_reply(trace)
     nlu: dict[str, Any] = dict((reply.get("channelData") or {}).get("nlu") or {}) if reply else {}
     action_data = (reply.get("channelData") or {}) if reply else {}
@@ -91,10 +97,18 @@ def turn_result(
         action={"name": r.action, "properties": r.action_property or {}} if r.action else None,
         device_changes=list(device_changes or ()),
         announcements=list(announcements or ()),
+        skill_error=nlu.get("skillError") or _refusal(refused, nlu.get("skill")),
         ms=ms,
         trace=trace,
         response=response,
     )
+
+
+def _refusal(refused: str | None, skill: object) -> str | None:
+    if refused is None:
+        return None
+    who = f"skill {skill!r}" if isinstance(skill, str) and skill else "the router"
+    return f"{who} sent an action the speaker refused, so nothing was changed: {refused}"
 
 
 def _router_reply(trace: list[TraceRecord]) -> dict[str, Any] | None:

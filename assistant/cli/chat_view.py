@@ -34,6 +34,8 @@ def show_turn(console: Console, result: TurnResult, *, trace: bool) -> None:
     for spoken in result.announcements:
         console.print(f"[bold yellow]announce[/] {escape(spoken)}")
     console.print(f"[dim]{escape(_nlu_line(result))}[/]")
+    if result.skill_error:  # for whoever writes the skill: what went wrong, in one line (the log has the rest)
+        console.print(f"[bold red]  skill error[/] [red]{escape(result.skill_error)}[/]")
     if result.open_mic:
         console.print("[green]  (microphone open: the assistant is waiting for your answer)[/]")
     if trace:

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 
 from assistant.cli.chat_view import show_announcement, show_turn, trace_json
 from assistant.cli.command import Command, UsageError
 from assistant.config import Settings
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.app import Assistant
@@ -150,7 +152,11 @@ def _repl(
         elif text.startswith("/"):
             console.print(f"unknown command {text}; /help lists them")
         else:
-            result = assistant.text_turn(text)
+            try:
+                result = assistant.text_turn(text)
+            except AssistantError as e:  # one line, and the prompt back: the conversation is as it was
+                console.print(f"[bold red]error[/] {escape(str(e))}")
+                continue
             show_turn(console, result, trace=trace)
             if speak is not None:
                 speak(result.speech)

@@ -39,6 +39,8 @@ class TurnLog:
     """Parses already made this turn, by text (so a re-route does not parse twice)."""
     lead_in: bool = False
     """The words began as a correction ("no, I meant ...") that corrected nothing: a fallback says so."""
+    skill_error: str = ""
+    """Why the skill gave no reply this turn (it raised, or answered what the bridge cannot carry)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def run_intent(
     answer = call_skill(skill, sent)
     turn.skill_ms += answer.ms
     if answer.reply is None:
+        turn.skill_error = answer.error or f"skill {skill.name!r} gave no reply"
         return say(incoming, replace(state, pending=None), speech.apology(skill.name), "acceptingInput")
     resolved = answer.resolved_slots(slots)
     name = answer.answered_as(skill, name)

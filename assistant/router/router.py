@@ -121,6 +121,8 @@ def _finish(incoming: Activity, outcome: Outcome, state: dict[str, Any], turn: T
         },
         "notUnderstood": outcome.not_understood,
     }
+    if turn.skill_error:
+        channel["nlu"]["skillError"] = turn.skill_error
     for key in ("action", "audio"):
         if isinstance(skill_data.get(key), dict):
             channel[key] = skill_data[key]

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from assistant.errors import AssistantError
 from assistant.router.skills.registry import Skill
@@ -25,6 +29,8 @@ class SkillAnswer:
 
     reply: Activity | None
     ms: float
+    error: str | None = None
+    """Why there is no reply, in one line naming the skill (reported with the turn: ``channelData.nlu``)."""
 
     @property
     def channel_data(self) -> Mapping[str, Any]:
@@ -84,7 +90,8 @@ def skill_activity(
 
 
 def call_skill(skill: Skill, activity: Activity) -> SkillAnswer:
-    """Run the skill's handler; any exception or a reply that is not an Activity is logged and yields None."""
+    """Run the skill's handler; an exception, a reply that is not an Activity, or one whose channelData JSON cannot
+    carry is logged in one line (the traceback at debug level) and yields no reply, with the reason."""
     where = f"skill {skill.name!r} ({skill.manifest.folder / skill.manifest.handler.target})"
     if skill.manifest.handler.kind == "http":
         where = f"skill {skill.name!r} ({skill.manifest.handler.target}, declared in {skill.manifest.path})"
@@ -92,14 +99,49 @@ def call_skill(skill: Skill, activity: Activity) -> SkillAnswer:
     intent = activity.semantic_action.id if activity.semantic_action else "?"
     try:
         reply = skill.handler.handle(activity)
-    except AssistantError as e:  # a known cause with its own one-line message (a read-only database): no traceback
-        log.error("%s failed on intent %s: %s", where, intent, e)
-        return SkillAnswer(None, (time.perf_counter() - started) * 1000)
-    except Exception:
-        log.exception("%s failed on intent %s", where, intent)
-        return SkillAnswer(None, (time.perf_counter() - started) * 1000)
-    ms = (time.perf_counter() - started) * 1000
+    except Exception as e:  # a known cause (AssistantError) has its own one-line message; a bug shows where it is
+        cause = str(e) if isinstance(e, AssistantError) else f"{type(e).__name__}: {e}{_raised_at(e, skill)}"
+        return _failed(f"{where} failed on intent {intent}: {cause}", started, exc_info=e)
     if not isinstance(reply, Activity):
-        log.error("%s returned %s, not an Activity", where, type(reply).__name__)
-        return SkillAnswer(None, ms)
-    return SkillAnswer(reply, ms)
+        return _failed(f"{where} returned {type(reply).__name__} for intent {intent}, not an Activity", started)
+    problem = unjsonable(reply.channel_data or {}, "channelData")
+    if problem is not None:
+        return _failed(f"{where} replied to intent {intent} with {problem}", started)
+    return SkillAnswer(reply, (time.perf_counter() - started) * 1000)
+
+
+def _failed(error: str, started: float, exc_info: BaseException | None = None) -> SkillAnswer:
+    log.error("%s", error)
+    if exc_info is not None and not isinstance(exc_info, AssistantError):
+        log.debug("the traceback", exc_info=exc_info)
+    return SkillAnswer(None, (time.perf_counter() - started) * 1000, error)
+
+
+def _raised_at(error: BaseException, skill: Skill) -> str:
+    """ " (skills/coffee/handler.py:3)": the last line of the skill's own files the error passed through."""
+    folder = skill.manifest.folder.resolve()
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().is_relative_to(folder)]
+    return f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+
+
+def unjsonable(value: Any, path: str) -> str | None:
+    """ "channelData['state']['machine'], an object JSON cannot hold (...)": the first value under ``value`` the
+    bridge's JSON cannot carry, or None when all of it can."""
+    try:
+        to_jsonable_python(value)
+        return None
+    except (PydanticSerializationError, ValueError, TypeError):
+        pass
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            found = unjsonable(item, f"{path}[{key!r}]")
+            if found is not None:
+                return found
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            found = unjsonable(item, f"{path}[{i}]")
+            if found is not None:
+                return found
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    return f"{path}, {article} {kind} JSON cannot hold: keep text, numbers, true/false, null, lists and objects there"

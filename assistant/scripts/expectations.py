@@ -157,7 +157,7 @@ class TextIs:
 @dataclass(frozen=True)
 class FlagIs:
     line: int
-    field: Literal["open_mic", "session_end", "not_understood"]
+    field: Literal["open_mic", "session_end", "not_understood", "skill_error"]
     value: bool
 
     def check(self, observed: Observed) -> list[Mismatch]:

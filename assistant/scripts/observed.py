@@ -32,6 +32,8 @@ class Observed:
     open_mic: bool = False
     session_end: bool = False
     not_understood: bool = False
+    skill_error: str | None = None
+    """What went wrong with the skill (it raised, or sent what the bridge or the speaker refused)."""
     directives: tuple[Mapping[str, Any], ...] = ()
     action: Mapping[str, Any] | None = None
     announcements: tuple[str, ...] = ()
@@ -73,6 +75,7 @@ def observed_turn(result: TurnResult, devices: Sequence[Mapping[str, Any]]) -> O
         open_mic=result.open_mic,
         session_end=result.session_end,
         not_understood=result.not_understood,
+        skill_error=result.skill_error,
         directives=tuple(result.directives),
         action=result.action,
         announcements=tuple(result.announcements),

@@ -44,6 +44,7 @@ TURN_EXPECTATIONS = (
     "open_mic",
     "session_end",
     "not_understood",
+    "skill_error",
     "directives",
     "action",
     "devices",
@@ -115,7 +116,7 @@ def _expectation(
         return [SlotsMatch(line, _slots(ctx, value, key, intent, known_intent), exact=key == "slots_exact")]
     if key in ("reply", "speech"):
         return [TextIs(line, "reply" if key == "reply" else "speech", text_rules(ctx, value, key))]
-    if key in ("open_mic", "session_end", "not_understood"):
+    if key in ("open_mic", "session_end", "not_understood", "skill_error"):
         return [FlagIs(line, key, schema.boolean(ctx, value, key))]  # type: ignore[arg-type]
     if key == "directives":
         items = schema.sequence(ctx, value, "directives")

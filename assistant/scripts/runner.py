@@ -25,7 +25,7 @@ from assistant.router.services.clock import DEFAULT_START, ManualClock
 from assistant.router.skills.registry import load_manifests, skill_dirs
 from assistant.router.template_match import precompile
 from assistant.router.vocabulary import skill_words
-from assistant.scripts.expectations import DevicesMatch, check_all
+from assistant.scripts.expectations import DevicesMatch, FlagIs, check_all
 from assistant.scripts.model import Conversation, Fixtures, Step
 from assistant.scripts.observed import Observed, observed_advance, observed_turn
 from assistant.scripts.outcome import ConversationOutcome, StepOutcome
@@ -239,8 +239,16 @@ def _play(pipeline: Pipeline, steps: Sequence[Step]) -> tuple[StepOutcome, ...]:
             log.debug("step at line %d raised", step.line, exc_info=True)
             outcomes.append(StepOutcome(step, None, error=_cause(e), ms=_ms(started)))
             break
-        outcomes.append(StepOutcome(step, observed, check_all(step.expectations, observed), ms=_ms(started)))
+        failed = _unexpected_skill_error(step, observed)  # a broken skill fails its step unless the step expects it
+        outcomes.append(StepOutcome(step, observed, check_all(step.expectations, observed), failed, _ms(started)))
     return tuple(outcomes)
+
+
+def _unexpected_skill_error(step: Step, observed: Observed) -> str | None:
+    expected = any(isinstance(e, FlagIs) and e.field == "skill_error" for e in step.expectations)
+    if observed.skill_error is None or expected:
+        return None
+    return f"{observed.skill_error} (add `skill_error: true` to the step if this script tests that failure)"
 
 
 def _do(pipeline: Pipeline, step: Step) -> Observed:
