@@ -34,7 +34,7 @@ from assistant.router.nlu.normalize import normalize
 from assistant.router.nlu.scope import ScopeModel, choose_threshold, train_scope
 from assistant.router.nlu.sentence_encoder import SentenceEncoder, held_out_from_tuning
 from assistant.router.nlu.sentence_vectors import BUILD_HINT, FIND, Embedder, VectorsChoice, load_embedder
-from assistant.router.nlu.slot_model import SlotParams, SlotTagger, train_slot_tagger, with_meridiem_joined
+from assistant.router.nlu.slot_model import SlotParams, SlotTagger, tidied_spans, train_slot_tagger
 from assistant.router.nlu.text_features import NgramAnalyzer
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult, Slot, TrainingData
 
@@ -271,7 +271,7 @@ class EmbeddedEngine:
         if self._slots is None:
             return ()
         slots = []
-        for span in with_meridiem_joined(text, self._slots.tag(text, intent)):
+        for span in tidied_spans(text, self._slots.tag(text, intent)):
             raw = text[span.start : span.end]
             canonical = self._synonyms.get(raw.lower(), raw)
             value = normalize(span.entity, canonical, self.params.locale)

@@ -242,12 +242,16 @@ def train_slot_tagger(
 _MERIDIEM = re.compile(r"^\s*[ap]\.?\s?m\.?\s*$", re.IGNORECASE)
 
 
-def with_meridiem_joined(text: str, spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:
-    """``spans`` with an "a.m." the tagger took apart ("6:45 [a.m.](date)") joined to the time just before it,
-    and one tagged a date with no time before it dropped: a tagger's slip, not a day."""
+def tidied_spans(text: str, spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:
+    """``spans`` without a tagger's slips: an "a.m." taken apart from its time ("6:45 [a.m.](date)") is joined to
+    the time just before it, and one tagged a date with no time before it is dropped (no day); a span of
+    punctuation only ("and the weather[?](date)") is dropped (no value)."""
     joined: list[TaggedSpan] = []
     for span in spans:
-        marker = span.entity != "time" and _MERIDIEM.match(text[span.start : span.end]) is not None
+        said = text[span.start : span.end]
+        if not any(c.isalnum() for c in said):
+            continue
+        marker = span.entity != "time" and _MERIDIEM.match(said) is not None
         before = joined[-1] if joined else None
         if marker and before is not None and before.entity == "time" and not text[before.end : span.start].strip():
             joined[-1] = replace(before, end=span.end)

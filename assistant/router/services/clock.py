@@ -57,8 +57,10 @@ class ManualClock:
         return self.current
 
     def advance(self, delta: timedelta) -> None:
-        """Move the clock forward (or back, with a negative delta) and tell the listeners."""
-        self.set(self.current + delta)
+        """Move the clock forward (or back, with a negative delta) by elapsed time, and tell the listeners: across
+        a daylight-saving change, ``23h`` is 23 real hours (Python's same-zone arithmetic moves the wall clock)."""
+        zone = self.current.tzinfo
+        self.set((self.current.astimezone(timezone.utc) + delta).astimezone(zone))
 
     def set(self, moment: datetime) -> None:
         """Jump to ``moment`` (aware) and tell the listeners."""
