@@ -33,6 +33,12 @@ class SkillError(AssistantError):
     pass
 
 
+class SkillSetupError(SkillError):
+    """A skill cannot be set up at all (its handler does not load): the user's files to fix, as for a manifest."""
+
+    exit_code = 2
+
+
 class ManifestError(SkillError):
     """A skill.yml is wrong: like config.yml mistakes, the user's files are to fix, so the same exit code."""
 

@@ -47,6 +47,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     check_output_file("--junit", args.junit)
     check_output_file("--json", args.json)
     scripts = load_scripts(args.paths or [DEFAULT_PATH], known_names(settings))
+    _check_skills_load(settings)  # once, before any conversation: not one "could not start" per conversation
     conversations = [c for s in scripts for c in s.conversations]
     if args.keyword:
         conversations = [c for c in conversations if args.keyword.casefold() in c.name.casefold()]
@@ -76,6 +77,26 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if run.passed else 1
 
 
+def _check_skills_load(settings: Settings) -> None:
+    """Create every skill's handler once, on scratch data, so a handler that does not load is one line (exit 2),
+    also for --check."""
+    import tempfile
+    from datetime import datetime, timezone
+
+    from assistant.errors import ManifestError, SkillError, SkillSetupError
+    from assistant.router.services.clock import ManualClock
+    from assistant.router.skills.registry import build_registry
+
+    with tempfile.TemporaryDirectory(prefix="assistant-skills-") as folder:
+        scratch = settings.model_copy(update={"data_dir": Path(folder)})
+        try:
+            build_registry(scratch, ManualClock(datetime.now(timezone.utc))).close()
+        except ManifestError:
+            raise
+        except SkillError as e:
+            raise SkillSetupError(str(e)) from None
+
+
 COMMAND = Command(
     name="test",
     help="run scripted intent tests (*.intents.yml) through the whole pipeline",
@@ -83,8 +104,10 @@ COMMAND = Command(
     "skills -> Mi-Home hub; audio turns through speech-to-text), with a frozen clock and fresh data per\n"
     "conversation. Prints a diff per failing turn, per-intent accuracy and a confusion table; exits 1 when any\n"
     "turn fails, 2 when a script is malformed (file:line: what is wrong) or an option cannot work (-k matching\n"
-    "nothing, --workers 0, a report path that is a folder: checked before anything runs; missing parent folders\n"
-    "of a report are made). Format: assistant/scripts/FORMAT.md.",
+    "nothing, --workers 0, a report path that is a folder, cannot be written, or is an existing file that is no\n"
+    "report of that kind, such as a script or config.yml, which is never overwritten: checked before anything runs;\n"
+    "missing parent folders of a report are made). A skill that fails fails its turn. Format:\n"
+    "assistant/scripts/FORMAT.md.",
     add_arguments=_add_arguments,
     run=_run,
     epilog="examples:\n"

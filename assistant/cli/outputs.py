@@ -17,16 +17,27 @@ from assistant.cli.command import UsageError
 
 
 def check_output_file(option: str, path: Path | None) -> None:
-    """Refuse ``path`` as an output file unless it can be written (made with its missing parent folders)."""
+    """Refuse ``path`` as an output file unless it can be written (made with its missing parent folders, and tried),
+    and unless what it would replace is an earlier report of the same kind: a file of another kind there (a script,
+    config.yml given by a slip of the flag) is the user's work, never overwritten."""
     if path is None:
         return
+    example = _example(option)
+    if str(path) == "-":
+        raise UsageError(f"{option} -: reports are written to files, not to stdout; give a file, e.g. {example}")
     if path.is_dir():
-        raise UsageError(f"{option} {path}: is a folder; give a file name, e.g. {option} {path / _example(option)}")
+        raise UsageError(f"{option} {path}: is a folder; give a file name, e.g. {option} {path / example}")
     if path.exists():
+        if path.is_file() and path.suffix.lower() != Path(example).suffix:  # not a device such as /dev/null
+            raise UsageError(
+                f"{option} {path}: the file exists and is no {Path(example).suffix} report, so it is left as it is; "
+                f"give a report file, e.g. {option} {example}"
+            )
         if not os.access(path, os.W_OK):
             raise UsageError(f"{option} {path}: the file is not writable; give another path")
         return
     _check_parent(option, path, path.parent)
+    _try_creating(option, path)
 
 
 def check_output_folder(option: str, path: Path | None) -> None:
@@ -78,6 +89,18 @@ def _check_parent(option: str, path: Path, parent: Path) -> None:
         raise UsageError(f"{option} {path}: {existing} is a file, not a folder; give a path inside a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise UsageError(f"{option} {path}: cannot write in {existing} (permission denied); give another path")
+
+
+def _try_creating(option: str, path: Path) -> None:
+    """Make ``path`` (and its folders) and remove it again: the one test that catches /proc, a read-only mount or a
+    full disk before the run rather than after it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x"):
+            pass
+        path.unlink()
+    except OSError as e:
+        raise UsageError(f"{option} {path}: cannot write it: {e.strerror or e}; give another path") from None
 
 
 def _example(option: str) -> str:

@@ -123,3 +123,38 @@ def test_an_unforeseen_os_error_is_one_line_naming_the_file(
     assert _one_line(capsys) == (
         "assistant train: error: /srv/speaker/history: Permission denied (--log-level debug shows where)"
     )
+
+
+@pytest.mark.parametrize("option", ["--json", "--junit"])
+def test_test_never_overwrites_a_script_or_the_config_given_as_a_report(
+    tmp_path: Path, config: Path, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "greet.intents.yml"
+    script.write_text(GREETING, encoding="utf-8")
+    for victim in (script, config):
+        before = victim.read_bytes()
+        assert main(["test", str(script), option, str(victim), "--config", str(config)]) == 2
+        line = _one_line(capsys)
+        assert f"{option} {victim}: the file exists and is no" in line and "left as it is" in line
+        assert victim.read_bytes() == before
+
+
+def test_test_refuses_stdout_and_an_unwritable_place_before_running(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["test", str(ROOT / "suites"), "--json", "-", "--config", str(config)]) == 2
+    assert "--json -: reports are written to files, not to stdout" in _one_line(capsys)
+    assert main(["test", str(ROOT / "suites"), "--junit", "/proc/report.xml", "--config", str(config)]) == 2
+    assert "--junit /proc/report.xml: cannot write it" in _one_line(capsys)
+
+
+def test_test_overwrites_an_earlier_report_of_its_own_kind(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = tmp_path / "greet.intents.yml"
+    script.write_text(GREETING, encoding="utf-8")
+    report = tmp_path / "reports" / "run.json"
+    report.parent.mkdir()
+    report.write_text("{}", encoding="utf-8")
+    assert main(["test", str(script), "--json", str(report), "--config", str(config)]) == 0
+    assert '"conversations"' in report.read_text(encoding="utf-8")

@@ -72,3 +72,18 @@ def test_a_raising_skill_fails_its_step_unless_the_step_expects_it(
     assert f"{project / 'skills' / 'coffee' / 'handler.py'}:3" in cause  # where the skill raised
     assert not first["passed"] and second["passed"]
     assert "add `skill_error: true`" in out
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_handler_that_does_not_load_is_one_line_before_anything_runs(
+    project: Path, check: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "skills" / "coffee" / "handler.py").write_text(
+        "def create(context)\n    return None\n", encoding="utf-8"
+    )
+    args = ["--config", str(project / "config.yml"), "test", str(project / "coffee.intents.yml")]
+    assert main([*args, "--check"] if check else args) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "skill 'coffee'" in lines[0] and "SyntaxError: expected ':'" in lines[0]
+    assert "valid" not in captured.out and "could not start" not in captured.out
