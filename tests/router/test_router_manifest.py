@@ -45,7 +45,7 @@ def test_a_good_manifest_parses(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("name: demo", "name: Demo!"), "name: String should match pattern"),
+        (("name: demo", "name: Demo!"), "name: must be lower_snake_case"),
         (("description: A demo.\n", ""), "description: is required"),
         (("invocations: [demo]", "invocations: [demo]\ncolour: red"), "colour: is not a manifest key"),
         (("go to {city}", "go to {town}"), "intents.demo.go.examples[0]: {town} is not declared under slots:"),

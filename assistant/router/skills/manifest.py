@@ -2,26 +2,26 @@
 
 The manifest is the one source of truth for a skill's language: the NLU training data, the invocation names the
 router listens for ("ask weather ..."), the slot prompts and the confirmations are all derived from it. Parsing
-is strict: every mistake is one :class:`ManifestError` line naming the file and line, the key path and the fix
-(worded in :mod:`assistant.router.skills.manifest_errors`).
+is strict: every mistake is one line of a :class:`ManifestError`, naming the file and line, the key path and the fix
+(read by :mod:`~assistant.router.skills.manifest_yaml`, which refuses a key given twice; checked by
+:mod:`~assistant.router.skills.manifest_checks`; worded in :mod:`~assistant.router.skills.manifest_errors`).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import ValidationError
 
 from assistant.errors import ManifestError
-from assistant.router.skills.manifest_errors import describe, dotted, where
-from assistant.router.skills.manifest_schema import INTENT_PATTERN, NAME_PATTERN, SkillFile
-from assistant.router.skills.slot_types import BUILTIN_SAMPLES, is_builtin
-from assistant.router.skills.templates import SlotRef, placeholders, restrictions, validate_template
+from assistant.router.skills.manifest_checks import manifest_mistakes
+from assistant.router.skills.manifest_errors import report, schema_mistakes
+from assistant.router.skills.manifest_schema import SkillFile
+from assistant.router.skills.manifest_yaml import read_manifest_yaml
+from assistant.router.skills.templates import placeholders
 
 MANIFEST_NAME = "skill.yml"
 
@@ -144,78 +144,45 @@ def _parse_cached(text: str, path: Path) -> SkillManifest:
 
 
 def parse_manifest(text: str, path: Path) -> SkillManifest:
-    """Validate manifest text; ``path`` is where it came from (for messages and the handler's folder)."""
-    try:
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 5x faster
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise ManifestError(
-            f"{where}: {getattr(e, 'problem', None) or 'not valid YAML'} (fix the YAML syntax)"
-        ) from None
+    """Validate manifest text; ``path`` is where it came from (for messages and the handler's folder). Every
+    mistake found is one line of the :class:`ManifestError`, in the order of the file."""
+    raw, mistakes = read_manifest_yaml(text, path)
     if not isinstance(raw, dict):
         raise ManifestError(f"{path}: must be a mapping with name, description, invocations and intents")
     try:
         model = SkillFile.model_validate(raw)
     except ValidationError as e:
-        raise ManifestError(describe(path, text, raw, e, SkillFile)) from None
-    return _convert(model, path, text)
+        raise ManifestError(
+            report(raw.get("name", "?"), path, text, mistakes + schema_mistakes(text, e, SkillFile))
+        ) from None
+    mistakes += manifest_mistakes(model, path)
+    if mistakes:
+        raise ManifestError(report(model.name, path, text, mistakes))
+    return _convert(model, path)
 
 
-def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
-    def fail(*loc_and_problem: str | int) -> ManifestError:
-        """``fail("intents", name, "examples", 0, problem)``: the key path, then what is wrong there."""
-        *loc, problem = loc_and_problem
-        return ManifestError(f"skill {model.name!r} ({where(path, text, tuple(loc))}): {dotted(tuple(loc))}: {problem}")
-
-    if (model.handler.python is None) == (model.handler.url is None):
-        raise fail("handler", "give exactly one of 'python: handler.py' or 'url: http://...'")
-    slots: list[SlotSpec] = []
-    for name, slot in model.slots.items():
-        if not re.match(NAME_PATTERN, name):
-            raise fail("slots", name, "slot names are lower_snake_case")
-        values = tuple(
-            SlotValueSpec(v, ()) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
-            for v in slot.values
+def _convert(model: SkillFile, path: Path) -> SkillManifest:
+    """The checked file as frozen data (:func:`manifest_mistakes` found nothing wrong)."""
+    slots = tuple(
+        SlotSpec(
+            name,
+            slot.type or name,
+            tuple(
+                SlotValueSpec(v) if isinstance(v, str) else SlotValueSpec(v.value, tuple(v.synonyms))
+                for v in slot.values
+            ),
+            slot.prompt,
+            slot.keep,
+            slot.open,
         )
-        if not values and not is_builtin(slot.type or name):
-            raise fail(
-                "slots",
-                name,
-                f"type {slot.type or name!r} is not built in ({', '.join(BUILTIN_SAMPLES)}); list its values:",
-            )
-        if slot.open and not values:
-            raise fail("slots", name, "open", "'open' is for a slot with listed values; remove it or list values")
-        slots.append(SlotSpec(name, slot.type or name, values, slot.prompt, slot.keep, slot.open))
-    declared = {s.name for s in slots}
+        for name, slot in model.slots.items()
+    )
     intents: list[IntentSpec] = []
     for name, intent in model.intents.items():
-        if not re.match(INTENT_PATTERN, name):
-            raise fail("intents", name, "intent names are lower_snake_case words joined by dots (weather.forecast)")
         used: list[str] = []
-        for i, template in enumerate(intent.examples):
-            problem = validate_template(template)
-            if problem:
-                raise fail("intents", name, "examples", i, problem)
-            for slot_name in placeholders(template):
-                if slot_name not in declared:
-                    raise fail("intents", name, "examples", i, f"{{{slot_name}}} is not declared under slots:")
-                if slot_name not in used:
-                    used.append(slot_name)
-            for place in restrictions(template):
-                problem = _restriction_problem(place, next(s for s in slots if s.name == place.name))
-                if problem:
-                    raise fail("intents", name, "examples", i, problem)
-        for slot_name in intent.required:
-            if slot_name not in declared:
-                raise fail("intents", name, "required", f"{slot_name!r} is not declared under slots:")
+        for slot_name in [*(n for t in intent.examples for n in placeholders(t)), *intent.required]:
             if slot_name not in used:
                 used.append(slot_name)
-            if model.slots[slot_name].prompt is None:
-                raise fail("slots", slot_name, "a required slot needs a prompt (the question that asks for it)")
-        for key, other in (("another", intent.another), ("stop", intent.stop)):
-            if other is not None and other not in model.intents:
-                raise fail("intents", name, key, f"{other!r} is not one of this skill's intents")
         intents.append(
             IntentSpec(
                 name,
@@ -228,25 +195,17 @@ def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
                 intent.stop,
             )
         )
-    for event, intent_name in model.events.items():
-        if intent_name not in model.intents:
-            raise fail("events", event, f"{intent_name!r} is not one of this skill's intents")
     handler = (
         HandlerSpec("python", model.handler.python, model.handler.timeout_s)
         if model.handler.python
         else HandlerSpec("http", str(model.handler.url), model.handler.timeout_s)
     )
-    if handler.kind == "python" and not (path.parent / handler.target).is_file():
-        raise fail("handler", "python", f"{path.parent / handler.target} does not exist")
-    invocations = tuple(" ".join(i.lower().split()) for i in model.invocations)
-    if any(not i for i in invocations):
-        raise fail("invocations", "invocation names must not be empty")
     return SkillManifest(
         name=model.name,
         description=model.description,
-        invocations=invocations,
+        invocations=tuple(" ".join(i.lower().split()) for i in model.invocations),
         intents=tuple(intents),
-        slots=tuple(slots),
+        slots=slots,
         handler=handler,
         path=path,
         welcome=model.welcome,
@@ -254,14 +213,3 @@ def _convert(model: SkillFile, path: Path, text: str) -> SkillManifest:
         events=tuple(model.events.items()),
         state_outlives_session=model.state_outlives_session,
     )
-
-
-def _restriction_problem(place: SlotRef, slot: SlotSpec) -> str | None:
-    """What is wrong with ``{slot=value,...}``: the values must be the slot's listed (canonical) values."""
-    if not slot.values:
-        return f"{{{place.name}=...}}: slot {place.name!r} has no listed values to choose from"
-    listed = [v.value for v in slot.values]
-    unknown = [v for v in place.only if v not in listed]
-    if unknown:
-        return f"{{{place.name}=...}}: {unknown[0]!r} is not one of the values of {place.name} ({', '.join(listed)})"
-    return None

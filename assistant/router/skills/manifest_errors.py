@@ -1,9 +1,11 @@
-"""What is wrong with a skill.yml, in its author's words: one line with the file, the line and the key path.
+"""What is wrong with a skill.yml, in its author's words: one line per mistake with the file, the line and the key path.
 
 An unknown key is named as such with the closest real key ("invocatons: ... did you mean 'invocations'?") instead of
 the "invocations: is required" it causes; a value of the wrong shape is described ("must be a mapping with
 examples: ...") rather than by pydantic's internal class name; a word YAML read as a boolean or number where text
-was meant is told to be quoted. Lines come from composing the YAML text once more, on this error path only.
+was meant is told to be quoted; a pattern is said in words, not as its regular expression. Every mistake of a file is
+reported in one run, in the order of the file. Lines come from composing the YAML text once more, on this error path
+only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import difflib
 import types
 import typing
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,26 +46,89 @@ def dotted(loc: Loc) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
 
 
-def describe(path: Path, text: str, raw: dict[str, Any], error: ValidationError, root: type[BaseModel]) -> str:
-    """One line for a failed validation: unknown keys first (they explain what seems missing), else the first."""
+@dataclass(frozen=True)
+class Mistake:
+    """One thing wrong in a manifest: the key path, what is wrong there, and its line when it is not the key's own
+    (a duplicate key's second place)."""
+
+    loc: Loc
+    problem: str
+    line: int | None = None
+
+
+def report(name: object, path: Path, text: str, mistakes: Sequence[Mistake]) -> str:
+    """Every mistake on its own line, in the order of the file: ``skill 'x' (file:line): key.path: what; fix``."""
+    lines: list[tuple[int, str]] = []
+    for m in mistakes:
+        line = m.line or key_line(text, m.loc)
+        place = f"{path}:{line}" if line else str(path)
+        said = f"skill {name!r} ({place}): {dotted(m.loc) + ': ' if m.loc else ''}{m.problem}"
+        if all(said != other for _, other in lines):
+            lines.append((line or 0, said))
+    return "\n".join(said for _, said in sorted(lines, key=lambda pair: pair[0]))
+
+
+def schema_mistakes(text: str, error: ValidationError, root: type[BaseModel]) -> list[Mistake]:
+    """A failed validation in the author's words: every key that is wrong, once. An unknown key explains what seems
+    missing beside it ("invocatons:" is the "invocations:" that is required), so a missing key is left out then; a
+    value pydantic tried as text and as a mapping is one mistake, the deeper one when there is one."""
     errors = [_untagged(e) for e in error.errors(include_url=False)]
-    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
-    first = min(unknown, key=lambda e: key_line(text, e["loc"]) or 0) if unknown else errors[0]
-    loc: Loc = tuple(first["loc"])
-    kind = first["type"]
+    unknown_in = {tuple(e["loc"][:-1]) for e in errors if e["type"] == "extra_forbidden"}
+    locs = [tuple(e["loc"]) for e in errors]
+    mistakes: list[Mistake] = []
+    for e in errors:
+        loc: Loc = tuple(e["loc"])
+        if e["type"] == "missing" and loc[:-1] in unknown_in:
+            continue
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a deeper mistake says more (a union member's own key)
+        if any(m.loc == loc for m in mistakes):
+            continue
+        mistakes.append(Mistake(loc, _problem(text, e, root)))
+    return mistakes
+
+
+def _problem(text: str, e: ErrorDetails, root: type[BaseModel]) -> str:
+    loc: Loc = tuple(e["loc"])
+    kind, value = e["type"], e["input"]
     if kind == "extra_forbidden":
-        problem = f"is not a manifest key{_did_you_mean(root, loc)}"
-    elif kind == "missing":
-        problem = "is required"
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        problem = f"must be {_shape(root, loc, first)} (got {_got(first['input'])})"
-    elif kind == "string_type" and isinstance(first["input"], bool | int | float):
-        problem = f"must be text (got {_got(first['input'])}){quote_hint(loc[-1], written(text, loc))}"
-    elif kind == "union_tag_invalid" or (kind == "string_type" and loc and isinstance(loc[-1], int)):
-        problem = f"must be {_shape(root, loc, first)} (got {_got(first['input'])})"
-    else:
-        problem = str(first["msg"])
-    return f"skill {raw.get('name', '?')!r} ({where(path, text, loc)}): {dotted(loc)}: {problem}"
+        return f"is not a manifest key{_did_you_mean(root, loc)}"
+    if kind == "missing":
+        return "is required"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be {_shape(root, loc, e)} (got {_got(value)})"
+    if kind == "string_type" and isinstance(value, bool | int | float):
+        return f"must be text (got {_got(value)}){quote_hint(loc[-1], written(text, loc))}"
+    if kind == "union_tag_invalid" or (kind == "string_type" and loc and isinstance(loc[-1], int)):
+        return f"must be {_shape(root, loc, e)} (got {_got(value)})"
+    if kind == "string_type":
+        return f"must be text (got {_got(value)})"
+    if kind == "string_pattern_mismatch":
+        return f"{PATTERN_WORDS.get(str(loc[-1]), 'is not written as expected')} (got {value!r})"
+    if kind == "list_type":
+        shown = f"[{value}]" if isinstance(value, str) else "[a, b]"
+        return f"must be a list: write {shown}, or one item per line starting with '- ' (got {_got(value)})"
+    if kind == "too_short":
+        return f"must {'declare' if isinstance(value, dict) else 'list'} at least one (it is empty)"
+    if kind == "string_too_short":
+        return "must not be empty text (leave the key out when it is optional)"
+    if kind in ("greater_than", "less_than_equal") and loc[-1] == "timeout_s":
+        return f"must be a number of seconds above 0 and at most 60 (got {_got(value)})"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number (got {_got(value)})"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false (got {_got(value)})"
+    said = str(e["msg"])
+    return f"{said[:1].lower()}{said[1:]} (got {_got(value)})"
+
+
+#: What a value that fails a ``pattern=`` must look like, by key (pydantic would print the regular expression).
+PATTERN_WORDS = {
+    "name": "must be lower_snake_case: small letters, digits and '_', starting with a letter, e.g. 'coffee_skill'",
+    "type": "must be a built-in slot type or a lower_snake_case name, e.g. 'date' or 'cup_size'",
+    "python": "must be the name of a .py file in the skill's folder, e.g. handler.py (no folders)",
+    "url": "must be the bot's address, starting with http:// or https://",
+}
 
 
 def _untagged(error: ErrorDetails) -> ErrorDetails:
@@ -130,4 +196,6 @@ def _got(value: object) -> str:
         return "a list"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "nothing: write a value after the ':'"
     return repr(value)
