@@ -82,7 +82,8 @@ class SkillRegistry:
 
 
 def skill_folders(dirs: Iterable[Path]) -> list[Path]:
-    """Every ``<dir>/<skill>/skill.yml``, in a stable order; a configured folder that is missing is an error."""
+    """Every ``<dir>/<skill>/skill.yml``, in a stable order; a configured folder that is missing is an error, and so
+    is a skill folder whose manifest is misnamed (``skill.yaml``), which would otherwise be skipped without a word."""
     found: list[Path] = []
     for folder in dirs:
         if not folder.is_dir():
@@ -92,8 +93,19 @@ def skill_folders(dirs: Iterable[Path]) -> list[Path]:
             if manifest.is_file():
                 found.append(manifest)
             elif child.is_dir() and not child.name.startswith(("_", ".")):
+                misnamed = _misnamed(child)
+                if misnamed is not None:
+                    raise ManifestError(f"{misnamed}: the manifest must be named {MANIFEST_NAME}; rename it")
                 log.debug("%s has no %s; not a skill", child, MANIFEST_NAME)
     return found
+
+
+def _misnamed(folder: Path) -> Path | None:
+    """A file in ``folder`` that is surely meant as its manifest but is not named skill.yml (skill.yaml, Skill.yml)."""
+    for file in sorted(folder.iterdir()):
+        if file.name != MANIFEST_NAME and file.name.lower() in ("skill.yml", "skill.yaml") and file.is_file():
+            return file
+    return None
 
 
 def load_manifests(dirs: Iterable[Path]) -> list[SkillManifest]:
@@ -124,15 +136,47 @@ def check_unique(manifests: Sequence[SkillManifest]) -> None:
 
 
 def skill_dirs(settings: Settings) -> tuple[Path, ...]:
-    """The built-in folder, then the folders config.yml names (each must be a folder)."""
+    """The built-in folder, then the folders config.yml names: each must be a folder of skill folders, listed once.
+    A skill's own folder listed instead of its parent is an error; a folder with no skill in it is warned about
+    (once per process: a new project may have none yet, but more often the path is wrong)."""
+    seen: dict[Path, int] = {}
     for i, folder in enumerate(settings.router.skill_dirs):
+        key = f"{settings.source}: router.skill_dirs[{i}]: {folder}"
         if not folder.is_dir():
             what, fix = ("is a file", "name a folder") if folder.exists() else ("does not exist", "create it")
+            raise ConfigError(f"{key} {what} ({fix}, or remove it from router.skill_dirs in {settings.source})")
+        own = folder / MANIFEST_NAME if (folder / MANIFEST_NAME).is_file() else _misnamed(folder)
+        if own is not None:
             raise ConfigError(
-                f"{settings.source}: router.skill_dirs[{i}]: {folder} {what} ({fix}, or remove it from"
-                f" router.skill_dirs in {settings.source})"
+                f"{key} holds a skill's {own.name} itself; list the folder that holds skill folders ({folder.parent})"
+                + ("" if own.name == MANIFEST_NAME else f", and rename {own.name} to {MANIFEST_NAME}")
             )
+        resolved = folder.resolve()
+        if resolved == BUILTIN_DIR:
+            raise ConfigError(f"{key} is the built-in skills' folder, which is always loaded; remove it from the list")
+        if resolved in seen:
+            raise ConfigError(f"{key} is listed twice (also router.skill_dirs[{seen[resolved]}]); remove one")
+        seen[resolved] = i
+        children = [c for c in folder.iterdir() if c.is_dir() and not c.name.startswith(("_", "."))]
+        if not any((c / MANIFEST_NAME).is_file() or _misnamed(c) for c in children):
+            deeper = sorted(folder.glob(f"*/*/{MANIFEST_NAME}"))
+            fix = (
+                f"{deeper[0]} is one level deeper: list {deeper[0].parent.parent} instead"
+                if deeper
+                else f"put each skill in a folder of its own: {folder}/<skill>/{MANIFEST_NAME}"
+            )
+            _warn_once(f"{key} has no <skill>/{MANIFEST_NAME}, so no skill is loaded from it; {fix}")
     return (BUILTIN_DIR, *settings.router.skill_dirs)
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """Settings are checked each time an assistant is built (a test run builds one per conversation): say it once."""
+    if message not in _warned:
+        _warned.add(message)
+        log.warning("%s", message)
 
 
 def check_router_settings(settings: Settings) -> None:
