@@ -29,6 +29,9 @@ from bridge.handler import ActivityHandler
 
 log = logging.getLogger(__name__)
 
+#: What a remote skill's reply Activity must carry, said all at once when some are missing.
+REPLY_NEEDS = ("type", "from", "recipient", "conversation")
+
 
 def create_handler(context: SkillContext, client: httpx.Client | None = None) -> ActivityHandler:
     """The handler for ``context.manifest``; ``client`` is used by HTTP skills (tests pass a MockTransport)."""
@@ -92,6 +95,11 @@ class HttpSkill:
         where = f"skill {self.manifest.name!r} ({url})"
         try:
             response = self._client.post(url, json=activity.to_dict(), timeout=self.manifest.handler.timeout_s)
+        except httpx.TimeoutException as e:
+            wait = self.manifest.handler.timeout_s
+            raise SkillError(
+                f"{where}: did not answer within {wait:g} s (handler.timeout_s in {self.manifest.path})"
+            ) from e
         except httpx.HTTPError as e:
             raise SkillError(f"{where}: not reachable: {type(e).__name__}: {e}") from e
         if response.status_code != 200:
@@ -100,6 +108,12 @@ class HttpSkill:
             data = response.json()
         except ValueError:
             raise SkillError(f"{where}: answered with a body that is not JSON") from None
+        missing = [key for key in REPLY_NEEDS if isinstance(data, dict) and key not in data]
+        if missing:
+            raise SkillError(
+                f"{where}: answered with a bad Activity: it lacks {', '.join(missing)} (a reply needs"
+                f" {', '.join(REPLY_NEEDS)}: the request's conversation, its from and recipient swapped; see SKILLS.md)"
+            )
         try:
             return Activity.from_dict(data)
         except EnvelopeError as e:
