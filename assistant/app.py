@@ -98,6 +98,7 @@ class Assistant:
                 self.router, Activity, Activity, hop=hops.BRIDGE_TO_ROUTER, side="router", trace=self.trace
             ),
             trace=self.trace,
+            timeout_s=settings.bridge.timeout_s,
         )
         self.bridge.connect_speaker(self)
         self._connected()

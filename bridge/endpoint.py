@@ -9,6 +9,8 @@ Neither side knows the other exists.
 from __future__ import annotations
 
 import logging
+import threading
+from typing import Any
 
 from bridge import translator
 from bridge.cortana import Activity
@@ -20,13 +22,17 @@ from bridge.trace import ROUTER, TRANSLATE_REQUEST, TRANSLATE_RESPONSE, Trace
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, I couldn't reach your skills just now. Please try again."
+TOO_SLOW = "Sorry, that took too long. Please try again."
 
 
 class Bridge:
-    def __init__(self, router: ActivityHandler, *, trace: Trace | None = None) -> None:
+    def __init__(self, router: ActivityHandler, *, trace: Trace | None = None, timeout_s: float | None = None) -> None:
+        """``timeout_s``: how long the speaker waits for the router's answer before it hears an apology (None: as
+        long as it takes). The router's late answer is dropped; what its skill did stays done."""
         self._router = router
         self.trace = trace if trace is not None else Trace()
         self._sink: AnnouncementSink | None = None
+        self._timeout_s = timeout_s
 
     def connect_speaker(self, sink: AnnouncementSink) -> None:
         """Where proactive announcements go."""
@@ -37,7 +43,12 @@ class Bridge:
             activity = translator.request_to_activity(request)
             box["out"] = activity.to_dict()
         try:
-            reply = self._router.handle(activity)
+            reply = self._answer(activity)
+            if reply is None:
+                log.error(
+                    "the router did not answer within %g s (bridge.timeout_s); the speaker apologised", self._timeout_s
+                )
+                return _apology(request, TOO_SLOW)
             with self.trace.hop(TRANSLATE_RESPONSE, "bridge", reply.to_dict()) as box:
                 response = translator.activity_to_response(reply)
                 box["out"] = response.to_dict()
@@ -45,6 +56,29 @@ class Bridge:
             log.error("the router side failed: %s", e)
             return _apology(request)
         return response
+
+    def _answer(self, activity: Activity) -> Activity | None:
+        """The router's reply, or None when it takes longer than the timeout (it runs on in the background)."""
+        if self._timeout_s is None:
+            return self._router.handle(activity)
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["reply"] = self._router.handle(activity)
+            except BaseException as e:  # handed to the waiting caller, which raises it as its own
+                box["error"] = e
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="bridge-router", daemon=True).start()
+        if not done.wait(self._timeout_s):
+            return None
+        if "error" in box:
+            raise box["error"]
+        reply: Activity = box["reply"]
+        return reply
 
     def push(self, activity: Activity) -> None:
         """A proactive Activity from the router: translated and announced by the speaker."""
@@ -56,9 +90,9 @@ class Bridge:
         self._sink.announce(response)
 
 
-def _apology(request: MiAiRequest) -> MiAiResponse:
+def _apology(request: MiAiRequest, text: str = APOLOGY) -> MiAiResponse:
     return MiAiResponse(
         session_attributes=dict(request.session.attributes),
         is_session_end=True,
-        response=Response(open_mic=False, to_speak=Speech(text=APOLOGY), not_understand=False),
+        response=Response(open_mic=False, to_speak=Speech(text=text), not_understand=False),
     )

@@ -100,6 +100,8 @@ def call_skill(skill: Skill, activity: Activity) -> SkillAnswer:
     try:
         reply = skill.handler.handle(activity)
     except Exception as e:  # a known cause (AssistantError) has its own one-line message; a bug shows where it is
+        if isinstance(e, AssistantError) and str(e).startswith(f"skill {skill.name!r}"):  # a remote skill's own
+            return _failed(f"{e} (intent {intent})", started, exc_info=e)
         cause = str(e) if isinstance(e, AssistantError) else f"{type(e).__name__}: {e}{_raised_at(e, skill)}"
         return _failed(f"{where} failed on intent {intent}: {cause}", started, exc_info=e)
     if not isinstance(reply, Activity):

@@ -15,7 +15,7 @@ import pytest
 from bridge import trace as hops
 from bridge import translator
 from bridge.cortana import Activity, ChannelAccount, ConversationAccount
-from bridge.endpoint import APOLOGY, Bridge
+from bridge.endpoint import APOLOGY, TOO_SLOW, Bridge
 from bridge.errors import BridgeError, EnvelopeError, TranslationError, TransportError
 from bridge.miai import Application, Context, MiAiRequest, MiAiResponse, Request, RequestType, Session, Speech, User
 from bridge.trace import Trace
@@ -222,3 +222,31 @@ def test_a_push_that_is_not_a_reply_is_refused() -> None:
     bridge.connect_speaker(Sink())
     with pytest.raises(TranslationError, match="activity type 'event' is not a reply"):
         bridge.push(proactive("x").model_copy(update={"type": "event"}))
+
+
+def test_a_router_slower_than_the_timeout_gets_the_speaker_an_apology_in_time(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    release = threading.Event()
+
+    def slow(echo: Activity) -> Activity:
+        release.wait(5.0)
+        return echo
+
+    router = EchoRouter(slow)
+    bridge = Bridge(router, timeout_s=0.2)
+    with caplog.at_level(logging.ERROR, logger="bridge.endpoint"):
+        response = bridge.handle(REQUEST)
+    release.set()
+    assert response.response.to_speak == Speech(text=TOO_SLOW) and response.is_session_end
+    assert response.session_attributes == {"n": 1}  # the state as it was: the late answer is not waited for
+    assert "did not answer within 0.2 s (bridge.timeout_s)" in caplog.text
+
+
+def test_within_the_timeout_the_answer_and_the_errors_are_the_routers() -> None:
+    assert Bridge(EchoRouter(), timeout_s=5.0).handle(REQUEST).session_attributes == {"n": 1, "turns": 1}
+
+    def broken(echo: Activity) -> Activity:
+        raise TransportError("the router side is gone")
+
+    assert Bridge(EchoRouter(broken), timeout_s=5.0).handle(REQUEST).response.to_speak == Speech(text=APOLOGY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -155,3 +156,35 @@ def test_unreachable_remote_skill_gets_an_apology(tmp_path: Path) -> None:
         assert Conversation(router, clock).say("what is the weather in Paris").text == "Today in Paris: sunny."
     finally:
         router.close()
+
+
+class _SlowBot(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        time.sleep(1.0)
+        self.send_response(500)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_remote_skill_that_answers_too_late_is_said_to_be_slow_not_unreachable(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowBot)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = sample_skills(tmp_path / "skills")
+    url = f"http://127.0.0.1:{server.server_address[1]}/api/messages"
+    write_skill(root, "echo", REMOTE_YML.format(url=url).replace("timeout_s: 2", "timeout_s: 0.2"), None)
+    router, clock, _ = make_router(root, tmp_path / "data")
+    try:
+        reply = Conversation(router, clock).say("are you there echo")
+        assert reply.text == "Sorry, the echo skill ran into a problem. Please try again later."
+        error = (reply.channel_data or {})["nlu"]["skillError"]
+        manifest = root / "echo" / "skill.yml"
+        assert (
+            error
+            == f"skill 'echo' ({url}): did not answer within 0.2 s (handler.timeout_s in {manifest}) (intent echo.ping)"
+        )
+    finally:
+        router.close()
+        server.shutdown()
+        server.server_close()
