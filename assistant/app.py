@@ -10,6 +10,7 @@ The speaker side and the router side never import each other; this module import
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -57,12 +58,18 @@ def make_engine(settings: Settings, data: TrainingData, *, progress: bool = Fals
     """The NLU engine ``router.nlu.engine`` names, trained on ``data`` or loaded from its cache."""
     name = settings.router.nlu.engine
     if name == "embedded":
-        from assistant.router.nlu.embedded import load_or_train
+        from assistant.router.nlu.model_cache import cached_engine
 
-        return load_or_train(data, settings.models_dir)
+        notice = _training_notice if progress else None
+        return cached_engine(data, settings.models_dir, on_training=notice)[0]
     from assistant.router.nlu.rasa.rasa_factory import make_rasa_engine
 
     return make_rasa_engine(settings, data)
+
+
+def _training_notice() -> None:
+    """Said while the user waits: the skills changed since the engine was last trained, so it trains now."""
+    print("training the NLU on the skills' examples (they changed since last time; about 15 s, once)", file=sys.stderr)
 
 
 class Assistant:

@@ -59,7 +59,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"-k {args.keyword}: no conversation name contains it; drop -k or change it")
     if not conversations:
         raise UsageError("the scripts hold no conversations; give files or folders with *.intents.yml")
-    print(f"running {len(conversations)} conversations ({steps} steps) from {len(scripts)} script(s)", file=sys.stderr)
+    counted = f"{_count(len(conversations), 'conversation')} ({_count(steps, 'step')})"
+    print(f"running {counted} from {_count(len(scripts), 'script')}", file=sys.stderr)
 
     def dot(outcome: object) -> None:
         print("." if getattr(outcome, "passed", False) else "F", end="", file=sys.stderr, flush=True)
@@ -75,6 +76,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         print,
     )
     return 0 if run.passed else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _check_skills_load(settings: Settings) -> None:

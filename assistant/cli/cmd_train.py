@@ -39,9 +39,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         with console.status("training the embedded NLU engine"):
             engine, outcome = cached_engine(data, settings.models_dir)
         engine.close()
-        verb = "trained" if outcome.trained else "already trained (cached)"
+        verb = "trained" if outcome.trained else "already trained, loaded from the cache"
         reads = "n-grams" if engine.vectors is None else f"sentence vectors from {engine.vectors.path}"
-        console.print(f"embedded engine {verb} ({reads}): {outcome.folder} in {outcome.seconds:.2f} s")
+        console.print(f"embedded engine {verb}, reading {reads}: {outcome.folder} in {outcome.seconds:.2f} s")
         return 0
     from assistant.router.nlu.rasa.rasa_factory import make_rasa_engine
 

@@ -58,3 +58,17 @@ def test_a_corrupt_cached_model_is_retrained(tmp_path: Path) -> None:
     assert again.trained
     assert engine.parse("lights on in the kitchen").intent == "lights_on"
     engine.close()
+
+
+def test_a_waiting_user_is_told_when_the_engine_trains_and_not_when_it_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.app import make_engine
+    from assistant.config import Settings
+
+    settings = Settings(models_dir=tmp_path / "models", data_dir=tmp_path / "data")
+    make_engine(settings, sample_data(), progress=True).close()
+    assert "training the NLU on the skills' examples" in capsys.readouterr().err
+    make_engine(settings, sample_data(), progress=True).close()  # cached now
+    make_engine(settings, replace(sample_data()), progress=False).close()
+    assert capsys.readouterr().err == ""

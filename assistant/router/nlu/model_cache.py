@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -63,11 +64,14 @@ def cached_engine(
     models_dir: Path,
     params: EmbeddedParams | None = None,
     vectors: VectorsChoice = FIND,
+    on_training: Callable[[], None] | None = None,
 ) -> tuple[EmbeddedEngine, CacheOutcome]:
     """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there.
 
     ``vectors``: a loaded sentence-vectors table, None for n-grams only, or ``FIND`` (default) for the table under
     ``models_dir`` when it has been built (``assistant models build nlu-vectors``), else n-grams only.
+
+    ``on_training``: called when there is no cached model and training starts (to tell a waiting user why).
 
     ``embedded.load_or_train`` is the same without the ``CacheOutcome``.
     """
@@ -84,6 +88,8 @@ def cached_engine(
         except NluError as e:
             logger.warning("cached model unusable, retraining: %s", e)
             shutil.rmtree(folder, ignore_errors=True)
+    if on_training is not None:
+        on_training()
     engine = EmbeddedEngine(params, table)
     engine.train(data)
     try:
