@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import os
 import sys
@@ -43,16 +44,37 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         command.add_arguments(child)
+        _CHILDREN[name] = child
     return parser
+
+
+_CHILDREN: dict[str, argparse.ArgumentParser] = {}
+
+
+def _refuse_unknown(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> None:
+    """Unknown arguments, told by the command they were given to, with its usage and the option meant."""
+    child = _CHILDREN.get(command or "", parser)
+    known = [o for action in child._actions for o in action.option_strings]
+    hints = []
+    for word in extra:
+        close = difflib.get_close_matches(word.split("=")[0], known, n=1) if word.startswith("-") else []
+        if close:
+            hints.append(f"{word}: did you mean {close[0]}?")
+    child.error(f"unrecognized arguments: {' '.join(extra)}" + (f" ({'; '.join(hints)})" if hints else ""))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _refuse_unknown(parser, args.command, extra)
     if not args.command:
         parser.print_help()
         return 2
     level = getattr(args, "log_level", None) or os.environ.get("ASSISTANT_LOG_LEVEL", "warning")
+    if level.upper() not in _LEVELS:  # only the variable can hold one: the option's choices are checked
+        print(f"assistant: warning: ASSISTANT_LOG_LEVEL={level} is no level ({', '.join(_LEVELS).lower()}); "
+              "using warning", file=sys.stderr)  # fmt: skip
     logging.basicConfig(
         level=level.upper() if level.upper() in _LEVELS else "WARNING", format="%(levelname)s %(name)s: %(message)s"
     )

@@ -43,3 +43,21 @@ def test_test_usage_mistakes_exit_2_not_the_failure_code(
 ) -> None:
     assert main(["test", str(ROOT / "suites" / "timers.intents.yml"), *args]) == 2
     assert capsys.readouterr().err == f"assistant test: error: {said}\n"
+
+
+def test_a_misspelt_option_is_told_by_its_command_with_the_option_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["chat", "--onse", "hi"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: assistant chat")
+    assert "assistant chat: error: unrecognized arguments: --onse hi (--onse: did you mean --once?)" in err
+
+
+def test_a_log_level_in_the_environment_that_is_no_level_is_warned_about(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ASSISTANT_LOG_LEVEL", "verbose")
+    main(["chat", "--once", "/help"])
+    err = capsys.readouterr().err
+    assert "ASSISTANT_LOG_LEVEL=verbose is no level (debug, info, warning, error); using warning" in err
