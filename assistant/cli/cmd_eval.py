@@ -10,10 +10,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from assistant.cli.command import Command
+from assistant.cli.command import Command, UsageError
 from assistant.cli.outputs import check_output_file, write_outputs
 from assistant.config import Settings
-from assistant.errors import AssistantError
 from assistant.evaluation.eval_engines import ENGINES, Event
 from assistant.evaluation.eval_report import as_json, markdown_table, per_intent_table, write_confusion_png
 from assistant.evaluation.eval_run import Split, evaluate, stratified_folds
@@ -71,7 +70,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _splits(args: argparse.Namespace, settings: Settings) -> tuple[list[Split], str]:
     if (args.train is None) != (args.test is None):
-        raise AssistantError("give both --train FILE and --test FILE, or neither (cross-validation on skills' data)")
+        raise UsageError("give both --train FILE and --test FILE, or neither (cross-validation on skills' data)")
+    if args.folds < 2:
+        raise UsageError(f"--folds {args.folds}: must be 2 or more (the data is split into that many parts)")
     if args.train is not None:
         return [Split(load_nlu_yaml(args.train), load_nlu_yaml(args.test))], f"train {args.train}, test {args.test}"
     from assistant.router.factory import training_data

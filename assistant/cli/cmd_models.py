@@ -120,6 +120,7 @@ def _tuning_data(settings: Settings, tune_on: str) -> tuple[list[str], list[str]
 
 
 def _speech_models(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.errors import ModelError
     from assistant.speaker.models import CATALOGUE, download, find_model, install_zip, missing_files
 
     if args.action == "list":
@@ -128,7 +129,10 @@ def _speech_models(args: argparse.Namespace, settings: Settings) -> int:
             state = "installed" if folder.is_dir() and not missing_files(folder) else "not installed"
             print(f"{spec.name:8} {spec.size / 1e6:5.1f} MB  {state:13}  {folder}")
         return 0
-    spec = find_model(args.name)
+    try:
+        spec = find_model(args.name)
+    except ModelError as e:  # a name the catalogue lacks is a mistake on the command line, not a missing model
+        raise UsageError(str(e)) from None
     if args.source is not None:
         target = install_zip(spec, args.source, settings.models_dir)
     else:

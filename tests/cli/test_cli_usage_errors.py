@@ -61,3 +61,18 @@ def test_a_log_level_in_the_environment_that_is_no_level_is_warned_about(
     main(["chat", "--once", "/help"])
     err = capsys.readouterr().err
     assert "ASSISTANT_LOG_LEVEL=verbose is no level (debug, info, warning, error); using warning" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["eval", "--folds", "1"], "--folds 1: must be 2 or more"),
+        (["eval", "--train", "x.yml"], "give both --train FILE and --test FILE"),
+        (["models", "download", "nope"], "unknown model 'nope'; choose one of: vosk-en"),
+    ],
+)
+def test_a_command_line_mistake_exits_2_in_every_command(
+    args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    assert said in capsys.readouterr().err

@@ -20,7 +20,7 @@ import httpx
 
 import assistant
 from assistant.config.data_files import DataDirError
-from assistant.errors import ConfigError, SkillError
+from assistant.errors import ConfigError, SkillError, SkillSetupError
 from assistant.router.skills.handler import FACTORY_NAME, SkillContext
 from assistant.router.skills.manifest import SkillManifest
 from bridge.cortana import Activity
@@ -42,7 +42,7 @@ def create_handler(context: SkillContext, client: httpx.Client | None = None) ->
     module = _import(manifest, path)
     factory = getattr(module, FACTORY_NAME, None)
     if not callable(factory):
-        raise SkillError(f"skill {manifest.name!r} ({path}): defines no function {FACTORY_NAME}(context)")
+        raise SkillSetupError(f"skill {manifest.name!r} ({path}): defines no function {FACTORY_NAME}(context)")
     try:
         handler = factory(context)
     except DataDirError as e:
@@ -50,9 +50,11 @@ def create_handler(context: SkillContext, client: httpx.Client | None = None) ->
     except ConfigError:
         raise
     except Exception as e:
-        raise SkillError(f"skill {manifest.name!r} ({path}): {FACTORY_NAME}() failed: {type(e).__name__}: {e}") from e
+        raise SkillSetupError(
+            f"skill {manifest.name!r} ({path}): {FACTORY_NAME}() failed: {type(e).__name__}: {e}"
+        ) from e
     if not callable(getattr(handler, "handle", None)):
-        raise SkillError(f"skill {manifest.name!r} ({path}): {FACTORY_NAME}() must return an object with handle()")
+        raise SkillSetupError(f"skill {manifest.name!r} ({path}): {FACTORY_NAME}() must return an object with handle()")
     return handler  # type: ignore[no-any-return]
 
 
@@ -67,7 +69,7 @@ def _import(manifest: SkillManifest, path: Path) -> ModuleType:
         name = f"assistant_skill_{manifest.name}"
         spec = importlib.util.spec_from_file_location(name, resolved)
         if spec is None or spec.loader is None:
-            raise SkillError(f"skill {manifest.name!r} ({path}): cannot be loaded as a Python module")
+            raise SkillSetupError(f"skill {manifest.name!r} ({path}): cannot be loaded as a Python module")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         try:
@@ -79,7 +81,9 @@ def _import(manifest: SkillManifest, path: Path) -> ModuleType:
     except SkillError:
         raise
     except Exception as e:
-        raise SkillError(f"skill {manifest.name!r} ({path}): handler failed to load: {type(e).__name__}: {e}") from e
+        raise SkillSetupError(
+            f"skill {manifest.name!r} ({path}): handler failed to load: {type(e).__name__}: {e}"
+        ) from e
 
 
 class HttpSkill:
