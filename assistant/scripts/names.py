@@ -70,13 +70,17 @@ def _default_devices() -> dict[str, str]:
 
 
 def property_problem(kind: str, name: str, value: object, *, setting: bool) -> str | None:
-    """What is wrong with ``name: value`` on a device of ``kind`` (None: fine); ``setting`` = a fixture."""
+    """What is wrong with ``name: value`` on a device of ``kind`` (None: fine). The same values are allowed in a
+    fixture (``setting``) and an expectation; an expectation must also be written as the hub reports it."""
     from assistant.speaker.mihome.devices import KINDS
 
     spec = KINDS[kind].property(name) if kind in KINDS else None
     if spec is None:
         known = ", ".join(p.name for p in KINDS[kind].properties) if kind in KINDS else "?"
         return f"a {kind} has no property {name!r} (it has: {known})"
-    if setting and spec.check(value) is None:
+    stored = spec.check(value)
+    if stored is None:
         return f"{name} cannot be {value!r}; it must be {spec.allowed()}"
+    if not setting and stored != value:  # an expectation compares with what the hub reports, as it reports it
+        return f"{name} {value!r} never matches: the hub reports it as {stored!r}"
     return None
