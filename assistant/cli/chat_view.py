@@ -47,8 +47,9 @@ def show_announcement(console: Console, text: str) -> None:
 
 
 def show_trace(console: Console, result: TurnResult) -> None:
-    """One line per hop (who, milliseconds), then its message in and out, cut to the terminal's width."""
-    width = max(40, console.width - 10)
+    """One line per hop (who, milliseconds), then its message in and out: cut to a terminal's width, whole when the
+    output goes to a file or a pipe (``assistant chat --trace > trace.txt``)."""
+    width = max(40, console.width - 10) if console.is_terminal else 1_000_000
     for record in result.trace:
         console.print(f"[bold blue]  {record.hop:22}[/] [blue]{record.side:7} {record.ms:7.2f} ms[/]")
         for label, message in (("in ", record.message_in), ("out", record.message_out)):
