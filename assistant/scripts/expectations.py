@@ -176,11 +176,19 @@ class DirectivesMatch:
     def check(self, observed: Observed) -> list[Mismatch]:
         actual = [dict(d) for d in observed.directives]
         if len(actual) != len(self.expected):
-            return [Mismatch("directives", f"{len(self.expected)} directive(s)", show(actual), self.line)]
+            return [Mismatch("directives", _directives(self.expected), _directives(actual), self.line)]
         found: list[Mismatch] = []
         for i, (want, got) in enumerate(zip(self.expected, actual, strict=True)):
             found += [Mismatch(f"directives[{i}]{p}", e, a, self.line) for p, e, a in subset_diff(want, got)]
         return found
+
+
+def _directives(directives: Sequence[Mapping[str, Any]]) -> str:
+    """``2 directives (tts, audio)``: how many, and of which types (``any`` where a script names none)."""
+    if not directives:
+        return "no directives"
+    types = ", ".join(str(d.get("type", "any")) for d in directives)
+    return f"{len(directives)} directive{'s' if len(directives) > 1 else ''} ({types})"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from assistant.scripts.expectations import (
 from assistant.scripts.model import Step
 from assistant.scripts.names import property_problem, suggestion
 from assistant.scripts.schema import Context
+from assistant.scripts.shapes import ACTION, DIRECTIVE, check_shape
 from assistant.scripts.yaml_tree import Node
 from bridge.wire_model import MAX_TEXT
 
@@ -120,8 +121,13 @@ def _expectation(
         return [FlagIs(line, key, schema.boolean(ctx, value, key))]  # type: ignore[arg-type]
     if key == "directives":
         items = schema.sequence(ctx, value, "directives")
+        for i, item in enumerate(items):
+            if item.kind == "map":  # anything else is noted as not a mapping just below
+                check_shape(ctx, item, DIRECTIVE, f"directives[{i}]")
         return [DirectivesMatch(line, tuple(schema.plain_mapping(ctx, d, "a directive") for d in items))]
     if key == "action":
+        if value.kind == "map":
+            check_shape(ctx, value, ACTION, key)
         return [ActionIs(line, None if value.value is None else schema.plain_mapping(ctx, value, key))]
     if key == "devices":
         return [DevicesMatch(line, device_states(ctx, value, "devices"))]

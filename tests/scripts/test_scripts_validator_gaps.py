@@ -4,14 +4,18 @@ expectations, unknown keys inside `directives:` and `action:`, and the messages 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
 from assistant.errors import ScriptError
+from assistant.scripts.expectations import DirectivesMatch, check_all
 from assistant.scripts.loader import parse_script
 from assistant.scripts.names import KnownNames, known_names
+from assistant.scripts.observed import Observed
+from bridge.miai import AudioItem, AudioStream, Directive, TtsItem
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +51,39 @@ def test_device_values_in_expectations_are_checked_as_in_fixtures(names: KnownNa
 def test_device_values_the_hub_reports_pass(names: KnownNames) -> None:
     text = _turn("devices: {lamp.kitchen: {power: 'on', brightness: 80.0}, vacuum.living_room: {battery: 100}}")
     parse_script(text, Path("v.intents.yml"), names)
+
+
+def test_unknown_keys_in_directives_and_action_are_caught_with_did_you_mean(names: KnownNames) -> None:
+    text = _turn(
+        "directives:",
+        "  - type: tts",
+        "  - typ: audio",
+        "  - type: audoi",
+        "    audio_item: {stream: {url: x, tokn: y}, titel: z}",
+        "action: {nme: devices.on, properties: {anything: 1}}",
+    )
+    assert _problems(text, names) == [
+        "7: unknown key 'typ' in directives[1] (did you mean 'type'?)",
+        "8: directives[2].type is never 'audoi' (did you mean 'audio'?)",
+        "9: unknown key 'titel' in directives[2].audio_item (did you mean 'title'?)",
+        "9: unknown key 'tokn' in directives[2].audio_item.stream (did you mean 'token'?)",
+        "10: unknown key 'nme' in action (did you mean 'name'?)",
+    ]
+
+
+def test_every_key_a_directive_or_action_really_has_is_allowed(names: KnownNames) -> None:
+    directive = Directive(type="audio", audio_item=AudioItem(stream=AudioStream(url="u", token="t"), title="x"))
+    tts = Directive(type="tts", tts_item=TtsItem(text="hi"))
+    action = {"name": "player.pause", "properties": {"level": 4}}
+    text = _turn(f"directives: {json.dumps([tts.to_dict(), directive.to_dict()])}", f"action: {json.dumps(action)}")
+    script = parse_script(text, Path("v.intents.yml"), names)
+    observed = Observed(directives=(tts.to_dict(), directive.to_dict()), action=action)
+    assert check_all(script.conversations[0].steps[0].expectations, observed) == ()
+
+
+def test_a_wrong_directive_count_names_the_types_on_both_sides() -> None:
+    expected = DirectivesMatch(3, ({"type": "audio"},))
+    observed = Observed(directives=({"type": "tts", "tts_item": {"text": "x" * 300}}, {"type": "audio"}))
+    [mismatch] = expected.check(observed)
+    assert (mismatch.expected, mismatch.actual) == ("1 directive (audio)", "2 directives (tts, audio)")
+    assert DirectivesMatch(3, ({},)).check(Observed())[0].actual == "no directives"
