@@ -71,15 +71,15 @@ def test_a_weekday_alarm_set_in_one_process_rings_in_the_next_and_goes_on(tmp_pa
     ]
     assert run(tmp_path, "1", "2024-03-18T06:59:00+00:00") == [  # Monday
         "Good morning! It's 7:00 AM, time to wake up.",
-        "You have an alarm at 7:00 AM every weekday, next tomorrow.",
+        "You have an alarm at 7:00 AM every weekday, the next one tomorrow.",
     ]
     assert run(tmp_path, "1", "2024-03-19T06:59:00+00:00") == [  # and Tuesday, in a third process
         "Good morning! It's 7:00 AM, time to wake up.",
-        "You have an alarm at 7:00 AM every weekday, next tomorrow.",
+        "You have an alarm at 7:00 AM every weekday, the next one tomorrow.",
     ]
     assert run(tmp_path, "1", "2024-03-22T08:00:00+00:00") == [  # Friday's missed while down: once, late
         "Sorry, I missed this while I was off: your 7:00 AM alarm.",
-        "You have an alarm at 7:00 AM every weekday, next Monday.",
+        "You have an alarm at 7:00 AM every weekday, the next one on Monday.",
     ]
 
 
@@ -96,7 +96,7 @@ def test_a_snoozed_ring_is_one_ring_and_the_series_goes_on(make_skill: Make) -> 
     skill.clock.advance(timedelta(minutes=10))
     assert len(skill.announced) == 3
     assert skill.turn("alarms.list", text="what alarms do I have").text == (
-        "You have an alarm at 7:00 AM every weekday, next tomorrow."
+        "You have an alarm at 7:00 AM every weekday, the next one tomorrow."
     )
     skill.clock.advance(timedelta(hours=23, minutes=40))  # Tuesday 7:00: one ring, not one per snooze
     assert skill.announced[3:] == ["Good morning! It's 7:00 AM, time to wake up."]
@@ -110,7 +110,7 @@ def test_a_repeating_reminder_asks_what_and_keeps_its_days(make_skill: Make) -> 
     reply = skill.turn("alarms.remind", {"time": nine, "reminder": "take my pills"}, text="take my pills")
     assert reply.text == "OK, I'll remind you to take your pills at 9:00 AM every day, starting tomorrow."
     again = skill.turn("alarms.remind", {"time": nine, "reminder": "take my pills"}, text=reply.text or "")
-    assert again.text == "You already have a reminder to take your pills at 9:00 AM every day, next tomorrow."
+    assert again.text == "You already have a reminder to take your pills at 9:00 AM every day, the next one tomorrow."
 
 
 def test_a_correction_keeps_the_days_and_replaces_the_series(make_skill: Make) -> None:
@@ -119,7 +119,7 @@ def test_a_correction_keeps_the_days_and_replaces_the_series(make_skill: Make) -
     half_past = {"hour": 7, "minute": 30, "day_offset": 0, "explicit": False}
     fixed = skill.turn("alarms.set", {"time": half_past}, text="no, 7:30", corrects={"time": SEVEN})
     assert fixed.text == "Your alarm is set for 7:30 AM every weekday, starting Monday instead."
-    assert skill.turn("alarms.list").text == "You have an alarm at 7:30 AM every weekday, next Monday."
+    assert skill.turn("alarms.list").text == "You have an alarm at 7:30 AM every weekday, the next one on Monday."
 
 
 class ZonedHarness(SkillHarness):

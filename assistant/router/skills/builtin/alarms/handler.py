@@ -72,10 +72,10 @@ class AlarmsSkill:
         due = entry.due.astimezone(self._zone)
         return f"{spoken_clock(due)} {describe_day(due.date(), self._now().date())}"
 
-    def _describe(self, entry: Entry) -> str:
+    def _describe(self, entry: Entry, *, lead: str = "next") -> str:
         if entry.kind == "alarm":
-            return f"an alarm at {self._when(entry)}"
-        return f"a reminder to {entry.label} at {self._when(entry)}"
+            return f"an alarm at {self._when(entry, lead=lead)}"
+        return f"a reminder to {entry.label} at {self._when(entry, lead=lead)}"
 
     def _fired(self, firing: Firing) -> None:
         entry = firing.entry
@@ -253,7 +253,7 @@ class AlarmsSkill:
         for entry in entries:
             self.store.cancel(entry.id)
         if len(entries) == 1:
-            return say(turn, f"OK, I cancelled {self._describe(entries[0])}.")
+            return say(turn, f"OK, I cancelled {self._describe(entries[0], lead='')}.")  # a series: all of it
         return say(turn, f"OK, I cancelled all {len(entries)}.")
 
     def _change(self, turn: Turn) -> Activity:

@@ -98,14 +98,16 @@ def is_same(entry: Entry, kind: Kind, rule: Rule, label: str) -> bool:
 
 
 def said(entry: Entry, now: datetime, zone: ZoneInfo, *, lead: str = "next") -> str:
-    """ "7:00 AM every weekday, next tomorrow" (``lead`` "starting" when it was just set)."""
+    """ "7:00 AM every weekday, the next one tomorrow" (``lead`` "next"); "..., starting Monday" (``lead``
+    "starting", when it was just set); "7:00 AM every weekday" (``lead`` "", when it is gone)."""
     assert entry.rule is not None
     due = entry.due.astimezone(zone)
-    day = describe_day(due.date(), now.date()).removeprefix("on ")
+    when = describe_day(due.date(), now.date())
+    day = when.removeprefix("on ")
     every = repeats.in_words(entry.rule.days)
-    if every == f"every {day}":  # "every Monday", next on Monday: said once
+    if every == f"every {day}" or not lead:  # "every Monday", next on Monday: said once
         return f"{spoken_clock(due)} {every}"
-    return f"{spoken_clock(due)} {every}, {lead} {day}"
+    return f"{spoken_clock(due)} {every}, {'the next one ' + when if lead == 'next' else f'{lead} {day}'}"
 
 
 def rings_between(entry: Entry, first: date, last: date, zone: tzinfo | None) -> bool:
