@@ -53,6 +53,7 @@ TURN_EXPECTATIONS = (
 )
 ADVANCE_EXPECTATIONS = ("announce", "devices")
 TEXT_RULES = ("exact", "contains", "not_contains", "regex")
+TEXT_FORMS = f"text, or a mapping of {', '.join(TEXT_RULES)} (e.g. {{contains: [Paris, degrees]}})"
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\s*", re.I)
 
 
@@ -158,11 +159,15 @@ def _slots(ctx: Context, node: Node, key: str, intent: str | None, known_intent:
     return values
 
 
-def text_rules(ctx: Context, node: Node, what: str) -> TextRules:
-    """``'exact words'`` or ``{contains: x, not_contains: y, regex: z, exact: w}`` (each a text or a list)."""
-    if node.kind == "scalar":
-        return TextRules((TextMatch("exact", schema.text(ctx, node, what, empty_ok=True)),))
-    body = schema.mapping(ctx, node, what)
+def text_rules(ctx: Context, node: Node, what: str, *, or_list: bool = False) -> TextRules:
+    """``'exact words'`` or ``{contains: x, not_contains: y, regex: z, exact: w}`` (each a text or a list);
+    ``or_list``: a list of those is allowed too (said when the value is none of them)."""
+    if node.kind == "scalar" and isinstance(node.value, str):
+        return TextRules((TextMatch("exact", node.value),))
+    if node.kind != "map":
+        forms = f"text, a mapping of {', '.join(TEXT_RULES)}, or a list of those" if or_list else TEXT_FORMS
+        raise ctx.error(node.line, f"{what} must be {forms}; got {node.type_name}")
+    body: dict[str, Node] = node.value
     schema.check_keys(ctx, node, TEXT_RULES, what)
     if not body:
         raise ctx.error(node.line, f"{what} needs one of {', '.join(TEXT_RULES)}")
@@ -190,11 +195,11 @@ def _pattern(ctx: Context, node: Node, what: str, how: str) -> str:
 def _announce(ctx: Context, node: Node, line: int) -> AnnouncementsMatch:
     if node.kind == "seq":
         rules: list[TextRules] = []
-        for item in node.value:
+        for i, item in enumerate(node.value):
             with ctx.checking():
-                rules.append(text_rules(ctx, item, "announce"))
+                rules.append(text_rules(ctx, item, f"announce[{i}]"))
         return AnnouncementsMatch(line, tuple(rules), every=True)
-    return AnnouncementsMatch(line, (text_rules(ctx, node, "announce"),), every=False)
+    return AnnouncementsMatch(line, (text_rules(ctx, node, "announce", or_list=True),), every=False)
 
 
 def device_states(ctx: Context, node: Node, what: str, *, setting: bool = False) -> dict[str, dict[str, Any]]:

@@ -87,3 +87,13 @@ def test_a_wrong_directive_count_names_the_types_on_both_sides() -> None:
     [mismatch] = expected.check(observed)
     assert (mismatch.expected, mismatch.actual) == ("1 directive (audio)", "2 directives (tts, audio)")
     assert DirectivesMatch(3, ({},)).check(Observed())[0].actual == "no directives"
+
+
+def test_a_text_rule_of_the_wrong_form_names_every_allowed_form(names: KnownNames) -> None:
+    rules = "exact, contains, not_contains, regex"
+    text = _turn('reply: ["Which room?"]', "announce: 5", "speech: {contains: 5}")
+    assert _problems(text, names) == [
+        f"5: reply must be text, or a mapping of {rules} (e.g. {{contains: [Paris, degrees]}}); got a list",
+        f"6: announce must be text, a mapping of {rules}, or a list of those; got the number 5",
+        "7: speech.contains must be text, got the number 5",
+    ]
