@@ -25,6 +25,8 @@ class KnownNames:
     slots: Mapping[str, frozenset[str]]
     devices: Mapping[str, str] = field(default_factory=dict)
     """Device id -> device kind in the hub's default home; empty = not known, devices are not checked."""
+    skills_from: str = ""
+    """Where the skills were looked for: ``the config in use (config.yml:4) has router.skill_dirs: [...]``."""
 
     @property
     def skills(self) -> frozenset[str]:
@@ -38,6 +40,15 @@ class KnownNames:
         if intent is not None and intent in self.intents:
             return self.slots.get(self.intents[intent], frozenset())
         return frozenset(name for names in self.slots.values() for name in names)
+
+    def no_such_skill(self, intent: str) -> str | None:
+        """Why ``intent`` may be unknown when its prefix (``coffee`` in ``coffee.make``) names no loaded skill: the
+        script is likely run with another project's config; None when the prefix is a skill."""
+        prefix, dot, _ = intent.partition(".")
+        if not dot or prefix in self.skills or not self.skills_from:
+            return None
+        fix = "run it with the config that lists its folder (assistant test --config PATH)"
+        return f"no loaded skill is named {prefix!r}; {self.skills_from}; {fix}"
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -59,7 +70,11 @@ def known_names(settings: Settings) -> KnownNames:
     manifests = load_manifests(skill_dirs(settings))
     intents = {intent.name: m.name for m in manifests for intent in m.intents}
     slots = {m.name: frozenset(s.name for s in m.slots) for m in manifests}
-    return KnownNames(intents, slots, _default_devices())
+    dirs = settings.router.skill_dirs
+    listed = f"[{', '.join(str(d) for d in dirs)}]"
+    loaded = "besides the built-in skills" if dirs else "so only the built-in skills are loaded"
+    where = f"the config in use ({settings.where('router', 'skill_dirs')}) has router.skill_dirs: {listed}, {loaded}"
+    return KnownNames(intents, slots, _default_devices(), where)
 
 
 def _default_devices() -> dict[str, str]:

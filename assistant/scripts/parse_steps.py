@@ -100,6 +100,9 @@ def parse_expectations(ctx: Context, node: Node) -> tuple[Expectation, ...]:
 def _intent(ctx: Context, node: Node) -> str | None:
     intent = schema.optional_text(ctx, node, "intent")
     if intent is not None and ctx.names is not None and not ctx.names.is_intent(intent):
+        elsewhere = ctx.names.no_such_skill(intent)
+        if elsewhere:
+            raise ctx.error(node.line, f"unknown intent {intent!r}: {elsewhere}")
         hint = suggestion(intent, ctx.names.intents) or " (see the intents in each skill.yml, or 'oos')"
         raise ctx.error(node.line, f"unknown intent {intent!r}{hint}")
     return intent

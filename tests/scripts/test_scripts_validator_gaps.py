@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
+from assistant.config import Settings, parse_settings
 from assistant.errors import ScriptError
 from assistant.scripts.expectations import DirectivesMatch, check_all
 from assistant.scripts.loader import parse_script
@@ -96,4 +96,26 @@ def test_a_text_rule_of_the_wrong_form_names_every_allowed_form(names: KnownName
         f"5: reply must be text, or a mapping of {rules} (e.g. {{contains: [Paris, degrees]}}); got a list",
         f"6: announce must be text, a mapping of {rules}, or a list of those; got the number 5",
         "7: speech.contains must be text, got the number 5",
+    ]
+
+
+def test_an_intent_of_a_skill_no_config_loads_points_at_the_config(tmp_path: Path) -> None:
+    skill = tmp_path / "skills" / "coffee"
+    skill.mkdir(parents=True)
+    (skill / "skill.yml").write_text(
+        "name: coffee\ndescription: Coffee.\ninvocations: [coffee]\nhandler:\n  python: handler.py\n"
+        'intents:\n  coffee.make:\n    examples: ["make me a coffee", "brew a coffee"]\n'
+    )
+    (skill / "handler.py").write_text("def create(context):\n    return None\n")
+    script = _turn("intent: coffee.make")
+    other = parse_settings("locale: en-US\nrouter:\n  skill_dirs: []\n", "other.yml", base=tmp_path)
+    assert _problems(script, known_names(other)) == [
+        "5: unknown intent 'coffee.make': no loaded skill is named 'coffee'; the config in use (other.yml:3) has"
+        " router.skill_dirs: [], so only the built-in skills are loaded; run it with the config that lists its"
+        " folder (assistant test --config PATH)"
+    ]
+    mine = parse_settings("router:\n  skill_dirs: [skills]\n", "config.yml", base=tmp_path)
+    parse_script(script, Path("v.intents.yml"), known_names(mine))
+    assert _problems(_turn("intent: coffee.brew"), known_names(mine)) == [
+        "5: unknown intent 'coffee.brew' (did you mean 'coffee.make'?)"
     ]
