@@ -1,4 +1,5 @@
-"""What went wrong with a SQLite file under ``data_dir``, and the fix that fits that case, in one line.
+"""What went wrong with a SQLite file under ``data_dir`` (or a model under ``models_dir``), and the fix that fits that
+case, in one line.
 
 "Move it away" is the fix only for a file that is not a database. A folder that cannot be created needs its path or
 permissions checked; a file where the folder should be needs data_dir to name a folder; a read-only file needs
@@ -17,16 +18,41 @@ from assistant.errors import ConfigError
 DEFAULT_CONFIG = "config.yml"
 
 
-class DataDirError(ConfigError):
-    """A data file cannot be used: ``<config file>: data_dir: <what and the fix>``."""
+class FolderError(ConfigError):
+    """A folder setting cannot be used: ``<config file>: <key>: <what and the fix>``."""
+
+    key = "data_dir"
 
     def __init__(self, problem: str, config: str = DEFAULT_CONFIG) -> None:
-        super().__init__(f"{config}: data_dir: {problem}")
+        super().__init__(f"{config}: {self.key}: {problem}")
         self.problem = problem
 
-    def naming(self, config: str) -> DataDirError:
+    def naming(self, config: str) -> FolderError:
         """The same error naming the config file actually read."""
-        return DataDirError(self.problem, config)
+        return type(self)(self.problem, config)
+
+
+class DataDirError(FolderError):
+    """A data file cannot be used."""
+
+
+class ModelsDirError(FolderError):
+    """A model cannot be written under ``models_dir``."""
+
+    key = "models_dir"
+
+
+def models_dir_error(root: Path, error: OSError, config: str = DEFAULT_CONFIG) -> ModelsDirError:
+    """Why a model could not be written under ``root`` (a folder of ``models_dir``), with the fix."""
+    in_the_way = file_in_the_way(root)
+    if in_the_way is not None:
+        return ModelsDirError(f"{in_the_way} is a file, not a folder; set models_dir to a folder", config)
+    reason = error.strerror or str(error)
+    return ModelsDirError(
+        f"cannot write the NLU model under {root} ({reason}); make it writable, or set models_dir to a folder you"
+        " can write",
+        config,
+    )
 
 
 #: SQLite result codes that say something about the file or its folder, not about the program's SQL.
@@ -55,7 +81,7 @@ def storage_error(path: Path, error: BaseException, what: str, config: str = DEF
 
 def _problem(path: Path, error: BaseException, what: str) -> str:
     folder = path.parent
-    in_the_way = _file_in_the_way(folder)
+    in_the_way = file_in_the_way(folder)
     if in_the_way is not None:
         return f"{in_the_way} is a file, not a folder; set data_dir to a folder (it is created when missing)"
     if not folder.is_dir():
@@ -83,7 +109,7 @@ def _problem(path: Path, error: BaseException, what: str) -> str:
     return f"cannot use {path} ({what}): {error}"
 
 
-def _file_in_the_way(folder: Path) -> Path | None:
+def file_in_the_way(folder: Path) -> Path | None:
     """The nearest existing part of ``folder``'s path, when it is a file (``/dev/null`` in ``/dev/null/x``)."""
     for part in (folder, *folder.parents):
         if part.exists():

@@ -1,28 +1,30 @@
 """config.yml, parsed once at start into typed, frozen settings that are passed inward.
 
-Every error names the file, the key path and what is allowed, e.g.
-``config.yml: speaker.wake.phrases[0]: must be a non-empty string``; unknown keys get a "did you mean", and a word
-YAML 1.1 reads as a boolean or number where text is wanted (``voice: no``) is told to be quoted.
+Every mistake in the file is reported at once, one line each naming the file, the line, the key path and what is
+expected, e.g. ``config.yml:7: speaker.wake.phrases[0]: must be a non-empty string`` (wording:
+:mod:`assistant.config.config_errors`); unknown keys get a "did you mean", and a word YAML 1.1 reads as a boolean or
+number where text is wanted (``voice: no``) is told to be quoted.
 ``${NAME}`` or ``${NAME:-default}`` in a string value reads the environment (for secrets).
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from assistant.config.bridge import BridgeSettings
+from assistant.config.config_errors import Loc, Mistake, describe, report, schema_mistakes
+from assistant.config.data_files import file_in_the_way
 from assistant.config.rasa import RasaSettings
 from assistant.config.router import RouterSettings
 from assistant.config.section import Section
 from assistant.config.speaker import SpeakerSettings
-from assistant.config.yaml_nodes import quote_hint, written
+from assistant.config.yaml_nodes import nearest_line
 from assistant.errors import ConfigError
 
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -44,11 +46,18 @@ class Settings(Section):
     bridge: BridgeSettings = BridgeSettings()
     rasa: RasaSettings = RasaSettings()
     _source: str | None = PrivateAttr(default=None)
+    _text: str = PrivateAttr(default="")
 
     @property
     def source(self) -> str:
         """How errors about these settings name their file: the one read, else ``config.yml`` (built in code)."""
         return self._source or "config.yml"
+
+    def where(self, *loc: str | int) -> str:
+        """How an error found later (by the router, the stores) names the place of a key: ``file:line``; for a key
+        left to its default, the line of its section, or just the file."""
+        line = nearest_line(self._text, loc) if self._text else None
+        return f"{self.source}:{line}" if line else self.source
 
     @field_validator("models_dir", "data_dir")
     @classmethod
@@ -99,16 +108,34 @@ def parse_settings(text: str, shown: str, *, base: Path, environ: dict[str, str]
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{shown}: must be a mapping of settings, got {type(raw).__name__}")
-    env = os.environ if environ is None else environ
-    expanded = _expand(raw, env, shown, "")
+        whole = f"must be a mapping of settings such as locale:, speaker: (got {describe(raw)})"
+        raise ConfigError(report(shown, text, [((), whole)]))
+    unset: list[Mistake] = []
+    expanded = _expand(raw, os.environ if environ is None else environ, (), unset)
     try:
         settings = Settings.model_validate(expanded)
     except ValidationError as e:
-        raise ConfigError(_describe(shown, e, expanded, text)) from None
+        wrong = [m for m in schema_mistakes(e, text, Settings) if all(m[0] != loc for loc, _ in unset)]
+        raise ConfigError(report(shown, text, unset + wrong)) from None
     resolved = settings.resolved(base)
+    mistakes = unset + _folder_mistakes(resolved)
+    if mistakes:
+        raise ConfigError(report(shown, text, mistakes))
     resolved._source = shown
+    resolved._text = text
     return resolved
+
+
+def _folder_mistakes(settings: Settings) -> list[Mistake]:
+    """models_dir or data_dir naming a file (``/etc/passwd``), or a folder inside one: said at start, with the line,
+    rather than when the first model or database is written."""
+    mistakes: list[Mistake] = []
+    for key in ("models_dir", "data_dir"):
+        in_the_way = file_in_the_way(getattr(settings, key))
+        if in_the_way is not None:
+            problem = f"{in_the_way} is a file, not a folder; set {key} to a folder (it is created when missing)"
+            mistakes.append(((key,), problem))
+    return mistakes
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -130,11 +157,13 @@ def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[An
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
-def _expand(value: object, env: Any, shown: str, path: str) -> object:
+def _expand(value: object, env: Any, loc: Loc, unset: list[Mistake]) -> object:
+    """``value`` with ``${NAME}`` replaced from ``env``; a variable not set (and without a default) is noted in
+    ``unset`` and left as written, so the rest of the file is still checked."""
     if isinstance(value, dict):
-        return {k: _expand(v, env, shown, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+        return {k: _expand(v, env, (*loc, str(k)), unset) for k, v in value.items()}
     if isinstance(value, list):
-        return [_expand(v, env, shown, f"{path}[{i}]") for i, v in enumerate(value)]
+        return [_expand(v, env, (*loc, i), unset) for i, v in enumerate(value)]
     if isinstance(value, str):
 
         def substitute(match: re.Match[str]) -> str:
@@ -143,70 +172,8 @@ def _expand(value: object, env: Any, shown: str, path: str) -> object:
                 return str(env[name])
             if default is not None:
                 return default
-            raise ConfigError(f"{shown}: {path}: environment variable {name} is not set (export it)")
+            unset.append((loc, f"environment variable {name} is not set (export it)"))
+            return match.group(0)
 
         return _ENV.sub(substitute, value)
     return value
-
-
-def _describe(shown: str, error: ValidationError, data: object, text: str) -> str:
-    errors = error.errors(include_url=False)
-    first = errors[0]
-    loc = first["loc"]
-    if len(loc) > 1 and isinstance(loc[-1], str) and _model_at(loc[:-1]) is None:
-        # pydantic tags each member of a union (``input_device.str``, ``input_device.int``): one error for the field
-        members = [e for e in errors if e["loc"][:-1] == loc[:-1]]
-        loc = loc[:-1]
-        kinds = " or ".join(str(e["msg"]).removeprefix("Input should be ") for e in members)
-        first = {**first, "type": "union", "msg": f"input should be {kinds}"}
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-    kind = first["type"]
-    ctx = first.get("ctx") or {}
-    if kind == "extra_forbidden":
-        problem = f"unknown key{_did_you_mean(loc, data)}"
-    elif kind == "missing":
-        problem = "is required"
-    elif kind == "string_too_short" and ctx.get("min_length") == 1:
-        problem = "must be a non-empty string"
-    elif kind == "string_pattern_mismatch" and loc[-1] == "locale":
-        problem = "must be a BCP-47 locale such as en-US or zh-CN"
-    elif kind == "literal_error":
-        problem = f"must be one of {ctx.get('expected')}"
-    elif kind == "value_error":
-        problem = str(first["msg"]).removeprefix("Value error, ")
-    else:
-        problem = _lower(str(first["msg"])) or "is not allowed"
-    got = first.get("input")
-    hide_got = kind in ("extra_forbidden", "missing") or isinstance(got, dict | list)
-    if not hide_got and not (kind == "value_error" and repr(got) in problem):  # a validator may have shown it
-        problem += f" (got {got!r})"
-    if kind in ("string_type", "union") and isinstance(got, bool | int | float) and "string" in problem:
-        problem += quote_hint(loc[-1], written(text, loc))  # YAML 1.1 made a word (no, on, 12) a bool or number
-    return f"{shown}: {path}: {problem}"
-
-
-def _lower(msg: str) -> str:
-    return f"{msg[0].lower()}{msg[1:]}" if msg else msg
-
-
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The settings section at a key path, or None when the path ends inside a plain value."""
-    model: type[BaseModel] = Settings
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(str(part))
-        annotation = field.annotation if field else None
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return None
-        model = annotation
-    return model
-
-
-def _did_you_mean(loc: tuple[int | str, ...], data: object) -> str:
-    model = _model_at(loc[:-1])
-    if model is None:
-        return ""
-    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
-    allowed = ", ".join(model.model_fields)
-    return f"; did you mean '{close[0]}'?" if close else f"; allowed here: {allowed}"

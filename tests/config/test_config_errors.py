@@ -1,4 +1,4 @@
-"""Broken config files: each gives one specific line, ``<file>: key.path: problem`` (or ``<file>:line:`` for YAML).
+"""Broken config files: each gives one specific line, ``<file>:<line>: key.path: problem``.
 
 Every file is really written and read through :func:`load_settings`, the way ``--config`` reads it.
 """
@@ -13,38 +13,42 @@ from assistant.config import Settings, load_settings
 from assistant.errors import ConfigError
 
 BROKEN: list[tuple[str, str]] = [
-    ("speker:\n  device_id: mi-02\n", ": speker: unknown key; did you mean 'speaker'?"),
-    ("speaker:\n  wake:\n    phrase: [xiao ai]\n", ": speaker.wake.phrase: unknown key; did you mean 'phrases'?"),
-    ("router:\n  nlu:\n    zzzzz: 1\n", ": router.nlu.zzzzz: unknown key; allowed here: engine, threshold"),
+    ("speker:\n  device_id: mi-02\n", ":1: speker: unknown key; did you mean 'speaker'?"),
+    ("speaker:\n  wake:\n    phrase: [xiao ai]\n", ":3: speaker.wake.phrase: unknown key; did you mean 'phrases'?"),
+    ("router:\n  nlu:\n    zzzzz: 1\n", ":3: router.nlu.zzzzz: unknown key; allowed here: engine, threshold"),
     (
         "speaker:\n  tts:\n    rate: fast\n",
-        ": speaker.tts.rate: input should be a valid integer, unable to parse string as an integer (got 'fast')",
+        ":3: speaker.tts.rate: input should be a valid integer, unable to parse string as an integer (got 'fast')",
     ),
     (
         "speaker:\n  wake:\n    sensitivity: 1.5\n",
-        ": speaker.wake.sensitivity: input should be less than or equal to 1 (got 1.5)",
+        ":3: speaker.wake.sensitivity: input should be less than or equal to 1 (got 1.5)",
     ),
-    ("bridge:\n  timeout_s: 0\n", ": bridge.timeout_s: input should be greater than 0 (got 0)"),
-    ("router:\n  nlu:\n    engine: spacy\n", ": router.nlu.engine: must be one of 'embedded' or 'rasa' (got 'spacy')"),
-    ("speaker:\n  wake:\n    phrases: ['']\n", ": speaker.wake.phrases[0]: must be a non-empty string (got '')"),
+    ("bridge:\n  timeout_s: 0\n", ":2: bridge.timeout_s: input should be greater than 0 (got 0)"),
+    (
+        "router:\n  nlu:\n    engine: spacy\n",
+        ":3: router.nlu.engine: must be one of 'embedded' or 'rasa' (got 'spacy')",
+    ),
+    ("speaker:\n  wake:\n    phrases: ['']\n", ":3: speaker.wake.phrases[0]: must be a non-empty string (got '')"),
     (
         "speaker:\n  wake:\n    phrases: [xiao ai, '   ']\n",
-        ": speaker.wake.phrases[1]: must be a non-empty string (got '   ')",
+        ":3: speaker.wake.phrases[1]: must be a non-empty string (got '   ')",
     ),
-    ("speaker:\n  wake:\n    phrases: []\n", ": speaker.wake.phrases: must list at least one wake phrase"),
+    ("speaker:\n  wake:\n    phrases: []\n", ":3: speaker.wake.phrases: must list at least one wake phrase"),
     (
         "speaker:\n  wake:\n    phrases: xiao ai\n",
-        ": speaker.wake.phrases: input should be a valid tuple (got 'xiao ai')",
+        ":3: speaker.wake.phrases: must be a list of wake phrases, e.g. [xiao ai, hey cortana]"
+        " (got the text 'xiao ai')",
     ),
-    ("locale: chinese\n", ": locale: must be a BCP-47 locale such as en-US or zh-CN (got 'chinese')"),
-    ("speaker: 5\n", ": speaker: input should be a valid dictionary or instance of SpeakerSettings (got 5)"),
-    ("speaker:\n  input_device: [1]\n", ": speaker.input_device: input should be a valid string or a valid integer"),
-    ("bridge:\n  secret: short\n", ": bridge.secret: string should have at least 16 characters (got 'short')"),
-    ("bridge:\n  transport: tcp\n", ": bridge.transport: must be one of 'inprocess' (got 'tcp')"),
-    ("router:\n  timezone: Mars/Olympus\n", ": router.timezone: 'Mars/Olympus' is not an IANA time zone"),
-    ("models_dir: .\n", ": models_dir: must name a folder (got '.')"),
-    ("- speaker\n- router\n", ": must be a mapping of settings, got list"),
-    ("just words\n", ": must be a mapping of settings, got str"),
+    ("locale: chinese\n", ":1: locale: must be a BCP-47 locale such as en-US or zh-CN (got 'chinese')"),
+    ("speaker: 5\n", ":1: speaker: must be a mapping of keys such as device_id:, input_device: (got the number 5)"),
+    ("speaker:\n  input_device: [1]\n", ":2: speaker.input_device: must be text or a whole number (got a list)"),
+    ("bridge:\n  secret: short\n", ":2: bridge.secret: string should have at least 16 characters (got 'short')"),
+    ("bridge:\n  transport: tcp\n", ":2: bridge.transport: must be one of 'inprocess' (got 'tcp')"),
+    ("router:\n  timezone: Mars/Olympus\n", ":2: router.timezone: 'Mars/Olympus' is not an IANA time zone"),
+    ("models_dir: .\n", ":1: models_dir: must name a folder (got '.')"),
+    ("- speaker\n- router\n", ":1: must be a mapping of settings such as locale:, speaker: (got a list)"),
+    ("just words\n", ":1: must be a mapping of settings such as locale:, speaker: (got the text 'just words')"),
     ("speaker:\n  device_id: [mi\nrouter: {}\n", ":3: expected ',' or ']', but got ':' (fix the YAML syntax)"),
     ("speaker:\n\tdevice_id: mi\n", ":2: found character '\\t' that cannot start any token (fix the YAML syntax)"),
     ("locale: en-US\nlocale: zh-CN\n", ":2: key 'locale' appears twice in one mapping (fix the YAML syntax)"),
@@ -54,11 +58,11 @@ BROKEN: list[tuple[str, str]] = [
     ),
     (
         "bridge:\n  secret: ${ASSISTANT_TEST_UNSET_SECRET}\n",
-        ": bridge.secret: environment variable ASSISTANT_TEST_UNSET_SECRET is not set (export it)",
+        ":2: bridge.secret: environment variable ASSISTANT_TEST_UNSET_SECRET is not set (export it)",
     ),
     (
         "speaker:\n  wake:\n    phrases: [xiao ai, '${ASSISTANT_TEST_UNSET}']\n",
-        ": speaker.wake.phrases[1]: environment variable ASSISTANT_TEST_UNSET is not set",
+        ":3: speaker.wake.phrases[1]: environment variable ASSISTANT_TEST_UNSET is not set",
     ),
 ]
 

@@ -14,22 +14,22 @@ WORDS = [
     # (config text, the error after the file name, the text with the fix the error gives)
     (
         "speaker:\n  tts:\n    voice: no\n",
-        ': speaker.tts.voice: input should be a valid string (got False); put it in quotes: voice: "no"',
+        ':3: speaker.tts.voice: input should be a valid string (got False); put it in quotes: voice: "no"',
         'speaker:\n  tts:\n    voice: "no"\n',
     ),
     (
         "speaker:\n  wake:\n    phrases: [hey cortana, yes]\n",
-        ': speaker.wake.phrases[1]: input should be a valid string (got True); put it in quotes: "yes"',
+        ':3: speaker.wake.phrases[1]: input should be a valid string (got True); put it in quotes: "yes"',
         'speaker:\n  wake:\n    phrases: [hey cortana, "yes"]\n',
     ),
     (
         "speaker:\n  device_id: 12\n",
-        ': speaker.device_id: input should be a valid string (got 12); put it in quotes: device_id: "12"',
+        ':2: speaker.device_id: input should be a valid string (got 12); put it in quotes: device_id: "12"',
         'speaker:\n  device_id: "12"\n',
     ),
     (
         "rasa:\n  token: on\n",
-        ': rasa.token: input should be a valid string (got True); put it in quotes: token: "on"',
+        ':2: rasa.token: input should be a valid string (got True); put it in quotes: token: "on"',
         'rasa:\n  token: "on"\n',
     ),
 ]
