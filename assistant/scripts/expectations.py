@@ -12,17 +12,33 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from assistant.scripts.observed import Observed
-from assistant.scripts.values import show, subset_diff, values_equal
+from assistant.scripts.values import ABSENT, Shown, plain, show, subset_diff, values_equal
 
 
 @dataclass(frozen=True)
 class Mismatch:
-    """One difference: ``field`` (``slots.city``) expected one thing, got another; ``line`` is the script's."""
+    """One difference: ``field`` (``slots.city``) expected one thing, got another; ``line`` is the script's.
+
+    ``want`` and ``got`` are values (a :class:`Shown` where a diff line says more than the value, "absent", a rule):
+    the text report shows them on one line each, the JSON report gives them as JSON values.
+    """
 
     field: str
-    expected: str
-    actual: str
+    want: Any
+    got: Any
     line: int
+
+    @property
+    def expected(self) -> str:
+        return show(self.want)
+
+    @property
+    def actual(self) -> str:
+        return show(self.got)
+
+    def to_json(self) -> dict[str, Any]:
+        """The expected value (or the rule, as text) and the actual value, whole, as JSON values."""
+        return {"field": self.field, "expected": plain(self.want), "actual": plain(self.got), "line": self.line}
 
 
 class Expectation(Protocol):
@@ -76,6 +92,12 @@ class TextRules:
     def describe(self) -> str:
         return " and ".join(rule.describe() for rule in self.rules)
 
+    def shown(self) -> Shown:
+        """The rules for a diff line; for JSON, an exact text is itself, other rules their description."""
+        if len(self.rules) == 1 and self.rules[0].how == "exact":
+            return Shown(self.describe(), self.rules[0].pattern)
+        return Shown(self.describe(), self.describe())
+
 
 @dataclass(frozen=True)
 class IntentIs:
@@ -88,7 +110,8 @@ class IntentIs:
     def check(self, observed: Observed) -> list[Mismatch]:
         if observed.effective_intent == self.name:
             return []
-        return [Mismatch("intent", self.name or "none", observed.intent_shown(), self.line)]
+        actual = Shown(observed.intent_shown(), observed.effective_intent)
+        return [Mismatch("intent", Shown(self.name or "none", self.name), actual, self.line)]
 
 
 @dataclass(frozen=True)
@@ -100,7 +123,8 @@ class SkillIs:
     def check(self, observed: Observed) -> list[Mismatch]:
         if observed.skill == self.name:
             return []
-        return [Mismatch("skill", self.name or "none", observed.skill or "none", self.line)]
+        actual = Shown(observed.skill or "none", observed.skill)
+        return [Mismatch("skill", Shown(self.name or "none", self.name), actual, self.line)]
 
 
 @dataclass(frozen=True)
@@ -122,19 +146,19 @@ class SlotsMatch:
             where = f"slots.{name}"
             if want is None:
                 if name in observed.slots:
-                    found.append(Mismatch(where, "absent", show(observed.slots[name]), self.line))
+                    found.append(Mismatch(where, ABSENT, observed.slots[name], self.line))
             elif name not in observed.slots:
-                found.append(Mismatch(where, show(want), "absent", self.line))
+                found.append(Mismatch(where, want, ABSENT, self.line))
             elif self.exact:
                 if not values_equal(want, observed.slots[name]):
-                    found.append(Mismatch(where, show(want), show(observed.slots[name]), self.line))
+                    found.append(Mismatch(where, want, observed.slots[name], self.line))
             else:
                 found += [
                     Mismatch(f"{where}{p}", e, a, self.line) for p, e, a in subset_diff(want, observed.slots[name])
                 ]
         if self.exact:
             for name in sorted(set(observed.slots) - set(self.expected)):
-                found.append(Mismatch(f"slots.{name}", "absent", show(observed.slots[name]), self.line))
+                found.append(Mismatch(f"slots.{name}", ABSENT, observed.slots[name], self.line))
         return found
 
 
@@ -151,7 +175,7 @@ class TextIs:
         failed = [rule for rule in self.rules.rules if not rule.matches(actual)]
         if not failed:
             return []
-        return [Mismatch(self.field, " and ".join(r.describe() for r in failed), show(actual), self.line)]
+        return [Mismatch(self.field, TextRules(tuple(failed)).shown(), actual, self.line)]
 
 
 @dataclass(frozen=True)
@@ -162,7 +186,7 @@ class FlagIs:
 
     def check(self, observed: Observed) -> list[Mismatch]:
         actual = bool(getattr(observed, self.field))
-        return [] if actual == self.value else [Mismatch(self.field, show(self.value), show(actual), self.line)]
+        return [] if actual == self.value else [Mismatch(self.field, self.value, actual, self.line)]
 
 
 @dataclass(frozen=True)
@@ -176,7 +200,8 @@ class DirectivesMatch:
     def check(self, observed: Observed) -> list[Mismatch]:
         actual = [dict(d) for d in observed.directives]
         if len(actual) != len(self.expected):
-            return [Mismatch("directives", _directives(self.expected), _directives(actual), self.line)]
+            listed = Shown(_directives(self.expected), [dict(d) for d in self.expected])
+            return [Mismatch("directives", listed, Shown(_directives(actual), actual), self.line)]
         found: list[Mismatch] = []
         for i, (want, got) in enumerate(zip(self.expected, actual, strict=True)):
             found += [Mismatch(f"directives[{i}]{p}", e, a, self.line) for p, e, a in subset_diff(want, got)]
@@ -201,9 +226,10 @@ class ActionIs:
 
     def check(self, observed: Observed) -> list[Mismatch]:
         if self.expected is None:
-            return [] if observed.action is None else [Mismatch("action", "none", show(observed.action), self.line)]
+            none = Shown("none", None)
+            return [] if observed.action is None else [Mismatch("action", none, observed.action, self.line)]
         if observed.action is None:
-            return [Mismatch("action", show(self.expected), "none", self.line)]
+            return [Mismatch("action", dict(self.expected), Shown("none", None), self.line)]
         return [Mismatch(f"action{p}", e, a, self.line) for p, e, a in subset_diff(self.expected, observed.action)]
 
 
@@ -221,9 +247,8 @@ class DevicesMatch:
             record = observed.devices.get(device)
             if record is None:
                 known = ", ".join(sorted(observed.devices)) or "none"
-                found.append(
-                    Mismatch(f"devices.{device}", show(dict(want)), f"no such device (hub has: {known})", self.line)
-                )
+                missing = Shown(f"no such device (hub has: {known})", None)
+                found.append(Mismatch(f"devices.{device}", dict(want), missing, self.line))
                 continue
             state = record.get("state") or {}
             found += [Mismatch(f"devices.{device}{p}", e, a, self.line) for p, e, a in subset_diff(want, state)]
@@ -245,15 +270,18 @@ class AnnouncementsMatch:
             rule = self.rules[0]
             if any(rule.matches(text) for text in spoken):
                 return []
-            return [Mismatch("announce", f"an announcement: {rule.describe()}", _spoken(spoken), self.line)]
-        if len(spoken) != len(self.rules) or not all(r.matches(t) for r, t in zip(self.rules, spoken, strict=True)):
-            want = "no announcement" if not self.rules else "; ".join(r.describe() for r in self.rules)
+            want = Shown(f"an announcement: {rule.describe()}", rule.shown().value)
             return [Mismatch("announce", want, _spoken(spoken), self.line)]
+        if len(spoken) != len(self.rules) or not all(r.matches(t) for r, t in zip(self.rules, spoken, strict=True)):
+            text = "no announcement" if not self.rules else "; ".join(r.describe() for r in self.rules)
+            return [
+                Mismatch("announce", Shown(text, [r.shown().value for r in self.rules]), _spoken(spoken), self.line)
+            ]
         return []
 
 
-def _spoken(spoken: Sequence[str]) -> str:
-    return "nothing announced" if not spoken else "; ".join(repr(s) for s in spoken)
+def _spoken(spoken: Sequence[str]) -> Shown:
+    return Shown("nothing announced" if not spoken else "; ".join(repr(s) for s in spoken), list(spoken))
 
 
 def check_all(expectations: Sequence[Expectation], observed: Observed) -> tuple[Mismatch, ...]:

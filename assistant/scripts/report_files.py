@@ -124,9 +124,7 @@ def _step(outcome: StepOutcome) -> dict[str, Any]:
         "passed": outcome.passed,
         "ms": round(outcome.ms, 3),
         "error": outcome.error,
-        "mismatches": [
-            {"field": m.field, "expected": m.expected, "actual": m.actual, "line": m.line} for m in outcome.mismatches
-        ],
+        "mismatches": [m.to_json() for m in outcome.mismatches],
         "observed": dict(outcome.observed.raw) if outcome.observed is not None else None,
     }
 
