@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.config.data_files import DEFAULT_CONFIG, models_dir_error
 from assistant.errors import NluError
 from assistant.router.nlu.embedded import FORMAT_VERSION, EmbeddedEngine, EmbeddedParams
 from assistant.router.nlu.sentence_vectors import FIND, Embedder, VectorsChoice, optional_vectors
@@ -65,6 +66,7 @@ def cached_engine(
     params: EmbeddedParams | None = None,
     vectors: VectorsChoice = FIND,
     on_training: Callable[[], None] | None = None,
+    config: str = DEFAULT_CONFIG,
 ) -> tuple[EmbeddedEngine, CacheOutcome]:
     """The engine for ``data``: loaded from ``models_dir/embedded/<key>`` if there, else trained and saved there.
 
@@ -72,6 +74,8 @@ def cached_engine(
     ``models_dir`` when it has been built (``assistant models build nlu-vectors``), else n-grams only.
 
     ``on_training``: called when there is no cached model and training starts (to tell a waiting user why).
+
+    ``config``: how a ``models_dir`` that cannot be written is named (``settings.source``, the file read).
 
     ``embedded.load_or_train`` is the same without the ``CacheOutcome``.
     """
@@ -101,7 +105,7 @@ def cached_engine(
         except OSError:  # another process renamed its copy first: theirs is equally complete
             shutil.rmtree(staging, ignore_errors=True)
     except OSError as e:
-        raise NluError(f"cannot write the NLU model under {root} ({e.strerror}); check models_dir in config.yml") from e
+        raise models_dir_error(root, e, config) from None
     _prune(root, keep=folder)
     seconds = time.perf_counter() - started
     logger.info("trained embedded NLU model %s in %.1f s", key, seconds)
@@ -123,7 +127,7 @@ def _prune(root: Path, keep: Path) -> None:
 def make_engine(settings: Settings, data: TrainingData) -> EmbeddedEngine:
     """The router's ``EngineFactory`` for the embedded engine: train-or-load under ``settings.models_dir``, with the
     sentence vectors there when they have been built (``assistant models build nlu-vectors``)."""
-    engine, outcome = cached_engine(data, settings.models_dir)
+    engine, outcome = cached_engine(data, settings.models_dir, config=settings.source)
     logger.info(
         "embedded NLU %s (%s, %.2f s)", outcome.key, "trained" if outcome.trained else "cached", outcome.seconds
     )
