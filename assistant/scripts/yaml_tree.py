@@ -110,6 +110,9 @@ def parse_tree(text: str, path: Path, mistakes: Mistakes | None = None) -> Node:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = plain_yaml_problem(e.problem or "not valid YAML")
+        if (e.context or "").startswith("while scanning a quoted scalar") and e.context_mark is not None:
+            mark = e.context_mark  # the parser found out at the end of the file; the quote was opened here
+            problem = f"a quoted text opened on this line is not closed; add the closing quote (YAML: {e.problem})"
         if mark is None:
             raise ScriptError(f"{path}: {problem}") from None
         raise Mistake(path, mark.line + 1, problem) from None

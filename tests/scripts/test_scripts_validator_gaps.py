@@ -119,3 +119,19 @@ def test_an_intent_of_a_skill_no_config_loads_points_at_the_config(tmp_path: Pat
     assert _problems(_turn("intent: coffee.brew"), known_names(mine)) == [
         "5: unknown intent 'coffee.brew' (did you mean 'coffee.make'?)"
     ]
+
+
+def test_a_duplicate_name_is_reported_even_when_that_conversation_has_no_turns(names: KnownNames) -> None:
+    text = "conversations:\n  - name: a\n    turns: [{say: hi}]\n  - name: a\n    turns: []\n"
+    assert _problems(text, names) == [
+        "4: conversation name 'a' is used twice (first at line 2); names must be unique in a file",
+        "5: turns must not be empty",
+    ]
+
+
+def test_an_unclosed_quote_is_reported_at_the_line_that_opens_it(names: KnownNames) -> None:
+    text = _turn("intent: oos") + '      - say: "hello\n        intent: oos\n  - name: b\n    turns: [{say: hi}]\n'
+    assert _problems(text, names) == [
+        "6: a quoted text opened on this line is not closed; add the closing quote"
+        " (YAML: found unexpected end of stream)"
+    ]
