@@ -118,7 +118,9 @@ class Assistant:
             trace=self.trace,
             max_bytes=settings.bridge.max_message_bytes,
         )
-        self.session = SpeakerSession(settings, speaker_wire, devices=self.hub.report)
+        self.session = SpeakerSession(
+            settings, speaker_wire, devices=self.hub.report, now_ms=lambda: int(self.clock.now().timestamp() * 1000)
+        )
 
     @classmethod
     def build(
@@ -235,6 +237,9 @@ class Assistant:
     def announce(self, response: MiAiResponse) -> None:
         """The speaker's sink for proactive speech (a timer firing), called from the scheduler's thread."""
         text = response.response.to_speak.text if response.response.to_speak else ""
+        session = getattr(self, "session", None)  # early announcements come before the session is made
+        if session is not None:
+            session.rang()
         with self._lock:
             listeners = list(self._listeners)
             if not listeners:  # kept for the next turn's result (chat --once, scripts); listeners have it at once

@@ -24,13 +24,25 @@ from bridge.miai import (
     MiAiResponse,
     Request,
     RequestType,
+    Response,
     Session,
+    Speech,
     User,
 )
 from bridge.wire_model import MAX_TEXT
 
 #: "open weather" / "打开天气" start a skill session (Mi-AI request type 0).
 _OPEN = re.compile(r"^\s*(open|launch|start talking to|打开)\s*\S", re.IGNORECASE)
+#: What silences a ring, as a speaker does on its own while an alarm or a timer rings: not sent on, so "stop" right
+#: after the alarm does not also pause the music, hang up a call or end anything else.
+_SILENCE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|alright)[\s,]+)?(?:stop|stop it|stop that|stop (?:the )?(?:alarm|timer|ringing|ring)|"
+    r"dismiss(?: it| the (?:alarm|timer))?|silence|quiet|be quiet|shut up|"
+    r"(?:turn|shut) (?:it|the (?:alarm|timer)) off|(?:turn|shut) off the (?:alarm|timer)|停止|别响了)[\s.!]*$",
+    re.IGNORECASE,
+)
+RING_S = 60.0
+"""How long after an announcement (a timer or an alarm going off) the speaker takes "stop" as silencing it."""
 
 DeviceReport = Callable[[], list[dict[str, Any]]]
 
@@ -52,8 +64,13 @@ class SpeakerSession:
         self._now_ms = now_ms
         self._session_id: str | None = None
         self._attributes: dict[str, Any] = {}
+        self._rang_ms: int | None = None
         self.open_mic = False
         """Whether the last response asked for an answer (the microphone stays open)."""
+
+    def rang(self) -> None:
+        """A timer or an alarm just went off (the speaker announced it): a bare "stop" soon after silences it."""
+        self._rang_ms = self._now_ms()
 
     @property
     def session_id(self) -> str | None:
@@ -66,6 +83,13 @@ class SpeakerSession:
             raise AssistantError(
                 f"that message is {len(text):,} characters and the Mi-AI protocol carries at most {MAX_TEXT:,}; "
                 "say it in fewer words"
+            )
+        if self._rang_ms is not None and self._now_ms() - self._rang_ms <= RING_S * 1000 and _SILENCE.match(text):
+            self._rang_ms = None  # the ring is silenced here, on the speaker: nothing is sent on
+            return MiAiResponse(
+                session_attributes=dict(self._attributes),
+                is_session_end=self._session_id is None,
+                response=Response(open_mic=False, to_speak=Speech(text="OK."), to_display=Speech(text="OK.")),
             )
         starting = self._session_id is None and bool(_OPEN.match(text))
         kind = RequestType.START if starting else RequestType.INTENT
