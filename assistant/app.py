@@ -61,7 +61,7 @@ def make_engine(settings: Settings, data: TrainingData, *, progress: bool = Fals
         from assistant.router.nlu.model_cache import cached_engine
 
         notice = _training_notice if progress else None
-        return cached_engine(data, settings.models_dir, on_training=notice)[0]
+        return cached_engine(data, settings.models_dir, on_training=notice, config=settings.source)[0]
     from assistant.router.nlu.rasa.rasa_factory import make_rasa_engine
 
     return make_rasa_engine(settings, data)

@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             key = data_key(data, EmbeddedParams(), optional_vectors(settings.models_dir))
             shutil.rmtree(settings.models_dir / CACHE_FOLDER / key, ignore_errors=True)
         with console.status("training the embedded NLU engine"):
-            engine, outcome = cached_engine(data, settings.models_dir)
+            engine, outcome = cached_engine(data, settings.models_dir, config=settings.source)
         engine.close()
         verb = "trained" if outcome.trained else "already trained, loaded from the cache"
         reads = "n-grams" if engine.vectors is None else f"sentence vectors from {engine.vectors.path}"

@@ -55,7 +55,7 @@ def test_a_broken_config_is_one_line_and_exit_2(tmp_path: Path, before: bool) ->
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert lines == [
-        f"assistant chat: error: {config}: speaker.wake.sensitivty: unknown key; did you mean 'sensitivity'?"
+        f"assistant chat: error: {config}:3: speaker.wake.sensitivty: unknown key; did you mean 'sensitivity'?"
     ]
 
 

@@ -167,7 +167,7 @@ def test_unknown_time_zone_is_a_config_error() -> None:
     from assistant.config import parse_settings
     from assistant.errors import ConfigError
 
-    with pytest.raises(ConfigError, match=r"config.yml: router.timezone: 'Mars/Base' is not an IANA time zone"):
+    with pytest.raises(ConfigError, match=r"config.yml:2: router.timezone: 'Mars/Base' is not an IANA time zone"):
         parse_settings("router:\n  timezone: Mars/Base\n", "config.yml", base=Path("."))
 
 
