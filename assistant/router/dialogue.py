@@ -21,7 +21,7 @@ from assistant.router.session_state import Pending, SessionState
 from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, slots_from_words
-from assistant.router.slot_recovery import recover
+from assistant.router.slot_recovery import FREE_TEXT, recover
 from assistant.router.stopping import playing_skill, stop
 from assistant.router.vocabulary import unknown_share, words_of
 from bridge.cortana import Activity
@@ -68,8 +68,10 @@ class Dialogue:
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
+        rest = phrases.correction_rest(text) if state.context is not None else None
+        alone = self._parse(rest, turn) if rest is not None else None  # "play some jazz" of "no, I meant ..."
         result = self._parse(text, turn)
-        followed = self._follow_ups.corrected(incoming, state, text, result, turn) or self._follow_ups.followup(
+        followed = self._follow_ups.corrected(incoming, state, text, result, turn, alone) or self._follow_ups.followup(
             incoming, state, text, result, turn
         )
         if followed is not None:
@@ -212,8 +214,11 @@ class Dialogue:
         mere_yes_or_no = phrases.yes_or_no(text) is not None and pending_answer.short(text)  # "okay" asks nothing
         if not mere_yes_or_no and (not answered or not reading.whole):  # "kitchen light off" to "Which device?"
             chosen = choose(self.registry, result, self.threshold, text=text, names=self.names)
+            listed = {k: v for k, v in (reading.slots or {}).items() if skill.manifest.slot(k).type != FREE_TEXT}
+            values = " ".join(str(v).replace("_", " ") for v in listed.values())
+            said = set(words_of(text)) - set(words_of(values))  # "the living room": "room" is the value's word
             if (
-                pending_answer.sibling_request(chosen, pending, set(words_of(text)), self.names.own)
+                pending_answer.sibling_request(chosen, pending, said, self.names.own)
                 if answered
                 else pending_answer.own_request(
                     self.registry, chosen, result, pending, text, self.names, free_text=free_text

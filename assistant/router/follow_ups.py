@@ -20,6 +20,7 @@ from assistant.router.skills.manifest import IntentSpec, SkillManifest
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_filling import intent_slots, slots_from_words
 from assistant.router.slot_recovery import FREE_TEXT
+from assistant.router.vocabulary import words_of
 from bridge.cortana import Activity
 
 #: A follow-up this short that names one of the last intent's listed values stays with that intent.
@@ -81,13 +82,20 @@ class FollowUps:
         return run_intent(again, state, skill, context.intent, dict(context.slots), turn)
 
     def corrected(
-        self, incoming: Activity, state: SessionState, text: str, result: NluResult, turn: TurnLog
+        self,
+        incoming: Activity,
+        state: SessionState,
+        text: str,
+        result: NluResult,
+        turn: TurnLog,
+        alone: NluResult | None = None,
     ) -> Outcome | None:
         """ "no, I meant the office" / "make that 10 minutes": the last request again with the corrected values, and
         the skill told what it corrects (``corrects``) so it can replace what it did rather than add to it. Named or
         typed values correct, and only words that are little more than those values, unless the NLU is sure they
         mean the same intent; a request's one free-text value is corrected only by a few words that are no other
-        request ("no, I meant oat milk" after "add milk")."""
+        request ("no, I meant oat milk" after "add milk"); ``alone``: the engine's reading of the correcting words
+        on their own, which tells "no, I meant play some jazz" for a request of its own."""
         rest = phrases.correction_rest(text)
         last = self._last_request(state) if rest is not None and not phrases.adds(rest) else None
         if last is None or rest is None:  # "actually, add bread too" comes on top: no correction
@@ -107,7 +115,7 @@ class FollowUps:
         }
         same_intent = result.intent == context.intent and not result.out_of_scope
         if not new and all(manifest.slot(n).type == FREE_TEXT for n in found):  # "no, I meant oat milk"
-            new = _free_text_correction(manifest, intent, context.slots, rest, result)
+            new = _free_text_correction(manifest, intent, context.slots, rest, alone or result)
         if not new or (len(rest.split()) > CORRECTION_WORDS and not same_intent):
             return None
         turn.intent, turn.confidence = context.intent, max(result.confidence, self.threshold)
@@ -124,9 +132,12 @@ def _free_text_correction(
 ) -> dict[str, Any]:
     """The last request's one free-text slot with the correcting words, when that slot was filled, the words are
     few and new, and the engine is not all but sure they are another request ("no, I meant call dad" after a
-    reminder to call mom is the reminder's; "no, I meant play some jazz" after "add milk" is music)."""
+    reminder to call mom is the reminder's, as its words share one with the value they replace; "no, I meant play
+    some jazz" after "add milk" is music)."""
     free = [n for n in intent.slots if manifest.slot(n).type == FREE_TEXT and said.get(n)]
     elsewhere = result.intent != intent.name and not result.out_of_scope and result.confidence >= ANOTHER_REQUEST
+    if elsewhere and free and set(words_of(rest)) & set(words_of(str(said[free[0]]))):
+        elsewhere = False  # "call dad" for "call mom": the same kind of words, a new value
     if len(free) != 1 or elsewhere or len(rest.split()) > CORRECTION_WORDS or rest == str(said[free[0]]).lower():
         return {}
     return {free[0]: rest}

@@ -148,3 +148,14 @@ def test_a_level_over_100_percent_says_the_range_and_asks_again(home: Home) -> N
                             devices=home.hub.report())  # fmt: skip
     assert expecting(reply) == "percent"
     assert reply.text == "Levels go from 0 to 100 percent. To what level, in percent?"
+
+
+def test_a_switch_request_taken_for_a_question_is_done_and_answered_as_the_switch(home: Home) -> None:
+    """Seen with a Rasa model: "turn on the tv plug and the coffee machine plug" as devices.status (0.60), which
+    said both were off and switched nothing."""
+    text = "turn on the tv plug and the coffee machine plug"
+    assert home.turn("devices.status", {}, text=text) == "Turning on the tv plug and the coffee machine plug."
+    assert home.state("plug.living_room")["power"] == "on" and home.state("plug.kitchen")["power"] == "on"
+    reply = home.skill.turn("devices.status", {}, text="switch the tv plug off", devices=home.hub.report())
+    assert reply.semantic_action is not None and reply.semantic_action.id == "devices.off"
+    assert home.turn("devices.status", {}, text="is the tv plug on") == "The tv plug is on."

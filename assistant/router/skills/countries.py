@@ -57,7 +57,22 @@ COUNTRIES: dict[str, str | None] = {
 }
 
 
-_BY_NAME = {name.casefold(): name for name in COUNTRIES}
+#: What a country's people or language are called, said for the country ("japanese time", "the french time zone").
+_DEMONYMS = {
+    "japanese": "Japan", "chinese": "China", "korean": "South Korea", "south korean": "South Korea",
+    "indian": "India", "thai": "Thailand", "vietnamese": "Vietnam", "filipino": "the Philippines",
+    "israeli": "Israel", "turkish": "Turkey", "egyptian": "Egypt", "kenyan": "Kenya", "nigerian": "Nigeria",
+    "south african": "South Africa", "british": "the United Kingdom", "english": "the United Kingdom",
+    "irish": "Ireland", "portuguese": "Portugal", "spanish": "Spain", "french": "France", "german": "Germany",
+    "italian": "Italy", "dutch": "the Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "austrian": "Austria", "polish": "Poland", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+    "finnish": "Finland", "greek": "Greece", "ukrainian": "Ukraine", "cuban": "Cuba", "jamaican": "Jamaica",
+    "colombian": "Colombia", "peruvian": "Peru", "argentinian": "Argentina", "argentine": "Argentina",
+    "chilean": "Chile", "new zealand": "New Zealand", "american": "the United States", "canadian": "Canada",
+    "mexican": "Mexico", "brazilian": "Brazil", "russian": "Russia", "australian": "Australia",
+    "indonesian": "Indonesia",
+}  # fmt: skip
+_BY_NAME = {name.casefold(): name for name in COUNTRIES} | _DEMONYMS
 
 
 def find_country(value: object) -> str | None:

@@ -34,6 +34,8 @@ from bridge.cortana import Activity
 #: The kinds a percentage sets (brightness, speed, how far open); an air conditioner's number is degrees.
 _LEVELS = ("lamp", "fan", "curtains")
 #: Intents that only ask: a time in their words ("what was on at 7 pm") is no schedule to refuse.
+#: A request that switches, whatever an engine took it for: "turn on the tv plug", "switch the fan off".
+_SWITCH = re.compile(r"^\s*(?:please\s+)?(?:turn|switch)\s+(?:\w+\s+)*?(on|off)\b(?!.*\?\s*$)", re.IGNORECASE)
 _QUESTIONS = ("devices.status", "devices.room_temperature", "devices.list")
 _LATER = "I can't schedule device changes yet; say it when you want it."
 #: Directions that turn a device down: an off device stays off ("turn it down" right after "turn it off").
@@ -80,6 +82,10 @@ class DevicesSkill:
         return switching.switch(turn, self._acting, word)
 
     def _status(self, turn: Turn) -> Activity:
+        switch = _SWITCH.match(turn.text)
+        if switch is not None:  # "turn on the tv plug and ...", taken for a question: never answered as one
+            state = "on" if switch.group(1).lower() == "on" else "off"
+            return self._switch(replace(turn, intent=f"devices.{state}"), state)  # the router hears which
         return self._questions.answer(turn, self._acting.resolve)
 
     def _level(self, turn: Turn) -> Activity:
