@@ -188,3 +188,12 @@ def test_what_do_i_need_to_buy_reads_the_shopping_list(lists: Lists) -> None:
     assert lists.turn("lists.read", {"list": "todo"}, "what do I need to buy").text == (
         "Your shopping list has 1 item: cheese."
     )
+
+
+def test_a_new_list_asked_for_adds_nothing_to_the_lists_there_are(lists: Lists) -> None:
+    """Seen with a Rasa model in the scope benchmark: "make a list of goals ... to write a book" added "book"."""
+    text = "make a list of goals i need to meet in order to write a book"
+    reply = lists.turn("lists.add", {"item": "book", "list": "shopping"}, text)
+    assert reply.text == "I keep a shopping list and a to-do list, and can't make other lists. Add it to one of those?"
+    assert lists.items("shopping") == lists.items("todo") == ()
+    assert lists.turn("lists.add", {"item": "milk"}, "add milk to my list").text == "Added milk to your shopping list."

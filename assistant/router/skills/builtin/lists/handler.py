@@ -67,6 +67,8 @@ class ListsSkill:
         self.store.close()
 
     def _add(self, turn: Turn) -> Activity:
+        if _NEW_LIST.match(turn.text) and not turn.confirmed:  # "make a list of goals to write a book": not an item
+            return say(turn, NO_NEW_LISTS)
         item = without_verb(without_also(_TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))))
         name = list_name(turn)
         found = _destination(item, name) if item else (item, name)
@@ -223,6 +225,11 @@ _QUESTION = re.compile(
 )
 #: "put ... on" with no list after it is more likely the kettle than the shopping list.
 _PUT_ON = re.compile(r"^\s*put\b.*\bon\s*[.!?]*$", re.I)
+#: A new list asked for ("make a list of goals ..."): there are two lists, and no others can be made.
+_NEW_LIST = re.compile(
+    r"^\s*(?:please\s+)?(?:make|create|start|begin)\s+(?:me\s+)?(?:a|an|another)\s+(?:new\s+)?list\b", re.I
+)
+NO_NEW_LISTS = "I keep a shopping list and a to-do list, and can't make other lists. Add it to one of those?"
 _ALL_LISTS = re.compile(r"\blists\b", re.I)
 _ONE_LIST = re.compile(r"\b(shopping|grocery|groceries|to ?-?do|todo|tasks?)\b", re.I)  # a list said by name
 _BUY = re.compile(r"\b(?:buy|shop|shopping|get at the store)\b", re.I)
