@@ -62,7 +62,7 @@ def test_eval_on_train_and_test_files_writes_every_output(tmp_path: Path, capsys
 
 
 def test_eval_needs_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", "--train", str(tmp_path / "x.yml")]) == 1
+    assert main(["eval", "--train", str(tmp_path / "x.yml")]) == 2  # a command-line mistake, as in every command
     assert "give both --train FILE and --test FILE" in capsys.readouterr().err
 
 
