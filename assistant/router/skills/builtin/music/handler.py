@@ -108,7 +108,8 @@ class MusicSkill:
         songs, index = playing
         modes = [m for m, on in (("paused", turn.state.get("paused")), ("on repeat", turn.state.get("repeat"))) if on]
         said = ", ".join(modes)
-        return say(turn, f"This is {songs[index].spoken}{f' ({said})' if said else ''}.")
+        album = "The library doesn't say which album it's from. " if _ALBUM.search(turn.text) else ""
+        return say(turn, f"{album}This is {songs[index].spoken}{f' ({said})' if said else ''}.")
 
     def _resume(self, turn: Turn) -> Activity:
         if playback.names_other_than_music(turn.text):  # "unmute my phone", "print my resume"
@@ -228,6 +229,7 @@ class MusicSkill:
         return say(turn, f"Volume {new}.", action=action, state={**turn.state, "volume": new})
 
 
+_ALBUM = re.compile(r"\balbums?\b", re.I)
 #: Words that ask for the song from its start rather than on from where it paused.
 _AGAIN = re.compile(
     r"\b(?:again|from the (?:start|beginning|top)|restart|start (?:it|this song|the song) over)\b", re.I
