@@ -68,15 +68,15 @@ class Dialogue:
         invocation = phrases.find_invocation(text, [(n, s.name) for n, s in self.registry.invocations])
         if invocation is not None:
             return self._invoked(incoming, state, invocation, turn)
-        rest = phrases.correction_rest(text) if state.context is not None else None
-        alone = self._parse(rest, turn) if rest is not None else None  # "play some jazz" of "no, I meant ..."
+        rest = phrases.correction_rest(text)
+        alone = self._parse(rest, turn) if rest is not None and state.context else None  # "no, I meant play ..."
         result = self._parse(text, turn)
         followed = self._follow_ups.corrected(incoming, state, text, result, turn, alone) or self._follow_ups.followup(
             incoming, state, text, result, turn
         )
         if followed is not None:
             return followed
-        rest = phrases.correction_rest(text)  # a bare value ("no, I meant the kitchen") is no request of its own
+        # a bare value ("no, I meant the kitchen") is no request of its own
         if rest is not None and not any(opened_skill.only_a_value(s.manifest, rest) for s in self.registry.skills):
             # "no, I meant play some jazz" corrects nothing: the request without its lead-in
             text, incoming, turn.lead_in = rest, incoming.model_copy(update={"text": rest}), True
@@ -137,9 +137,9 @@ class Dialogue:
         if unsure or strange or mostly_unknown(chosen, unknown):
             return self._fallback(incoming, state, result, turn)
         turn.confidence = chosen.confidence
-        last = state.context
-        redone = turn.lead_in and last is not None and last.intent == chosen.intent and not phrases.adds(text)
-        corrects = last.slots if redone and last is not None else None  # "add it to my to do list instead"
+        last = state.context  # "add it to my to do list instead": the last request again, corrected
+        redone = last is not None and turn.lead_in and last.intent == chosen.intent and not phrases.adds(text)
+        corrects = last.slots if last is not None and redone else None
         return run_intent(incoming, state, chosen.skill, chosen.intent, {**carried, **found}, turn, corrects=corrects)
 
     def known_intent(

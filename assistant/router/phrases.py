@@ -77,7 +77,7 @@ _OPEN = re.compile(r"^(?:open|start|launch|talk\s+to|run)\s+(?P<rest>.+)$")
 _JOINERS = re.compile(r"^(?:to|for|about|if|whether|that|,)\s+")
 
 
-_ADDING = re.compile(r"\b(?:too|also|as well|another|more|again|one more)\b")
+_ADDING = re.compile(r"\b(?:too|also|as well|another|more|again)\b")
 
 
 def adds(text: str) -> bool:

@@ -134,16 +134,11 @@ def unjsonable(value: Any, path: str) -> str | None:
         return None
     except (PydanticSerializationError, ValueError, TypeError):
         pass
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            found = unjsonable(item, f"{path}[{key!r}]")
-            if found is not None:
-                return found
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            found = unjsonable(item, f"{path}[{i}]")
-            if found is not None:
-                return found
+    parts = value.items() if isinstance(value, Mapping) else enumerate(value) if isinstance(value, list | tuple) else ()
+    for key, item in parts:
+        found = unjsonable(item, f"{path}[{key!r}]")
+        if found is not None:
+            return found
     kind = type(value).__name__
     article = "an" if kind[:1].lower() in "aeiou" else "a"
     return f"{path}, {article} {kind} JSON cannot hold: keep text, numbers, true/false, null, lists and objects there"
