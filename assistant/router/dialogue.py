@@ -108,7 +108,10 @@ class Dialogue:
         intent = manifest.intent(chosen.intent)
         said = intent_slots(manifest, intent, result.slots)
         if previous not in (None, chosen.skill.name) and phrases.refers_back(text):
-            chosen = read_by(self.registry.get(str(previous)), text, self.threshold) or chosen  # "pause it"
+            antecedents = state.context.slots if state.context else None
+            chosen = (
+                read_by(self.registry.get(str(previous)), text, self.threshold, antecedents) or chosen
+            )  # "pause it"
             manifest = chosen.skill.manifest
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)

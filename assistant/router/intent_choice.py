@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
-from assistant.router.phrases import without_softeners
+from assistant.router.phrases import with_antecedent, without_softeners
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_recovery import literal
 from assistant.router.vocabulary import words_of
@@ -191,8 +191,14 @@ def _best_of(registry: SkillRegistry, ranked: list[IntentScore], skill: str, bar
     return None
 
 
-def read_by(skill: Skill | None, text: str, threshold: float) -> Chosen | None:
+def read_by(
+    skill: Skill | None, text: str, threshold: float, previous: Mapping[str, object] | None = None
+) -> Chosen | None:
     """The intent of ``skill`` (the previous turn's) one of whose templates reads words that point back whole:
-    "pause it" right after "start the vacuum" is the vacuum's pause, whatever skill the engine leaned to."""
-    whole = next((i.name for i in skill.manifest.intents if reads_whole(skill, i.name, text)), None) if skill else None
-    return Chosen(skill, whole, threshold, "context") if skill is not None and whole is not None else None
+    "pause it" right after "start the vacuum" is the vacuum's pause, whatever skill the engine leaned to. The
+    pronoun is also read as what it stands for, the previous turn's ``previous`` slot values ("pause the vacuum")."""
+    if skill is None:
+        return None
+    readings = (text, *with_antecedent(text, previous or {}))
+    whole = next((i.name for i in skill.manifest.intents for t in readings if reads_whole(skill, i.name, t)), None)
+    return Chosen(skill, whole, threshold, "context") if whole is not None else None

@@ -8,7 +8,7 @@ skills are installed (a user must always be able to say "cancel").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -230,3 +230,16 @@ BACK_POINTERS = frozenset({"it", "them", "they", "that", "those", "this"})
 def refers_back(text: str) -> bool:
     """Whether the words have a pronoun for what the last turn was about ("turn it off", "turn them up")."""
     return not BACK_POINTERS.isdisjoint(normalise(text).split())
+
+
+def with_antecedent(text: str, previous: Mapping[str, object]) -> tuple[str, ...]:
+    """The words with their pronoun read as each of the last turn's word values: "pause it" after the vacuum
+    started is also "pause the vacuum". Numbers, dates and other non-word values stand for nothing."""
+    words = normalise(text).split()
+    values = [v for v in previous.values() if isinstance(v, str) and v.strip()]
+    return tuple(
+        " ".join([*words[:i], "the", value, *words[i + 1 :]])
+        for i, word in enumerate(words)
+        if word in BACK_POINTERS
+        for value in values
+    )

@@ -12,6 +12,7 @@ from assistant.router.phrases import (
     is_cancel,
     points_back,
     stops_playing,
+    with_antecedent,
     without_softeners,
 )
 
@@ -87,3 +88,10 @@ def test_a_lead_in_before_a_cancel_changes_nothing() -> None:
 )
 def test_a_request_that_comes_on_top_of_the_last_one_is_told_from_a_correction(text: str, on_top: bool) -> None:
     assert adds(text) is on_top
+
+
+def test_a_pronoun_is_also_read_as_each_word_value_of_the_last_turn() -> None:
+    previous = {"room": "kitchen", "device": "vacuum", "percent": 40}
+    assert with_antecedent("Pause it.", previous) == ("pause the kitchen", "pause the vacuum")
+    assert with_antecedent("pause the music", previous) == ()  # no pronoun: nothing to read
+    assert with_antecedent("turn it off", {"percent": 40}) == ()  # a number stands for no thing
