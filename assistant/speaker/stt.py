@@ -32,6 +32,9 @@ class Transcript:
     audio_ms: float
     decode_ms: float
     """Time spent decoding after the last frame arrived (what the user waits for)."""
+    clear: bool = True
+    """False when the engine doubts its own words too much to act on them: the speaker then says it did not catch
+    that, instead of sending a guess on to the router."""
 
 
 @dataclass(frozen=True)
