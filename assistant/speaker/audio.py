@@ -1,8 +1,10 @@
 """Audio in the one format the speaker works in: 16 kHz, mono, signed 16-bit little-endian PCM.
 
-Everything that comes in (a microphone at its native rate, a WAV file of any common PCM layout) is converted here,
-chunk by chunk, so a 10-minute file or an hour of microphone input never sits in memory at once. The resampler keeps
-its filter state and fractional position between chunks, so chunk boundaries leave no clicks for the recognizer.
+Everything that comes in (a microphone at its native rate, a WAV file of any common integer or float layout) is
+converted here, chunk by chunk, so a 10-minute file or an hour of microphone input never sits in memory at once. The
+resampler keeps its filter state and fractional position between chunks, so chunk boundaries leave no clicks for the
+recognizer.
+WAV headers are read here too (Python's ``wave`` module reads neither WAVE_FORMAT_EXTENSIBLE nor float files).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -28,9 +30,30 @@ FRAME_MS: Final = 30
 """One chunk: the voice-activity detector's frame, and real-time-sized for streaming."""
 FRAME_SAMPLES: Final = RATE * FRAME_MS // 1000
 FRAME_BYTES: Final = FRAME_SAMPLES * SAMPLE_BYTES
-FIX_HINT: Final = "convert it with: sox IN -r 16000 -c 1 -b 16 OUT.wav"
+FIX_HINT: Final = (
+    "convert it to 16-bit PCM WAV, e.g. ffmpeg -i IN -ar 16000 -ac 1 -c:a pcm_s16le OUT.wav "
+    "(or export it from an audio editor as WAV, signed 16-bit PCM)"
+)
 
 Floats = npt.NDArray[np.float64]
+
+PCM: Final = 1
+FLOAT: Final = 3
+EXTENSIBLE: Final = 0xFFFE
+#: the rest of a WAVE_FORMAT_EXTENSIBLE sub-format GUID after its first two bytes, which are the plain format tag
+_GUID_TAIL: Final = bytes.fromhex("000000001000800000aa00389b71")
+#: format tags seen in .wav files that hold compressed or companded audio, named for the error message
+_CODECS: Final = {
+    2: "Microsoft ADPCM",
+    6: "A-law",
+    7: "mu-law",
+    0x11: "IMA ADPCM",
+    0x31: "GSM 6.10",
+    0x50: "MPEG audio",
+    0x55: "MP3",
+    0x161: "Windows Media Audio",
+    0x2000: "AC-3",
+}
 
 
 @dataclass(frozen=True)
@@ -39,16 +62,25 @@ class WavFormat:
 
     channels: int
     sample_width: int
+    """Bytes per sample of one channel."""
     rate: int
     frames: int
+    is_float: bool = False
+    """IEEE float samples (32- or 64-bit) rather than integers."""
+    data_offset: int = 44
+    """Where the samples begin in the file."""
 
     @property
     def seconds(self) -> float:
         return self.frames / self.rate
 
     @property
+    def frame_bytes(self) -> int:
+        return self.channels * self.sample_width
+
+    @property
     def is_native(self) -> bool:
-        return self.channels == 1 and self.sample_width == SAMPLE_BYTES and self.rate == RATE
+        return self.channels == 1 and self.sample_width == SAMPLE_BYTES and self.rate == RATE and not self.is_float
 
 
 def probe_wav(path: Path) -> WavFormat:
@@ -58,6 +90,7 @@ def probe_wav(path: Path) -> WavFormat:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(12)
+            chunks = _chunks(f, size) if len(head) == 12 else {}
     except FileNotFoundError:
         raise AudioError(f"{shown}: no such file (pass an existing .wav file to --input)") from None
     except OSError as e:
@@ -66,39 +99,77 @@ def probe_wav(path: Path) -> WavFormat:
         raise AudioError(f"{shown}: the file is empty (record or synthesise the command again)")
     if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
         raise AudioError(f"{shown}: not a WAV file (RIFF/WAVE header missing); {FIX_HINT}")
-    try:
-        with wave.open(str(path), "rb") as w:
-            fmt = WavFormat(w.getnchannels(), w.getsampwidth(), w.getframerate(), w.getnframes())
-    except (wave.Error, EOFError) as e:
-        reason = str(e) or "header cut short"
-        raise AudioError(f"{shown}: unreadable or unsupported WAV ({reason}); {FIX_HINT}") from None
-    if fmt.sample_width not in (1, 2, 3, 4):
-        raise AudioError(f"{shown}: {8 * fmt.sample_width}-bit samples are not supported; {FIX_HINT}")
+    fmt_chunk, data = chunks.get(b"fmt "), chunks.get(b"data")
+    if fmt_chunk is None or len(fmt_chunk[1]) < 16 or data is None:
+        missing = "fmt" if fmt_chunk is None or len(fmt_chunk[1]) < 16 else "data"
+        raise AudioError(f"{shown}: unreadable or unsupported WAV (no {missing} chunk: header cut short); {FIX_HINT}")
+    fmt = _format(fmt_chunk[1], shown)
+    offset, declared = data
     if not 4_000 <= fmt.rate <= 192_000:
         raise AudioError(f"{shown}: a sample rate of {fmt.rate} Hz is not usable; {FIX_HINT}")
-    present = max(0, size - _data_offset(path)) // (fmt.channels * fmt.sample_width)
+    present = max(0, size - offset) // fmt.frame_bytes
+    promised = int.from_bytes(declared, "little") // fmt.frame_bytes
     if present == 0:
         raise AudioError(f"{shown}: the WAV holds no samples (the recording is empty or cut off)")
-    if present < fmt.frames:
+    if present < promised:
         # streaming writers (espeak-ng --stdout, arecord) leave a placeholder length; a cut file looks the same
-        log.warning("%s: header promises %d frames, %d are present; using those", shown, fmt.frames, present)
-        fmt = WavFormat(fmt.channels, fmt.sample_width, fmt.rate, present)
-    return fmt
+        log.warning("%s: header promises %d frames, %d are present; using those", shown, promised, present)
+    frames = min(present, promised) if promised else present
+    return WavFormat(fmt.channels, fmt.sample_width, fmt.rate, frames, fmt.is_float, offset)
 
 
-def _data_offset(path: Path) -> int:
-    """Where the samples begin: walk the RIFF chunks to ``data`` (the wave module does not say)."""
-    with path.open("rb") as f:
-        offset = 12
-        while True:
-            f.seek(offset)
-            header = f.read(8)
-            if len(header) < 8:
-                return offset
-            size = int.from_bytes(header[4:], "little")
-            if header[:4] == b"data":
-                return offset + 8
-            offset += 8 + size + (size & 1)
+def _chunks(f: BinaryIO, size: int) -> dict[bytes, tuple[int, bytes]]:
+    """The RIFF chunks up to ``data``: for ``fmt `` its body, for ``data`` where it starts and its 4-byte length."""
+    found: dict[bytes, tuple[int, bytes]] = {}
+    offset = 12
+    while offset + 8 <= size:
+        f.seek(offset)
+        header = f.read(8)
+        if len(header) < 8:
+            break
+        name, length = header[:4], int.from_bytes(header[4:], "little")
+        if name == b"data":
+            found[name] = (offset + 8, header[4:])
+            break
+        if name == b"fmt ":
+            found[name] = (offset + 8, f.read(min(length, 64)))
+        offset += 8 + length + (length & 1)
+    return found
+
+
+def _format(body: bytes, shown: str) -> WavFormat:
+    """The sample layout from a ``fmt `` chunk: integer PCM or IEEE float, plain or WAVE_FORMAT_EXTENSIBLE."""
+    tag = int.from_bytes(body[0:2], "little")
+    channels = int.from_bytes(body[2:4], "little")
+    rate = int.from_bytes(body[4:8], "little")
+    block = int.from_bytes(body[12:14], "little")
+    bits = int.from_bytes(body[14:16], "little")
+    if tag == EXTENSIBLE and len(body) >= 40 and body[26:40] == _GUID_TAIL:
+        tag = int.from_bytes(body[24:26], "little")  # the sub-format GUID starts with the plain tag
+    if channels == 0 or block == 0 or block % channels:
+        raise AudioError(f"{shown}: unreadable or unsupported WAV (bad channel count or block size); {FIX_HINT}")
+    width = block // channels  # the container: 24 valid bits may sit in 32, left-justified
+    if tag == PCM and width in (1, 2, 3, 4):
+        return WavFormat(channels, width, rate, 0)
+    if tag == FLOAT and width in (4, 8):
+        return WavFormat(channels, width, rate, 0, is_float=True)
+    if tag in (PCM, FLOAT):
+        kind = "float" if tag == FLOAT else "integer"
+        raise AudioError(f"{shown}: {bits or 8 * width}-bit {kind} samples are not supported; {FIX_HINT}")
+    name = _CODECS.get(tag, f"format tag {tag}" if tag != EXTENSIBLE else "an unknown WAVE_FORMAT_EXTENSIBLE format")
+    raise AudioError(f"{shown}: the WAV holds {name} audio, not PCM; {FIX_HINT}")
+
+
+def decode(raw: bytes, fmt: WavFormat) -> Floats:
+    """Raw samples of a WAV's layout as mono floats in int16 units."""
+    if not fmt.is_float:
+        return pcm_to_float(raw, fmt.sample_width, fmt.channels)
+    usable = len(raw) - len(raw) % fmt.frame_bytes
+    values = np.frombuffer(raw[:usable], dtype="<f4" if fmt.sample_width == 4 else "<f8").astype(np.float64)
+    samples = np.nan_to_num(values, nan=0.0, posinf=1.0, neginf=-1.0) * 32768.0
+    if fmt.channels > 1:
+        samples = samples.reshape(-1, fmt.channels).mean(axis=1)
+    return samples
 
 
 def pcm_to_float(raw: bytes, sample_width: int, channels: int) -> Floats:
@@ -183,10 +254,10 @@ class Framer:
 def read_pcm16k(path: Path) -> bytes:
     """A whole (short) WAV file as 16 kHz mono PCM: for tests, benchmarks and rendered replies."""
     fmt = probe_wav(path)
-    with wave.open(str(path), "rb") as w:
-        raw = w.readframes(fmt.frames)
-    samples = pcm_to_float(raw, fmt.sample_width, fmt.channels)
-    return float_to_pcm(Resampler(fmt.rate).process(samples))
+    with path.open("rb") as f:
+        f.seek(fmt.data_offset)
+        raw = f.read(fmt.frames * fmt.frame_bytes)
+    return float_to_pcm(Resampler(fmt.rate).process(decode(raw, fmt)))
 
 
 def write_wav(path: Path, pcm: bytes, rate: int = RATE) -> None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import queue
 import time
-import wave
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.errors import AudioError
-from assistant.speaker.audio import FRAME_MS, Framer, Resampler, float_to_pcm, pcm_to_float, probe_wav
+from assistant.speaker.audio import FRAME_MS, Framer, Resampler, decode, float_to_pcm, pcm_to_float, probe_wav
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ class AudioSource(Protocol):
 
 
 class WavFileSource:
-    """A WAV file of any common PCM format, converted on the fly and streamed in 30 ms frames."""
+    """A WAV file of any common integer or float format, converted on the fly and streamed in 30 ms frames."""
 
     def __init__(self, path: Path, *, realtime: bool = False) -> None:
         self.path = path
@@ -49,14 +48,15 @@ class WavFileSource:
         framer = Framer()
         started = time.monotonic()
         sent = 0
-        with wave.open(str(self.path), "rb") as w:
+        with self.path.open("rb") as f:
+            f.seek(fmt.data_offset)
             left = fmt.frames
             while left > 0 and not self._closed:
-                raw = w.readframes(min(READ_FRAMES, left))
-                if not raw:
+                raw = f.read(min(READ_FRAMES, left) * fmt.frame_bytes)
+                if len(raw) < fmt.frame_bytes:
                     break
-                left -= len(raw) // (fmt.channels * fmt.sample_width)
-                pcm = float_to_pcm(resampler.process(pcm_to_float(raw, fmt.sample_width, fmt.channels)))
+                left -= len(raw) // fmt.frame_bytes
+                pcm = float_to_pcm(resampler.process(decode(raw, fmt)))
                 for frame in framer.push(pcm):
                     if self.realtime:
                         _sleep_until(started + sent * FRAME_MS / 1000)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from speaker_synth import speech
 
 from assistant.errors import AudioError
 from assistant.speaker.audio import FRAME_BYTES, RATE, Resampler, probe_wav, read_pcm16k
@@ -114,11 +115,99 @@ def test_a_header_with_no_samples_is_refused(tmp_path: Path) -> None:
         probe_wav(path)
 
 
-def test_float_wav_is_refused_with_the_conversion_command(tmp_path: Path) -> None:
-    path = tmp_path / "float.wav"
-    fmt = (3).to_bytes(2, "little") + (1).to_bytes(2, "little") + RATE.to_bytes(4, "little")
-    fmt += (RATE * 4).to_bytes(4, "little") + (4).to_bytes(2, "little") + (32).to_bytes(2, "little")
-    body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt + b"data" + (400).to_bytes(4, "little")
-    path.write_bytes(b"RIFF" + (len(body) + 400).to_bytes(4, "little") + body + bytes(400))
-    with pytest.raises(AudioError, match="sox IN -r 16000"):
+GUID_TAIL = bytes.fromhex("000000001000800000aa00389b71")
+
+
+def _riff(path: Path, tag: int, channels: int, rate: int, width: int, data: bytes, *, extensible: bool = False) -> Path:
+    """A WAV written byte by byte, as sox, arecord, ffmpeg and Audacity write the layouts ``wave`` cannot."""
+    block = channels * width
+    head = (0xFFFE if extensible else tag).to_bytes(2, "little") + channels.to_bytes(2, "little")
+    head += rate.to_bytes(4, "little") + (rate * block).to_bytes(4, "little")
+    head += block.to_bytes(2, "little") + (8 * width).to_bytes(2, "little")
+    if extensible:
+        mask = (1 << channels) - 1
+        head += (22).to_bytes(2, "little") + (8 * width).to_bytes(2, "little") + mask.to_bytes(4, "little")
+        head += tag.to_bytes(2, "little") + GUID_TAIL
+    body = b"WAVE" + b"fmt " + len(head).to_bytes(4, "little") + head
+    body += b"LIST" + (4).to_bytes(4, "little") + b"INFO"  # a chunk before the samples, as sox and ffmpeg add
+    body += b"data" + len(data).to_bytes(4, "little") + data
+    path.write_bytes(b"RIFF" + len(body).to_bytes(4, "little") + body)
+    return path
+
+
+def _encode(samples: np.ndarray, kind: str, channels: int) -> tuple[int, int, bytes]:
+    """Samples in -1..1 as (format tag, bytes per sample, interleaved data)."""
+    x = np.repeat(samples, channels)
+    if kind == "f32":
+        return 3, 4, x.astype("<f4").tobytes()
+    if kind == "f64":
+        return 3, 8, x.astype("<f8").tobytes()
+    if kind == "s24":
+        v = np.round(x * 8_388_607).astype("<i4")
+        return 1, 3, np.frombuffer(v.tobytes(), dtype=np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    if kind == "s32":
+        return 1, 4, np.round(x * 2_147_483_647).astype("<i4").tobytes()
+    return 1, 2, np.round(x * 32767).astype("<i2").tobytes()
+
+
+@pytest.mark.parametrize(
+    ("kind", "channels", "extensible"),
+    [
+        ("s16", 2, True),  # sox/ffmpeg for more than 2 channels, arecord for S16 stereo with -f S16_LE -c 2 at times
+        ("s24", 1, True),  # sox, arecord and ffmpeg for anything over 16 bits
+        ("s32", 4, True),
+        ("f32", 1, False),  # Audacity's "32-bit float" export
+        ("f64", 2, False),
+        ("f32", 2, True),
+    ],
+)
+def test_extensible_and_float_wavs_are_converted_to_16k_mono(
+    tmp_path: Path, kind: str, channels: int, extensible: bool
+) -> None:
+    tag, width, data = _encode(_tone(44_100, 1.0) * 0.3, kind, channels)
+    path = _riff(tmp_path / "in.wav", tag, channels, 44_100, width, data, extensible=extensible)
+    fmt = probe_wav(path)
+    assert (fmt.channels, fmt.sample_width, fmt.frames) == (channels, width, 44_100)
+    pcm = b"".join(WavFileSource(path).frames())
+    assert abs(len(pcm) / 2 - RATE) <= FRAME_BYTES
+    assert abs(_dominant_hz(pcm) - 440.0) < 3.0
+    peak = np.abs(np.frombuffer(pcm, dtype="<i2")).max()
+    assert abs(peak - 0.3 * 32768) < 0.02 * 32768, "the level is kept: float 1.0 is int16 full scale"
+
+
+def test_a_float_rendering_of_speech_streams_as_the_16_bit_one_does(tmp_path: Path) -> None:
+    """espeak-ng speech written as Audacity's float export and as sox's 24-bit extensible file: the frames a
+    microphone would deliver are the 16-bit file's, to within rounding."""
+    pcm16 = speech("what time is it")
+    samples = np.frombuffer(pcm16, dtype="<i2").astype(np.float64) / 32768.0
+    reference = _riff(tmp_path / "s16.wav", 1, 1, RATE, 2, pcm16)
+    want = np.frombuffer(b"".join(WavFileSource(reference).frames()), dtype="<i2").astype(float)
+    for kind, extensible in (("f32", False), ("s24", True), ("f32", True)):
+        tag, width, data = _encode(samples, kind, 1)
+        path = _riff(tmp_path / f"{kind}{extensible}.wav", tag, 1, RATE, width, data, extensible=extensible)
+        got = np.frombuffer(b"".join(WavFileSource(path).frames()), dtype="<i2").astype(float)
+        assert got.size == want.size
+        assert np.abs(got - want).max() <= 2, kind
+
+
+@pytest.mark.parametrize(
+    ("tag", "extensible", "named"),
+    [(6, False, "A-law"), (7, True, "mu-law"), (2, False, "Microsoft ADPCM"), (0x55, False, "MP3")],
+)
+def test_compressed_wavs_are_named_and_get_a_fix_without_sox(
+    tmp_path: Path, tag: int, extensible: bool, named: str
+) -> None:
+    path = _riff(tmp_path / "codec.wav", tag, 1, 8_000, 1, bytes(800), extensible=extensible)
+    with pytest.raises(AudioError, match=f"holds {named} audio, not PCM") as caught:
+        probe_wav(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "ffmpeg -i IN -ar 16000 -ac 1 -c:a pcm_s16le OUT.wav" in message
+    assert "16-bit PCM" in message
+    assert "sox" not in message, "run.sh installs no sox"
+
+
+def test_unusual_float_and_integer_widths_are_named(tmp_path: Path) -> None:
+    path = _riff(tmp_path / "f16.wav", 3, 1, RATE, 2, bytes(800))
+    with pytest.raises(AudioError, match="16-bit float samples are not supported"):
         probe_wav(path)
