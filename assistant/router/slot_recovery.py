@@ -163,7 +163,7 @@ def recover(
     Metallica" is the artist Metallica, whatever song a tagger made of it), or started early on the template's own
     words. ``heard``: the words the engine took for each slot it found."""
     best: tuple[tuple[bool, bool, int, int, int, int], TemplateMatch, dict[str, Any]] | None = None
-    for reading in readings(manifest, intent, text):
+    for reading in _with_shifts(manifest, readings(manifest, intent, text), text):
         values = {name: _value(manifest.slot(name), raw, known) for name, raw in reading.raw.items()}
         valid = {name: value for name, value in values.items() if value is not None}
         agrees = sum(name in found for name in valid)
@@ -197,6 +197,36 @@ def recover(
             if any(_within(slots[name], raw) for raw in reading.raw.values()):
                 del slots[name]
     return Recovered(slots, fits, _unlisted(manifest, slots))
+
+
+def _with_shifts(manifest: SkillManifest, found: list[TemplateMatch], text: str) -> list[TemplateMatch]:
+    """``found`` and, where two typed slots stand side by side and one of their words is no value of its type,
+    the readings with up to three words moved across the border: a template reads "at {time} {date}" only as
+    "six" + "forty five on may fifth" or "six forty five on may" + "fifth", where the words mean "six forty five"
+    + "on may fifth"."""
+    said = " ".join(text.lower().split())
+    out = list(found)
+    for reading in found:
+        names = list(reading.raw)
+        for first, second in itertools.pairwise(names):
+            spec_a, spec_b = manifest.slot(first), manifest.slot(second)
+            own, after = reading.raw[first], reading.raw[second]
+            if not (typed(spec_a) and typed(spec_b)) or f"{own} {after}".lower() not in said:
+                continue
+            if _value(spec_a, own) is not None and _value(spec_b, after) is not None:
+                continue
+            words, rest = own.split(), after.split()
+            moves = [(words + rest[:k], rest[k:]) for k in range(1, 4)]
+            moves += [(words[:-k], words[-k:] + rest) for k in range(1, 4)]
+            for left, right in moves:
+                if not (left and right) or _value(spec_a, " ".join(left)) is None:
+                    continue
+                if _value(spec_b, " ".join(right)) is None:
+                    continue
+                raw = {**reading.raw, first: " ".join(left), second: " ".join(right)}
+                if TemplateMatch(raw, reading.complete) not in out:
+                    out.append(TemplateMatch(raw, reading.complete))
+    return out
 
 
 def _is_unlisted(manifest: SkillManifest, name: str, slots: Mapping[str, Any]) -> bool:

@@ -320,3 +320,26 @@ def test_an_unsure_top_intent_whose_template_holds_a_name_is_chosen(manifests: d
     assert not literal(music, play, "play Paranoid Android")  # without the skills' words nothing is a name
     assert literal(music, play, "play Paranoid Android", known=command)
     assert not literal(music, play, "play the kitchen lamp", known=command)  # the skills' own words are no name
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "minute", "day"),
+    [
+        ("wake me up at seven fifteen on the fifth of may", {}, 15, 5),
+        ("wake me up at six forty five on may fifth", {"time": "six forty"}, 45, 5),  # a tagger's cut, read again
+        ("set an alarm for seven thirty on the fifth of may", {}, 30, 5),
+    ],
+)
+def test_words_move_across_two_typed_slots_until_both_are_values(
+    manifests: dict[str, SkillManifest], text: str, found: dict[str, Any], minute: int, day: int
+) -> None:
+    alarms = manifests["alarms"]
+    heard = {name: str(value) for name, value in found.items()}
+    got = recover(alarms, alarms.intent("alarms.set"), text, found, heard=heard).slots
+    assert (got["time"]["minute"], got["date"]["month"], got["date"]["day"]) == (minute, 5, day)
+
+
+def test_spoken_numbers_and_an_s_on_a_known_word_are_no_unknown_words(known: frozenset[str]) -> None:
+    assert unknown_share("remind me at nine forty five am", known) == 0.0  # as known as "at 9:45 am"
+    assert unknown_share("reminds me to set an alarm", known) == 0.0
+    assert unknown_share("purple monkey dishwashers", known) > 0.5

@@ -140,6 +140,9 @@ def test_times(raw: str, expected: tuple[int, int, int, bool] | None) -> None:
         ("date", "it was 3 days ago", {"day_offset": -3, "value": "3 days ago"}),
         ("date", "tomorrow in fahrenheit", {"day_offset": 1, "value": "tomorrow"}),
         ("date", "my birthday on may 5th", {"month": 5, "day": 5, "value": "my birthday on may 5th"}),
+        ("date", "fifteen on the fifth of may", "fifteen on the fifth of may"),  # a time's minutes come first
+        ("date", "forty five on may fifth", "forty five on may fifth"),  # "for" is no lead-in of "forty"
+        ("date", "for tomorrow", {"day_offset": 1, "value": "tomorrow"}),
         ("room", "living room", "living_room"),
         ("room", "the Living  Room", "living_room"),
         ("room", "lounge", "living_room"),

@@ -70,7 +70,7 @@ _FROM_NOW = re.compile(r"^(?P<count>.+?) (?P<unit>days?|weeks?) (?P<way>from (?:
 def parse_date(raw: str) -> dict[str, object] | None:
     """The structured value of the day ``raw`` names (see the module's docstring), else None."""
     text = clean(raw)
-    text = re.sub(r"^(?:it (?:is|was|will be) |it |was |is )?(on|for|by|this coming|coming)?\s*", "", text)
+    text = re.sub(r"^(?:it (?:is|was|will be) |it |was |is )?(?:(?:on|for|by|this coming|coming)\s+)?", "", text)
     text = re.sub(r"\s+in (?:degrees )?(?:fahrenheit|celsius|centigrade)$", "", text)  # "tomorrow in fahrenheit"
     base = re.sub(r"\s+(morning|afternoon|evening|night)$", "", text)
     offset = next((_DAY_OFFSETS[k] for k in (text, base, base.removeprefix("the ")) if k in _DAY_OFFSETS), None)
@@ -86,7 +86,9 @@ def parse_date(raw: str) -> dict[str, object] | None:
         return {"day_offset": -days if ago else days, "value": text}
     calendar = _calendar(base)
     if calendar is None and " on " in base:  # "my birthday on may 5th": the date after "on"
-        calendar = _calendar(base.rsplit(" on ", 1)[1])
+        before, after = base.rsplit(" on ", 1)
+        # but not after a number: "fifteen on the fifth of may" is a time's minutes and then the date
+        calendar = _calendar(after) if parse_number(before) is None else None
     if calendar is not None:
         return {**calendar, "value": text} if calendar else None
     holiday = holiday_named(re.sub(r"^(?:next|this) ", "", base))
