@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from assistant.router.nlu.spoken_numbers import number_words
 from assistant.router.phrases import CANCEL, HELP, normalise
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES
@@ -30,7 +31,8 @@ def words_of(text: str) -> list[str]:
 
 
 def known_words(manifests: Iterable[SkillManifest], *, names: bool = True) -> frozenset[str]:
-    """Every word of every example template, listed slot value and synonym, built-in sample and router phrase.
+    """Every word of every example template, listed slot value and synonym, built-in sample and router phrase,
+    and the words of spoken numbers ("nine am" is as known as "9 am": speech-to-text writes numbers in words).
     ``names=False``: without the values of open slots, which are examples of names (artists, contacts, cities),
     not words of the skills: "dave" of "Dave Brubeck" does not stop "call dave" naming a contact."""
     texts: list[str] = [*CANCEL, *HELP]
@@ -43,7 +45,7 @@ def known_words(manifests: Iterable[SkillManifest], *, names: bool = True) -> fr
                 texts += [value.value, *value.synonyms]
     for samples in BUILTIN_SAMPLES.values():
         texts += samples
-    return frozenset(word for text in texts for word in words_of(text))
+    return frozenset(word for text in texts for word in words_of(text)) | number_words()
 
 
 def intent_words(manifests: Iterable[SkillManifest]) -> dict[str, frozenset[str]]:
@@ -81,7 +83,13 @@ def unknown_share(text: str, known: frozenset[str], besides: Iterable[str] = ())
                 words.remove(word)
     if not words:
         return 0.0
-    return sum(word not in known for word in words) / len(words)
+    return sum(_unknown(word, known) for word in words) / len(words)
+
+
+def _unknown(word: str, known: frozenset[str]) -> bool:
+    """No skill uses the word, nor its stem without an "s" ("reminds me to ...", a slip of speech or of
+    speech-to-text, is as known as "remind")."""
+    return word not in known and not (word.endswith("s") and word[:-1] in known)
 
 
 def unfamiliar(text: str, known: frozenset[str]) -> bool:

@@ -90,6 +90,13 @@ def test_reminder_is_announced_when_due(assistant: Assistant) -> None:
     assert assistant.advance(timedelta(minutes=1)) == ["Reminder: call mom."]
 
 
+def test_a_reminder_misheard_by_one_letter_is_asked_about_not_refused(assistant: Assistant) -> None:
+    """Speech-to-text wrote "reminds" and "nine am": the intent is plain (0.99), so the skill asks what it lacks
+    rather than the user hearing that reminders are beyond it."""
+    result = assistant.text_turn("reminds me to take my pills everyday at nine am")
+    assert (result.intent, result.speech, result.open_mic) == ("alarms.remind", "What should I remind you about?", True)
+
+
 def test_devices_on_then_turn_it_off(assistant: Assistant) -> None:
     on, off = talk(assistant, "turn on the kitchen lamp", "turn it off")
     assert (on.intent, on.slots, on.speech) == (

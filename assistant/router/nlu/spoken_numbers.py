@@ -81,6 +81,14 @@ def _ordinal_to_cardinal(word: str) -> str:
     return word
 
 
+def number_words() -> frozenset[str]:
+    """Every word a spoken number is made of: "seven", "forty", "hundred", and their ordinals ("fifth",
+    "fortieth"). Speech-to-text writes numbers so; they are as much a number as "7"."""
+    irregular = {*_ORDINALS.values(), "zero", "oh"}  # "third", not "threeth"
+    regular = {w + "th" for w in (*_UNITS, *_SCALES) if w not in irregular}
+    return frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, *regular, *(w[:-1] + "ieth" for w in _TENS)})
+
+
 def parse_words(text: str) -> int | None:
     """English number words ("one hundred and twenty three", "twenty-first") -> int, else None."""
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
