@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import functools
 import logging
+import random
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.router import phrases
 from assistant.router.nlu.types import NluEngine, TrainingData
 from assistant.router.router import Router
 from assistant.router.services.clock import Clock
 from assistant.router.skills.handler import _no_announce
 from assistant.router.skills.manifest import SkillManifest
 from assistant.router.skills.registry import SkillRegistry, build_registry, load_manifests, skill_dirs
+from assistant.router.skills.slot_types import BUILTIN_SAMPLES
+from assistant.router.skills.templates import Piece, SlotRef, fill, skeletons
 from assistant.router.speaker_memory import SpeakerMemory
 from assistant.router.training import CompileOptions, compile_training_data, write_nlu_yaml
 from bridge.cortana import Activity
@@ -27,6 +31,8 @@ log = logging.getLogger(__name__)
 #: The grammar's cap on sentences per intent: none in practice (each template draws at most
 #: ``CompileOptions.per_template`` wordings), where the NLU trains on at most ``CompileOptions.per_intent``.
 GRAMMAR_PER_INTENT = 100_000
+#: Wordings a template may have for its plain forms to be the shortest of all of them (the largest has 216).
+PLAIN_SKELETONS = 10_000
 #: Where ``assistant train`` writes the compiled data, under ``settings.models_dir``.
 NLU_FILE = Path("nlu") / "nlu.yml"
 
@@ -42,13 +48,74 @@ def training_data(settings: Settings) -> TrainingData:
 def spoken_sentences(settings: Settings) -> list[str]:
     """What the speaker's command grammar is made of: the training examples (out-of-scope ones too), then every
     template's drawn wordings, without the per-intent cap the NLU trains under (which drops whole templates'
-    wordings: "what's on my shopping list" was not among a sample of lists.read's), and each skill's ``samples``
-    (what help and the README tell people to say)."""
+    wordings: "what's on my shopping list" was not among a sample of lists.read's), each skill's ``samples``
+    (what help and the README tell people to say), the words the router itself answers at any turn ("cancel",
+    "yes", "never mind") and every template's plain forms with each slot value ("turn off the lights")."""
     manifests = tuple(load_manifests(skill_dirs(settings)))
     examples = [e.text for e in _compiled(manifests).examples]  # the compile the router's engine already made
     every = [e.text for e in _spoken(manifests).examples]
+    samples = [s for m in manifests for s in m.samples]
+    plain = [s for m in manifests for s in _plain_forms(m)]
     # the training examples first: the wake verifier takes its competitors from the head of this list
-    return list(dict.fromkeys([*examples, *every, *(s for m in manifests for s in m.samples)]))
+    return list(dict.fromkeys([*examples, *every, *samples, *ROUTER_PHRASES, *plain]))
+
+
+#: What the router answers before any skill (``phrases``): said alone, so they must be sentences of the grammar.
+ROUTER_PHRASES: tuple[str, ...] = tuple(
+    sorted(
+        phrases.CANCEL
+        | phrases.REFUSAL
+        | phrases.REPEAT
+        | phrases.ANOTHER
+        | phrases.HELP
+        | set(phrases._YES)
+        | set(phrases._NO)
+    )
+)
+
+
+def _words(pieces: list[Piece]) -> int:
+    return sum(1 if isinstance(p, SlotRef) else len(p.split()) for p in pieces)
+
+
+def _surfaces(manifest: SkillManifest, place: SlotRef) -> tuple[str, ...]:
+    slot = manifest.slot(place.name)
+    if slot.values:
+        return tuple(s for v in slot.allowed(place.only) for s in (v.value, *v.synonyms))
+    return BUILTIN_SAMPLES.get(slot.type, ())
+
+
+def _unfilled(place: SlotRef) -> tuple[str, str]:
+    raise AssertionError(f"no slot to fill, got {place}")
+
+
+def _in_turn(values: list[str]) -> Callable[[SlotRef], tuple[str, str]]:
+    """A ``fill`` pick that gives ``values`` to the places in order."""
+    said = iter(values)
+    return lambda _: (next(said), "")
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_forms(manifest: SkillManifest) -> tuple[str, ...]:
+    """Each template's shortest wordings (optional words left out: "turn off the {device}"), with every value and
+    synonym of each slot in turn (the other slots at their first value). The drawn wordings are a random sample:
+    they had "turn off the bedroom lights" and "switch off the lamp" but never "turn off the lights". Cheap: these
+    share prefixes and suffixes with the rest, so the grammar's automaton grows by a few percent."""
+    out: list[str] = []
+    for intent in manifest.intents:
+        for template in intent.examples:
+            wordings = skeletons(template, PLAIN_SKELETONS, random.Random(0))
+            least = min(_words(w) for w in wordings)
+            for pieces in (w for w in wordings if _words(w) == least):
+                places = [p for p in pieces if isinstance(p, SlotRef)]
+                values = [_surfaces(manifest, p) for p in places]
+                if not places:
+                    out.append(fill(pieces, _unfilled).text)
+                for i, choices in enumerate(values):
+                    for value in choices:
+                        said = [*(v[0] for v in values[:i]), value, *(v[0] for v in values[i + 1 :])]
+                        out.append(fill(pieces, _in_turn(said)).text)
+    return tuple(out)
 
 
 def compile_nlu_file(settings: Settings) -> Path:

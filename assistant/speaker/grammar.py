@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -57,10 +58,53 @@ def number_words(n: int) -> str:
     return " ".join(_ONES[int(d)] for d in str(n))
 
 
+_ORDINAL_ENDS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+
+
+def ordinal_words(n: int) -> str:
+    """1-9999 as an ordinal the way it is said: 3 -> "third", 21 -> "twenty first", 30 -> "thirtieth"."""
+    *head, last = number_words(n).split()
+    if last in _ORDINAL_ENDS:
+        last = _ORDINAL_ENDS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return " ".join([*head, last])
+
+
+def _clock(match: re.Match[str]) -> str:
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if minute == 0:
+        return f" {number_words(hour)} "  # "7:00 am" is said "seven am"
+    said = number_words(minute) if minute >= 10 else "oh " + number_words(minute)
+    return f" {number_words(hour)} {said} "
+
+
+#: symbols people say as words; anything else that is not a letter is dropped
+_SYMBOLS = {"%": " percent ", "°": " degrees ", "&": " and ", "+": " plus ", "@": " at "}
+
+
 def normalize(text: str) -> str:
-    """Lower case words and apostrophes only, digits spelled out: how recognizers write transcripts."""
-    text = text.lower().replace("’", "'")
+    """Lower case words and apostrophes only, numbers spelled out as said: how recognizers write transcripts.
+
+    "3rd" is "third", "7:05" "seven oh five", "10%" "ten percent", "São" "sao" (a grammar sentence with "three rd"
+    in it could never be heard)."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\b(\d{1,2}):(\d\d)\b", _clock, text)
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: f" {ordinal_words(int(m.group(1)))} ", text)
     text = re.sub(r"\d+", lambda m: f" {number_words(int(m.group()))} ", text)
+    for symbol, said in _SYMBOLS.items():
+        text = text.replace(symbol, said)
     text = re.sub(r"[^a-z' ]+", " ", text)
     words = [w.strip("'") for w in text.split()]
     return " ".join(w for w in words if w)
