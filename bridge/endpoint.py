@@ -62,18 +62,23 @@ class Bridge:
         if self._timeout_s is None:
             return self._router.handle(activity)
         box: dict[str, Any] = {}
-        done = threading.Event()
+        done, started = threading.Event(), threading.Event()
 
         def run() -> None:
-            try:
-                box["reply"] = self._router.handle(activity)
-            except BaseException as e:  # handed to the waiting caller, which raises it as its own
-                box["error"] = e
-            finally:
-                done.set()
+            with self.trace.late_work() as given_up:
+                box["given_up"] = given_up
+                started.set()
+                try:
+                    box["reply"] = self._router.handle(activity)
+                except BaseException as e:  # handed to the waiting caller, which raises it as its own
+                    box["error"] = e
+                finally:
+                    done.set()
 
         threading.Thread(target=run, name="bridge-router", daemon=True).start()
         if not done.wait(self._timeout_s):
+            started.wait()
+            box["given_up"].set()  # its hops, when they come, are not the next turn's
             return None
         if "error" in box:
             raise box["error"]

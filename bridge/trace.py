@@ -36,10 +36,28 @@ class Trace:
 
     records: list[TraceRecord] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def add(self, record: TraceRecord) -> None:
+        if self._dropping():
+            return
         with self._lock:
             self.records.append(record)
+
+    @contextmanager
+    def late_work(self) -> Iterator[threading.Event]:
+        """Records made in this thread within the block count until the returned event is set: a turn given up on
+        (the bridge stopped waiting) must not write its late hops into the next turn's trace."""
+        given_up = threading.Event()
+        self._local.given_up = given_up
+        try:
+            yield given_up
+        finally:
+            self._local.given_up = None
+
+    def _dropping(self) -> bool:
+        given_up: threading.Event | None = getattr(self._local, "given_up", None)
+        return given_up is not None and given_up.is_set()
 
     def add_record(
         self, hop: str, side: str, message_in: dict[str, Any] | None, message_out: dict[str, Any] | None
@@ -68,5 +86,6 @@ class Trace:
             yield box
         finally:
             record = TraceRecord(hop, side, message_in, box["out"], (time.perf_counter() - start) * 1000)
-            with self._lock:
-                self.records.insert(min(slot, len(self.records)), record)
+            if not self._dropping():
+                with self._lock:
+                    self.records.insert(min(slot, len(self.records)), record)

@@ -250,3 +250,23 @@ def test_within_the_timeout_the_answer_and_the_errors_are_the_routers() -> None:
         raise TransportError("the router side is gone")
 
     assert Bridge(EchoRouter(broken), timeout_s=5.0).handle(REQUEST).response.to_speak == Speech(text=APOLOGY)
+
+
+def test_a_late_answer_writes_nothing_into_the_next_turn_s_trace() -> None:
+    release, finished = threading.Event(), threading.Event()
+    trace = Trace()
+
+    def slow(echo: Activity) -> Activity:
+        release.wait(5.0)
+        trace.add_record("router", "router", None, None)  # a hop the late router makes
+        finished.set()
+        return echo
+
+    bridge = Bridge(EchoRouter(slow), trace=trace, timeout_s=0.2)
+    assert bridge.handle(REQUEST).response.to_speak == Speech(text=TOO_SLOW)
+    assert [r.hop for r in trace.take()] == ["bridge:miai->cortana"]  # this turn's own hops
+    release.set()
+    assert finished.wait(5.0)
+    assert trace.take() == []  # what the next turn's trace starts with
+    trace.add_record("next", "router", None, None)  # this thread is not muted
+    assert [r.hop for r in trace.take()] == ["next"]
