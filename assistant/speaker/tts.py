@@ -46,7 +46,10 @@ class Pyttsx3Voice:
         self._lock = threading.Lock()
 
     def render(self, text: str, path: Path) -> Path:
-        """Write ``text`` as a WAV at ``path`` and return only once the file is complete and readable."""
+        """Write ``text`` as a WAV at ``path`` and return only once the file is complete and readable. ``text``
+        must have words (pyttsx3 fails an assertion on empty text): callers skip the silent replies."""
+        if not text.strip():
+            raise ValueError("text-to-speech was given no text to say")
         path.unlink(missing_ok=True)
         with self._lock, contextlib.redirect_stdout(io.StringIO()):  # the espeak driver prints "Audio saved to"
             self._engine.save_to_file(text, str(path))
@@ -80,11 +83,18 @@ def _wait_complete(path: Path) -> None:
         time.sleep(0.01)
 
 
+NO_OUTPUT_NOTICE: Final = "replies are shown as text only"
+
+
 class Player:
     """Plays WAVs on the default output; stoppable from another thread. No device: one notice, then silence."""
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, *, notice: str | None = NO_OUTPUT_NOTICE) -> None:
+        """``notice``: what the one warning given when there is no audio output says happens instead (it must be
+        true for the caller: whether reply WAVs are kept, and where); None: no warning, as nothing spoken was
+        asked for (the notice is logged at info level)."""
         self.enabled = enabled
+        self.notice = notice
         self._notice_given = False
         self._stop = threading.Event()
 
@@ -118,7 +128,10 @@ class Player:
 
     def _no_device(self, reason: str) -> None:
         if not self._notice_given:
-            log.warning("no audio output (%s); replies are shown as text and written as WAV only", reason)
+            if self.notice is None:
+                log.info("no audio output (%s)", reason)
+            else:
+                log.warning("no audio output (%s); %s", reason, self.notice)
             self._notice_given = True
         self.enabled = False
 
