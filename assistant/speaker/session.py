@@ -7,6 +7,7 @@ opens a new one (``is_new``, a fresh ``session_id``). Session attributes come ba
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import uuid
@@ -43,6 +44,12 @@ _SILENCE = re.compile(
 )
 RING_S = 60.0
 """How long after an announcement (a timer or an alarm going off) the speaker takes "stop" as silencing it."""
+NOTHING_HEARD = "Sorry, I didn't hear anything."
+"""Said by the speaker itself when it was woken and nobody spoke (the router ends such a session without a word)."""
+NOT_CAUGHT = "Sorry, I didn't catch that."
+"""Said by the speaker itself when speech-to-text doubts its words too much to act on them (nothing is sent)."""
+
+log = logging.getLogger(__name__)
 
 DeviceReport = Callable[[], list[dict[str, Any]]]
 
@@ -65,6 +72,8 @@ class SpeakerSession:
         self._session_id: str | None = None
         self._attributes: dict[str, Any] = {}
         self._rang_ms: int | None = None
+        self._missed = False
+        """The last turn was not caught (see :meth:`not_caught`) and nothing was sent since."""
         self.open_mic = False
         """Whether the last response asked for an answer (the microphone stays open)."""
 
@@ -96,8 +105,34 @@ class SpeakerSession:
         return self._send(self._request(text, kind, no_response=False))
 
     def no_speech(self) -> MiAiResponse:
-        """The user said nothing after the wake word or a question: Mi-AI's ``no_response``."""
-        return self._send(self._request("", RequestType.INTENT, no_response=True))
+        """The user said nothing after the wake word or a question: Mi-AI's ``no_response``. When no conversation
+        was going on (the speaker was just woken), and the router ends it without a word, the speaker says
+        :data:`NOTHING_HEARD` itself, so a wake with nothing after it is never silent; after a question, or right
+        after :meth:`not_caught`, the session ends as the router says (quietly)."""
+        woken = self._session_id is None and not self._missed
+        response = self._send(self._request("", RequestType.INTENT, no_response=True))
+        if woken and not _says_anything(response):
+            line = Speech(text=NOTHING_HEARD)
+            response = response.model_copy(
+                update={"response": response.response.model_copy(update={"to_speak": line, "to_display": line})}
+            )
+        return response
+
+    def not_caught(self, heard: str = "") -> MiAiResponse:
+        """Speech-to-text heard words too doubtful to act on: nothing is sent, the session is left as it is, and
+        the speaker says :data:`NOT_CAUGHT` (``not_understand``). The microphone stays open for the user to say
+        it again, once: a second doubtful turn in a row, or silence then, ends the exchange without another
+        apology."""
+        log.info("not acting on doubtful words %r: asking again", heard)
+        again = not self._missed
+        self._missed = True
+        self.open_mic = again
+        line = Speech(text=NOT_CAUGHT)
+        return MiAiResponse(
+            session_attributes=dict(self._attributes),
+            is_session_end=self._session_id is None and not again,
+            response=Response(open_mic=again, to_speak=line, to_display=line, not_understand=True),
+        )
 
     def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse:
         """Something that happened on the speaker (``mediaplayer.playbackfinished`` with the audio item's token),
@@ -151,6 +186,7 @@ class SpeakerSession:
         )
 
     def _send(self, request: MiAiRequest) -> MiAiResponse:
+        self._missed = False
         response = self._handler.handle(request)
         self._attributes = dict(response.session_attributes)
         self.open_mic = response.response.open_mic and not response.is_session_end
@@ -162,3 +198,10 @@ class SpeakerSession:
         self._session_id = None
         self._attributes = {}
         self.open_mic = False
+
+
+def _says_anything(response: MiAiResponse) -> bool:
+    r = response.response
+    if r.to_speak is not None and r.to_speak.text.strip():
+        return True
+    return any(d.type == "tts" and d.tts_item is not None and d.tts_item.text.strip() for d in r.directives or ())
