@@ -3,6 +3,7 @@ turns, and an observer that shows nothing for scripted and programmatic audio tu
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError
@@ -29,6 +30,17 @@ class SpokenConversation:
     def no_speech(self) -> MiAiResponse:
         return self._keep(self._assistant.no_speech_turn())
 
+    def not_caught(self, heard: str) -> MiAiResponse:
+        """The words were too doubtful to act on: the speaker's own answer, kept as a turn that went nowhere (no
+        intent, ``not_understood``; the bridge and router never see it)."""
+        from assistant.turn import turn_result
+
+        started = time.perf_counter()
+        response = self._assistant.session.not_caught(heard)
+        taken = self._assistant.take_announcements()
+        total = (time.perf_counter() - started) * 1000
+        return self._keep(turn_result(heard, response, [], total_ms=total, announcements=taken))
+
     def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse:
         return self._keep(self._assistant.event_turn(name, properties))
 
@@ -53,4 +65,7 @@ class QuietObserver:
         pass
 
     def turn(self, turn: ListenTurn) -> None:
+        pass
+
+    def announcement(self, text: str, at_s: float) -> None:
         pass

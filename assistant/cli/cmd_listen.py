@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from assistant.cli.command import Command, UsageError
 from assistant.cli.outputs import check_output_folder, writing
 from assistant.config import Settings
+from assistant.errors import AssistantError
 
 if TYPE_CHECKING:
     from assistant.speaker.listen_turn import ListenTurn
@@ -36,14 +37,16 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print each turn as one line of JSON (JSON Lines: one object per turn with transcript, intent, "
-        "slots, reply, ms...)",
+        help="print each turn as one line of JSON (JSON Lines: one object per turn with query, speech, intent, "
+        'slots, start_s/end_s in the input, ms...; and one {"announcement": ..., "at_s": ...} object when a '
+        "timer or an alarm goes off)",
     )
     parser.add_argument(
         "--wake",
         choices=["phrase", "ptt", "none"],
-        help="phrase: say a wake phrase; ptt: press Enter, then speak; none: the input starts already woken "
-        "(default: phrase, or none with --once)",
+        help="phrase: say a wake phrase before each command; ptt: press Enter, then speak; none: no wake needed, "
+        "the speaker stays awake and every utterance in the input is a command (with --once: the first one, and "
+        "silence is the no-speech turn) (default: phrase, or none with --once)",
     )
     parser.add_argument(
         "--engine",
@@ -63,6 +66,14 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out", type=Path, metavar="DIR", help="keep the rendered reply WAVs here (made if missing; not with --no-tts)"
     )
     parser.add_argument("--nlu", choices=["embedded", "rasa"], help="NLU engine (default: router.nlu.engine)")
+    parser.add_argument("--speak", nargs=0, action=_NotAnOption, help=argparse.SUPPRESS)
+
+
+class _NotAnOption(argparse.Action):
+    """``--speak`` is `chat`'s: said to listen, it gets what listen does instead of a near-miss suggestion."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        parser.error("--speak: listen always speaks its replies (--no-tts turns that off)")
 
 
 class ConsoleView:
@@ -96,9 +107,21 @@ class ConsoleView:
         if self.as_json:
             print(json.dumps(data, ensure_ascii=False), flush=True)
             return
-        heard = data["transcript"] or "(nothing heard)"
-        self.console.print(f"[bold]you[/]  {heard}   [dim]{data.get('intent') or ''}[/]")
-        self.console.print(f"[bold]bot[/]  {data['reply'] or ''}")
+        heard = escape(data["transcript"]) or "(nothing heard)"
+        notes = [data.get("intent") or ""]
+        if data["stt"] is not None and not data["stt"]["clear"]:
+            notes.append("(not clear enough to act on)")
+        note = " ".join(n for n in notes if n)
+        self.console.print(f"[bold]you[/]  {heard}" + (f"   [dim]{escape(note)}[/]" if note else ""))
+        if data["speech"]:
+            self.console.print(f"[bold]bot[/]  {escape(data['speech'])}")
+
+    def announcement(self, text: str, at_s: float) -> None:
+        """Said unasked (a timer going off): shown when it happens, not with the next turn."""
+        if self.as_json:
+            print(json.dumps({"announcement": text, "at_s": round(at_s, 3)}, ensure_ascii=False), flush=True)
+            return
+        self.console.print(f"[bold]bot[/]  {escape(text)}   [dim](announcement)[/]")
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -127,10 +150,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if args.out is None:
             shutil.rmtree(out_dir, ignore_errors=True)
-    if not turns and args.json:
-        print(json.dumps({"woke_by": None, "transcript": "", "reply": None, "ms": {}}))
-    if not turns and not args.json:
-        print(_nothing_heard(wake_mode, settings.speaker.wake.phrases), file=sys.stderr)
+    if not turns:  # the work asked for did not happen: one line saying why, nothing on stdout
+        raise AssistantError(_nothing_heard(wake_mode, settings.speaker.wake.phrases))
     return 0
 
 
@@ -140,7 +161,7 @@ def _nothing_heard(wake_mode: str, phrases: Sequence[str]) -> str:
         return "Enter was never pressed before the input ended (--wake ptt: press Enter, then speak)"
     if wake_mode == "phrase":
         said = " or ".join(repr(p) for p in phrases)
-        return f"no wake phrase was heard (say {said} first, or use --wake none when the input starts woken)"
+        return f"no wake phrase was heard (say {said} first, or use --wake none to take every utterance as a command)"
     return "no speech was heard"
 
 
@@ -161,7 +182,7 @@ def _listen(
 
     mode = settings.speaker.stt.mode
     voice = None if args.no_tts else Pyttsx3Voice(settings.speaker.tts)
-    player = Player(enabled=args.input is None or args.realtime)
+    player = Player(enabled=args.input is None or args.realtime, notice=_no_output_notice(args))
     console = Console(stderr=args.json, highlight=False, soft_wrap=True)
     with Assistant.build(settings, nlu=args.nlu, progress=not args.json) as assistant:
         conversation = SpokenConversation(assistant)
@@ -180,10 +201,21 @@ def _listen(
             player=player,
             push_to_talk=PushToTalk() if wake_mode == "ptt" else None,
         )
+        assistant.on_announcement(loop.announce)  # a timer going off is spoken and shown as it happens
         try:
             return loop.run(source)
         finally:
             source.close()
+
+
+def _no_output_notice(args: argparse.Namespace) -> str | None:
+    """What the warning given without an audio output says happens to the replies (None with --no-tts: nothing
+    spoken was asked for, so no warning)."""
+    if args.no_tts:
+        return None
+    if args.out is not None:
+        return f"replies are shown as text and kept as WAVs in {args.out}"
+    return "replies are shown as text (add --out DIR to keep them as WAVs)"
 
 
 COMMAND = Command(

@@ -5,18 +5,22 @@ goes to a Conversation (a SpeakerSession, or whatever the composition root wraps
 turn would, and the response is acted on here: speak ``to_speak``, give ``audio`` directives and ``player.*`` actions
 to the speaker's media player (it plays through the same player as the replies, and makes way from the moment a
 command begins until its reply has been spoken), hand ``action`` to an injected callback, keep listening when
-``open_mic``.
+``open_mic``. What the assistant says unasked (a timer going off) comes in through :meth:`ListenLoop.announce`,
+from any thread, and is shown and spoken at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import queue
 import threading
 import time
 from collections import deque
 from pathlib import Path
 
 from assistant.config.speaker import SpeakerSettings
+from assistant.speaker.audio import FRAME_BYTES, FRAME_MS
 from assistant.speaker.endpointing import Endpoint, Endpointer, EndpointRules, EndReason, VoiceActivity
 from assistant.speaker.listen_turn import ListenTurn
 from assistant.speaker.loop_parts import PLAYBACK_FINISHED, Action, Conversation, LoopOptions, Observer, State
@@ -30,6 +34,8 @@ from bridge.miai import MiAiResponse
 log = logging.getLogger(__name__)
 
 PREROLL_FRAMES = 10  # 300 ms before speech start go to the recognizer too
+NEVER_MS = 1 << 62
+"""The no-speech timeout of a speaker that stays awake (``--wake none`` without ``--once``): silence is no turn."""
 
 
 class ListenLoop:
@@ -66,6 +72,20 @@ class ListenLoop:
         self._speaking: threading.Thread | None = None
         self._barged = False
         self._wake_ms = 0.0
+        self._at_ms = 0
+        """How far into the input the loop is (30 ms per frame)."""
+        self._announcements: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self._announced = 0
+
+    def announce(self, text: str) -> None:
+        """Say ``text`` unasked (a timer or an alarm going off); safe from any thread (the scheduler's). It is shown
+        and spoken with the next frame, whatever the loop is doing."""
+        self._announcements.put(text)
+
+    @property
+    def awake(self) -> bool:
+        """``--wake none`` without ``--once``: the speaker never goes idle; every utterance is a command."""
+        return self.options.wake_mode == "none" and not self.options.once
 
     def run(self, source: AudioSource) -> list[ListenTurn]:
         """Every turn in ``source``. When it ends, music the loop's own media player plays goes on to the end of its
@@ -78,42 +98,65 @@ class ListenLoop:
             raise
         if self._owns_media:
             self.media.close(play_out=True)
+            self._announce_waiting()  # what went off while the last song played out is still said
+            self._wait_speaking()
         return turns
 
     def _hear(self, source: AudioSource) -> list[ListenTurn]:
         wake: Wake | None = Wake("none", 1.0, 0.0) if self.options.wake_mode == "none" else None
         self._set(State.LISTENING if wake else State.IDLE, wake.how if wake else "")
-        utterance = self._listen(wake) if wake else None
+        utterance = self._listen(wake, patient=self.awake) if wake else None
         for frame in source.frames():
-            if utterance is None:
+            self._at_ms += FRAME_MS
+            self._announce_waiting()
+            if utterance is None or utterance.waiting:
                 self._report_ended()
+            if utterance is None:
                 wake = self._idle(frame)
                 if wake is None:
                     continue
-                utterance = self._listen(wake)
-                for carried in _frames(wake.carry):
-                    utterance.feed(carried)
+                carried = _frames(wake.carry)
+                utterance = self._listen(wake, carried_ms=len(carried) * FRAME_MS)
+                for early in carried:
+                    utterance.feed(early)
                 continue
             endpoint = utterance.feed(frame)
             if endpoint is None:
                 continue
             turn = self._complete(utterance, endpoint)
             if self.options.once:
+                self._announce_waiting()
+                self._wait_speaking()
                 return self.turns
-            utterance = self._listen(Wake("open_mic", 1.0, 0.0)) if turn.response.response.open_mic else None
-            self._set(State.LISTENING if utterance else State.IDLE, "")
+            utterance = self._next(turn)
         if utterance is None and self.options.wake_mode == "phrase":
             late = self.spotter.finish()
             utterance = self._listen(late) if late else None
-        if utterance is not None:
+        if utterance is not None and not (utterance.patient and not utterance.endpointer.in_speech):
             self._complete(utterance, utterance.end_of_input())
+        self._announce_waiting()
         self._wait_speaking()
         return self.turns
 
-    def _listen(self, wake: Wake) -> _Utterance:
-        """A command is coming: the music makes way until its reply has been spoken (see ``_complete``)."""
-        self.media.hold()
-        return _Utterance(self, wake)
+    def _next(self, turn: ListenTurn) -> _Utterance | None:
+        """After a turn: listen on when the reply left the microphone open, or the speaker stays awake."""
+        if turn.response.response.open_mic:
+            utterance: _Utterance | None = self._listen(Wake("open_mic", 1.0, 0.0))
+        elif self.awake:
+            utterance = self._listen(Wake("none", 1.0, 0.0), patient=True)
+        else:
+            utterance = None
+        self._set(State.LISTENING if utterance else State.IDLE, "")
+        return utterance
+
+    def _listen(self, wake: Wake, *, carried_ms: int = 0, patient: bool = False) -> _Utterance:
+        """A command is coming: the music makes way until its reply has been spoken (see ``_complete``).
+        ``carried_ms``: how much of the input before now belongs to it (speech after the wake phrase in one
+        breath); ``patient``: wait for speech as long as it takes (no no-speech turn; the music makes way only once
+        speech begins)."""
+        if not patient:
+            self.media.hold()
+        return _Utterance(self, wake, origin_ms=self._at_ms - carried_ms, patient=patient)
 
     def _report_ended(self) -> None:
         """Between commands, tell the assistant of each song that ended, and play what it sends next."""
@@ -146,6 +189,8 @@ class ListenLoop:
         stt_done = time.perf_counter()
         if transcript is None or not transcript.text:
             response = self.conversation.no_speech()
+        elif not transcript.clear:  # too doubtful to act on: not sent on as a command
+            response = self.conversation.not_caught(transcript.text)
         else:
             response = self.conversation.say(transcript.text)
         bridged = time.perf_counter()
@@ -168,8 +213,18 @@ class ListenLoop:
             self.media.release()
         media = self.media.state
         extra = {"player": media.to_json()} if media.track is not None else {}
+        start_ms = endpoint.speech_start_ms if endpoint.speech_start_ms is not None else 0
         turn = ListenTurn(
-            utterance.wake.how, endpoint.reason, transcript, response, reply_wav, played, ms=ms, extra=extra
+            utterance.wake.how,
+            endpoint.reason,
+            transcript,
+            response,
+            reply_wav,
+            played,
+            ms=ms,
+            start_s=(utterance.origin_ms + start_ms) / 1000,
+            end_s=(utterance.origin_ms + endpoint.speech_end_ms) / 1000,
+            extra=extra,
         )
         self.turns.append(turn)
         self.observer.turn(turn)
@@ -179,11 +234,30 @@ class ListenLoop:
         r = response.response
         texts = [r.to_speak.text] if r.to_speak else []
         texts += [d.tts_item.text for d in r.directives or () if d.type == "tts" and d.tts_item is not None]
-        if not texts or self.voice is None or self.options.out_dir is None:
+        return self._render_text(" ".join(t.strip() for t in texts if t.strip()), f"reply-{index + 1}.wav")
+
+    def _render_text(self, text: str, name: str) -> str | None:
+        """``text`` as a WAV in the output folder; None without text-to-speech or with nothing to say (the
+        text-to-speech engine refuses empty text)."""
+        if not text or self.voice is None or self.options.out_dir is None:
             return None
-        path = self.options.out_dir / f"reply-{index + 1}.wav"
-        self.voice.render(" ".join(texts), path)
+        path = self.options.out_dir / name
+        self.voice.render(text, path)
         return str(path)
+
+    def _announce_waiting(self) -> None:
+        """Show and speak what was announced since the last frame: the reply playing, if any, ends first."""
+        while True:
+            try:
+                text = self._announcements.get_nowait()
+            except queue.Empty:
+                return
+            self._announced += 1
+            self.observer.announcement(text, self._at_ms / 1000)
+            wav = self._render_text(text.strip(), f"announcement-{self._announced}.wav")
+            if wav is not None and self.player.enabled:
+                self.media.hold()
+                self._play_after(Path(wav))
 
     def _act(self, response: MiAiResponse) -> None:
         r = response.response
@@ -196,14 +270,22 @@ class ListenLoop:
     def _speak(self, wav: Path) -> bool:
         """Play the reply on its own thread; the media player, held since the command began, is released after."""
         self._set(State.SPEAKING, "")
-        self._speaking = threading.Thread(target=self._play_reply, args=(wav,), daemon=True)
-        self._speaking.start()
+        self._play_after(wav)
         if self.options.once:
             self._wait_speaking()
         return self.player.enabled
 
-    def _play_reply(self, wav: Path) -> None:
+    def _play_after(self, wav: Path) -> None:
+        """Play ``wav`` on its own thread once what is being spoken now has ended, then release the media player
+        (held by the caller)."""
+        before = self._speaking
+        self._speaking = threading.Thread(target=self._play_reply, args=(wav, before), daemon=True)
+        self._speaking.start()
+
+    def _play_reply(self, wav: Path, before: threading.Thread | None = None) -> None:
         try:
+            if before is not None:
+                before.join()
             self.player.play(wav)
         finally:
             self.media.release()
@@ -219,10 +301,14 @@ class ListenLoop:
 class _Utterance:
     """One command being heard: endpointing plus the recognizer, fed only once speech has begun."""
 
-    def __init__(self, loop: ListenLoop, wake: Wake) -> None:
+    def __init__(self, loop: ListenLoop, wake: Wake, *, origin_ms: int, patient: bool) -> None:
         self.loop = loop
         self.wake = wake
-        self.endpointer = Endpointer(loop.rules)
+        self.origin_ms = origin_ms
+        """Where in the input this utterance's first frame is."""
+        self.patient = patient
+        rules = dataclasses.replace(loop.rules, no_speech_timeout_ms=NEVER_MS) if patient else loop.rules
+        self.endpointer = Endpointer(rules)
         self.preroll: deque[bytes] = deque(maxlen=PREROLL_FRAMES)
         self.recognition: Recognition | None = None
 
@@ -231,6 +317,8 @@ class _Utterance:
         if self.recognition is None:
             self.preroll.append(frame)
             if self.endpointer.in_speech:
+                if self.patient:
+                    self.loop.media.hold()
                 self.recognition = self.loop.engine.start()
                 for early in self.preroll:
                     self._accept(early)
@@ -244,6 +332,11 @@ class _Utterance:
         if partial:
             self.loop.observer.partial(partial)
 
+    @property
+    def waiting(self) -> bool:
+        """A patient utterance nobody has begun yet: the speaker is awake, but no command is coming."""
+        return self.patient and self.recognition is None
+
     def end_of_input(self) -> Endpoint:
         """The input ended mid-utterance: what was said so far counts, silence counts as no speech."""
         return self.endpointer.end_of_input()
@@ -255,6 +348,4 @@ class _Utterance:
 
 
 def _frames(pcm: bytes) -> list[bytes]:
-    from assistant.speaker.audio import FRAME_BYTES
-
     return [pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES)]

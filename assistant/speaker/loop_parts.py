@@ -30,6 +30,11 @@ class Conversation(Protocol):
 
     def no_speech(self) -> MiAiResponse: ...
 
+    def not_caught(self, heard: str) -> MiAiResponse:
+        """Speech-to-text doubted the words ``heard`` too much (``Transcript.clear`` is False): they are not sent
+        on as a command; the answer is the speaker's own "didn't catch that"."""
+        ...
+
     def event(self, name: str, properties: dict[str, Any]) -> MiAiResponse: ...
 
 
@@ -42,6 +47,11 @@ class Observer(Protocol):
 
     def turn(self, turn: ListenTurn) -> None: ...
 
+    def announcement(self, text: str, at_s: float) -> None:
+        """Something the assistant says unasked (a timer or an alarm going off), at ``at_s`` seconds into the
+        input, as it is announced (not with the next turn)."""
+        ...
+
 
 Action = Callable[[str, dict[str, Any]], None]
 """Device control or player actions from a response: name and properties (the Mi-Home hub takes them); the
@@ -51,7 +61,9 @@ Action = Callable[[str, dict[str, Any]], None]
 @dataclass(frozen=True)
 class LoopOptions:
     wake_mode: str = "phrase"
-    """``phrase`` (spoken wake word), ``ptt`` (Enter) or ``none`` (the input starts already woken)."""
+    """``phrase`` (spoken wake word), ``ptt`` (Enter) or ``none``: no wake needed. With ``once`` the input
+    starts woken (silence is the no-speech turn); without, the speaker stays awake and every utterance in the input
+    is a command (silence between them is no turn)."""
     once: bool = False
     """Stop after the first turn."""
     out_dir: Path | None = None
