@@ -11,7 +11,7 @@ import pytest
 from assistant.router.nlu.normalize import parse_time
 from assistant.router.services.schedule_store import Entry
 from assistant.router.skills.builtin.alarms import said_when
-from assistant.router.skills.builtin.alarms.words import whole_answer
+from assistant.router.skills.builtin.alarms.words import names_reminder, reminder_named, whole_answer
 from assistant.router.skills.builtin.timers.picking import apart, by_label, listed, picked
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity, ChannelAccount, ConversationAccount, SemanticAction
@@ -146,3 +146,33 @@ def test_timers_with_one_name_are_told_apart() -> None:
     assert apart("pasta", TIMERS) == "pasta" and apart("", TIMERS) == ""
     assert [t.id for t in by_label(TIMERS, "eggs", "cancel the eggs timer")] == [3]
     assert listed(TIMERS[:2]) == "a 5 minute timer and a 1 minute 30 second timer"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("cancel the dentist reminder", "dentist"),
+        ("I don't need the pills reminder anymore", "pills"),
+        ("cancel the reminder about the dentist", "dentist"),
+        ("cancel my reminder for the meeting", "meeting"),
+        ("cancel the take out the trash reminder", "take out the trash"),
+        ("cancel my reminder", ""),
+        ("cancel all my reminders for tomorrow", ""),
+        ("cancel the reminder for 6 pm tomorrow", ""),
+        ("move my 6 pm reminder to 7", ""),
+        ("cancel the seven thirty reminder", ""),
+        ("cancel my weekday reminders", ""),
+        ("delete the next reminder", ""),
+        ("cancel the other two reminders", ""),
+        ("cancel the reminder to call mom", ""),  # the tagger's reminder slot names that one
+    ],
+)
+def test_the_words_that_name_a_reminder(text: str, named: str) -> None:
+    """Session 13 finding 3: "cancel the dentist reminder" names a reminder, so it must not match every one."""
+    assert reminder_named(text) == named
+
+
+def test_a_reminder_is_named_by_its_words() -> None:
+    assert names_reminder("book the dentist", "dentist")
+    assert names_reminder("take my pill", "pills")
+    assert not names_reminder("call mom", "dentist")

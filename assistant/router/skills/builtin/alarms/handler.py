@@ -242,7 +242,13 @@ class AlarmsSkill:
         else:
             entries = matching(turn, self.store, self._now())
         if not entries:
-            return say(turn, "I couldn't find an alarm or reminder like that.")
+            named = w.reminder_named(turn.text)  # "cancel the dentist reminder" with none about the dentist
+            return say(
+                turn,
+                f"You don't have {w.a(named)} reminder."
+                if named
+                else "I couldn't find an alarm or reminder like that.",
+            )
         if len(entries) > 1 and not turn.confirmed:
             listed = self._listed(entries)
             return confirm(

@@ -16,8 +16,8 @@ KINDS: tuple[Kind, ...] = ("alarm", "reminder")
 
 def matching(turn: Turn, store: ScheduleStore, now: datetime, *, by_time: bool = True) -> tuple[Entry, ...]:
     """The pending alarms and reminders the turn names: of the kind said, at the time said (either half of the day
-    for an hour without am or pm), about the reminder said, repeating on the days said, ringing on the day said;
-    ``by_time`` False leaves the time out (it is the new time of a change)."""
+    for an hour without am or pm), about the reminder said (or named: "the dentist reminder"), repeating on the
+    days said, ringing on the day said; ``by_time`` False leaves the time out (it is the new time of a change)."""
     kind = turn.slot("alarm_kind")
     words = turn.text.lower()
     if "alarm" in words and "remind" in words:  # "delete all my alarms and reminders"
@@ -38,6 +38,9 @@ def matching(turn: Turn, store: ScheduleStore, now: datetime, *, by_time: bool =
     about = repeats.without_rule(w.reminder_text(turn.slot("reminder"))).lower()
     if about:
         entries = tuple(e for e in entries if about in e.label.lower())
+    named = w.reminder_named(turn.text)
+    if named:  # "cancel the dentist reminder": the reminders about the dentist, and no other
+        entries = tuple(e for e in entries if e.kind == "reminder" and w.names_reminder(e.label, named))
     entries = tuple(e for e in entries if series.matches_words(e, turn))  # "cancel my weekday alarm"
     days = resolve_days(turn.slot("date"), now.date()) if turn.said("date") else None
     if days is not None:  # "cancel my alarm for monday": Monday's only; "... for next week": that week's

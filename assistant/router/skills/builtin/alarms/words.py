@@ -103,3 +103,56 @@ def day_at_end(what: str) -> tuple[str, Mapping[str, object]] | None:
             rest = re.sub(r"\s+(?:on|for|by)$", "", " ".join(words[:-size]), flags=re.IGNORECASE)
             return (rest, day) if rest else None
     return None
+
+
+#: "the dentist reminder", "my gym reminders", "the reminder about the dentist": the words that name a reminder when
+#: no tagger took them as its text.
+_NAMED_REMINDER = re.compile(
+    r"\b(?:the|my|your|that|this)\s+(?P<before>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+reminders?\b"
+    r"|\breminders?\s+(?:about|for|of)\s+(?P<after>.+?)\s*[.!?]*$",
+    re.IGNORECASE,
+)
+#: Words that say which reminder without naming what it is about: its place, time, day or repeat.
+_NOT_A_NAME_WORDS = """a an the my your our this that these those all both each every any other another next last
+    first second third one ones two three old new only same whole earlier later early late current upcoming previous
+    at on in for by of to from and or about am pm a.m. p.m. o'clock oclock noon midnight morning afternoon evening
+    night tonight today tomorrow tomorrow's today's tonight's yesterday week weekend weekends weekday weekdays
+    daily weekly repeating recurring repeat everyday day days monday tuesday wednesday thursday friday saturday
+    sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays half quarter past"""
+_NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+
+
+def reminder_named(text: str) -> str:
+    """ "dentist" of "cancel the dentist reminder" (or of "... the reminder about the dentist"): the words naming
+    a reminder by what it is about, "" when the words name it only by place, time or day ("my 7 am reminder",
+    "the next reminder", "my weekday reminders") or not at all."""
+    found = _NAMED_REMINDER.search(" ".join(text.split()))
+    if found is None:
+        return ""
+    said = found.group("before") or found.group("after") or ""
+    if any(not isinstance(normalize(kind, said), str) for kind in ("time", "date", "duration")):
+        return ""
+    if not _name_words(said):
+        return ""
+    return re.sub(r"^(?:the|my|your|a|an)\s+", "", said, flags=re.IGNORECASE)
+
+
+def names_reminder(label: str, named: str) -> bool:
+    """Whether a reminder's text has every word that names it: "book the dentist" is the "dentist" reminder, "take
+    your pills" the "pill" one."""
+    have = {_stem(word) for word in re.findall(r"[\w']+", label.lower())}
+    return all(_stem(word) in have for word in _name_words(named))
+
+
+def _name_words(said: str) -> list[str]:
+    words = [_SECOND_PERSON.get(word, word) for word in re.findall(r"[\w'.]+", said.lower())]
+    return [word for word in words if word not in _NOT_A_NAME and not re.fullmatch(r"[\d:.]+(?:st|nd|rd|th)?", word)]
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def a(words: str) -> str:
+    """``words`` after "a" or "an": "a dentist", "an oil change"."""
+    return f"{'an' if re.match(r'[aeiou]', words, re.IGNORECASE) else 'a'} {words}"
