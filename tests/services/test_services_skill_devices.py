@@ -78,9 +78,12 @@ def test_ambiguity_asks_and_unknowns_explain(home: Home) -> None:
     garage = home.turn("devices.on", {"room": "kitchen", "device": "lamp"}, text="turn on the garage light")
     assert garage.startswith("There's no garage in your home; its rooms are the bathroom, ")
     assert home.state("lamp.kitchen")["power"] == "off"
-    # a room and an appliance it cannot control: not that room's lamp
-    assert home.turn("devices.on", {"room": "kitchen"}, text="turn on the kitchen tv").startswith(
-        "I can't control the tv: your Mi Home"
+    # a room and an appliance it cannot control: not that room's lamp; "the tv" is the tv plug, in another room
+    assert home.turn("devices.on", {"room": "kitchen"}, text="turn on the kitchen oven").startswith(
+        "I can't control the oven: your Mi Home"
+    )
+    assert home.turn("devices.on", {"room": "kitchen"}, text="turn on the kitchen tv") == (
+        "The tv plug is not in the kitchen."
     )
     assert home.state("lamp.kitchen")["power"] == "off"
     assert home.turn(

@@ -35,7 +35,7 @@ def test_a_plug_named_after_another_wins_over_the_previous_turn(home: Home) -> N
     assert home.turn(
         "devices.on", {"device": "plug", "room": "kitchen"}, text="turn on the tv plug in the kitchen"
     ) == ("The tv plug is not in the kitchen.")
-    assert home.turn("devices.on", {}, text="turn on the tv").startswith("I can't control the tv: your Mi Home")
+    assert home.turn("devices.on", {}, text="turn on the tv") == "Turning on the tv plug."  # its name, less "plug"
 
 
 def test_what_is_on_lists_everything_on_not_the_last_device(home: Home) -> None:
@@ -86,8 +86,8 @@ def test_a_part_that_cannot_be_done_is_said_not_dropped(home: Home) -> None:
     assert home.turn(
         "devices.on", {"device": "fan", "room": "office"}, text="turn on the fan in the office and the kitchen"
     ) == ("Turning on the office fan. There's no fan in the kitchen.")
-    assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the tv") == (
-        "Turning on the kitchen lamp. I can't control the tv."
+    assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the oven") == (
+        "Turning on the kitchen lamp. I can't control the oven."
     )
     assert home.turn(
         "devices.on", {"device": "lamp", "room": "bedroom"}, text="turn the bedroom lamp on and the fan off"

@@ -65,8 +65,8 @@ class Home:
         assert found is not None
         return dict(found.state)
 
-    def on(self) -> set[str]:
-        return {d["id"] for d in self.hub.report() if d["state"].get("power") == "on"}
+    def on(self) -> frozenset[str]:
+        return frozenset(d["id"] for d in self.hub.report() if d["state"].get("power") == "on")
 
 
 @pytest.fixture
@@ -197,3 +197,16 @@ def test_a_room_after_in_is_no_delay(home: Home) -> None:
     assert home.turn("devices.on", room("kitchen"), "turn on the light in the kitchen") == (
         "Turning on the kitchen lamp."
     )
+
+
+def test_the_tv_is_the_tv_plug_even_with_a_lamp_carried_over(home: Home) -> None:
+    # QA session 13, finding 2: the router carries the last request's room and kind over; "the tv" names no kind,
+    # so the living room lamp was switched on. With no context it was "I can't control the tv", beside a "tv plug".
+    assert home.turn("devices.on", {}, "turn on the tv") == "Turning on the tv plug."
+    assert home.turn("devices.off", room("living_room"), "turn off the tv") == "Turning off the tv plug."
+    assert home.state("lamp.living_room")["power"] == "off"
+    assert home.turn("devices.on", room("bedroom"), "turn on the tv") == "Turning on the tv plug."
+    assert home.on() == {"plug.living_room"}
+    assert home.turn("devices.on", room("bedroom"), "turn on the oven").startswith("I can't control the oven: ")
+    assert home.turn("devices.on", room("bedroom"), "turn on the kitchen tv") == "The tv plug is not in the kitchen."
+    assert home.on() == {"plug.living_room"}

@@ -23,8 +23,12 @@ class Finder:
         self, turn: Turn, *, default_kind: str | None = "lamp", all_rooms: bool = False, implied: bool = False
     ) -> t.Targets:
         # the words' own kind when the NLU tagged none ("keep the bedroom light on", chosen from context)
-        kind = t.kind_of(turn.slot("device")) if turn.has("device") else self.kind_in(turn.text)
+        said_kind = self.kind_in(turn.text) or w.activity_kind(turn.text)
+        kind = t.kind_of(turn.slot("device")) if turn.has("device") else said_kind
         kind = kind or w.activity_kind(turn.text)
+        carried = said_kind is None and self.names_other(turn)
+        if carried:  # "turn on the tv" after a lamp: the lamp's kind was the last request's, carried over
+            kind = None
         # "turn them off": every device the last turns of one request switched ("the bedroom", "and the kitchen")
         previous = turn.state.get("group" if w.points_back_plural(turn.text) else "last") or turn.state.get("last")
         previous = previous if isinstance(previous, list) else []
@@ -42,15 +46,17 @@ class Finder:
             again = tuple(d for d in again if not implied or d.get("kind") == default_kind)
             if again:
                 return t.Targets(again)
-        if turn.has("device") and kind is None:
+        if turn.has("device") and kind is None and not carried:
             return t.Targets(problem=f"I can't control the {turn.slot('device')}: {t.CONTROLLABLE}.")
         room = t.snake(turn.slot("room")) if turn.has("room") else None
         said_rooms = self.rooms_in(turn.text)
         if len(said_rooms) == 1 and room not in said_rooms:  # a room carried over or not tagged: the one said
             room = said_rooms[0]
-        # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about
+        # a device called by its own name ("the tv plug") is that one, whatever the previous turn was about (its
+        # room too: a room only carried over is not checked)
         named = tuple(d for d in t.named(turn.devices, turn.text, kind) if kind is None or d.get("kind") == kind)
         if named:
+            room = room if said_rooms else None
             there = tuple(d for d in named if room is None or d.get("room") == room)
             where = f"{t.names(named).capitalize()} {'are' if len(named) > 1 else 'is'} not in the {t.spaced(room)}."
             return t.Targets(there) if there else t.Targets(problem=where)
@@ -87,6 +93,11 @@ class Finder:
             or bool(t.named(turn.devices, turn.text, None))
             or (rooms and bool(self.rooms_in(turn.text)))
         )
+
+    def names_other(self, turn: Turn) -> bool:
+        """Whether the words, naming no kind, name a device by its own name ("the tv": the tv plug) or an appliance
+        the home has no kind for ("the oven"): a kind in the slots then is only the last request's, carried over."""
+        return bool(t.named(turn.devices, turn.text, None)) or w.unsimulated(turn.text) is not None
 
     def vocabulary(self, turn: Turn) -> set[str]:
         """Every way the manifest says a room or a kind, and the reported devices' names."""

@@ -86,9 +86,10 @@ def plain_words(text: str) -> str:
 
 
 def named(reported: Sequence[Device], text: str, kind: str | None) -> tuple[Device, ...]:
-    """The devices the words call by their own name: "the tv plug", "the office fan", or, when the words also name
-    the device's kind (the NLU read "coffee machine" as a plug), the name without it: "the coffee machine". A name
-    that is only its room and kind ("kitchen lamp") names that device too."""
+    """The devices the words call by their own name: "the tv plug", "the office fan", or the name without its kind
+    word, when the words name no other kind (``kind`` None: "turn on the tv") or that one (the NLU read "coffee
+    machine" as a plug): "the coffee machine". A name that is only its room and kind ("kitchen lamp") names that
+    device too; its room alone ("the kitchen") does not."""
     said = f" {plain_words(text)} "
     found: list[Device] = []
     for device in reported:
@@ -98,7 +99,7 @@ def named(reported: Sequence[Device], text: str, kind: str | None) -> tuple[Devi
         variants = [name]
         head, _, last = name.rpartition(" ")
         room = str(device.get("room", "")).replace("_", " ")
-        if head and kind is not None and kind_of(last) == device.get("kind") == kind and head != room:
+        if head and kind in (None, device.get("kind")) and kind_of(last) == device.get("kind") and head != room:
             variants.append(head)
         if any(f" {variant} " in said for variant in variants):
             found.append(device)
