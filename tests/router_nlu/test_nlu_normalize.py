@@ -92,6 +92,15 @@ def test_durations(raw: str, seconds: int | None) -> None:
         ("25:00", None),
         ("sometime", None),
         ("half past", None),
+        # chat QA session 13 (findings 5, 25): "o'clock" before the half of the day, and British "half seven"
+        ("seven o'clock in the evening", (19, 0, 0, True)),
+        ("seven oclock in the evening tomorrow", (19, 0, 1, True)),
+        ("7 oclock pm", (19, 0, 0, True)),
+        ("7 o'clock in the morning", (7, 0, 0, True)),
+        ("half seven", (7, 30, 0, False)),
+        ("half six in the evening", (18, 30, 0, True)),
+        ("half an hour", None),
+        ("half", None),
     ],
 )
 def test_times(raw: str, expected: tuple[int, int, int, bool] | None) -> None:

@@ -90,6 +90,8 @@ _UNITS.update({"metric": "metric", "imperial": "imperial", "kelvin": "kelvin", "
 _HALF_OF_DAY = re.compile(r"(?<![a-z])(?:a\.?m\.?|p\.?m\.?)$")
 #: "a m", "a. m.", "p.m" as speech-to-text writes am and pm, after a number: read as "am" / "pm".
 _SPACED_HALF = re.compile(r"(?<=[\w:])\s+([ap])(?:\.\s*|\s+)m\b\.?")
+#: "o'clock" before more words of the time ("seven o'clock in the evening" -> "seven pm"); alone it is read as is.
+_O_CLOCK = re.compile(r"\s+o'?clock\b(?=\s+\S)")
 _FOUR_DIGITS = re.compile(r"^(?P<h>\d\d)(?P<m>\d\d)(?: hours| hrs)?$")
 
 
@@ -109,6 +111,10 @@ def _clock(text: str) -> tuple[int, int] | None:
         if relative.group(2) in ("past", "after"):
             return base[0], minutes
         return (base[0] - 1) % 24, 60 - minutes
+    halfway = re.match(r"^half\s+(?!an?\b|past\b)(.+)$", text)  # "half seven": half past seven, as in Britain
+    if halfway:
+        base = _clock(halfway.group(1))
+        return (base[0], 30) if base is not None and base[1] == 0 else None
     military = _FOUR_DIGITS.match(text)  # "0700", "1930 hours": a 24-hour clock
     if military:
         hour, minute = int(military.group("h")), int(military.group("m"))
@@ -154,7 +160,7 @@ def parse_time(raw: str) -> dict[str, object] | None:
     part = re.search(r"\s+(?:in the |at )?(morning|afternoon|evening|night)$", text)
     if part:
         text = text[: part.start()] + " " + _PARTS_OF_DAY[part.group(1)]
-    text = text.strip()
+    text = _O_CLOCK.sub("", text).strip()  # "seven o'clock pm", "7 oclock in the evening": the hour and its half
     clock = _clock(text)
     if clock is None:
         return None
