@@ -229,31 +229,6 @@ class Resampler:
         return out
 
 
-DITHER_LSB: Final = 1.0
-"""Standard deviation of the noise added before rounding to 16 bits, in 16-bit steps (Kaldi's default dither)."""
-
-
-class Converter:
-    """One input's chunks, as mono floats in int16 units, to the speaker's 16 kHz 16-bit PCM, keeping state.
-
-    Before rounding it adds Gaussian dither of one 16-bit step (-90 dBFS). Without it, the exact-zero stretches of
-    a synthesised or edited file (or a muted microphone) reach the recognizer as frames with no energy at all, which
-    no training recording has: their log spectrum is the front end's floor, and the jump from it into speech made the
-    keyword search hear "xiao ai" at the onset of "hey cortana", so the phrase itself was never verified (QA finding 7;
-    with a room-noise floor the same clip woke it). Recognizers that dither in their own front end do the same (Kaldi's
-    ``--dither`` is 1.0 by default); PocketSphinx's is off. The generator is seeded, so a file decodes the same every
-    run, and a signal louder than a few steps is unchanged to within the dither's own level.
-    """
-
-    def __init__(self, rate_in: int, *, seed: int = 0) -> None:
-        self._resampler = Resampler(rate_in)
-        self._rng = np.random.default_rng(seed)
-
-    def convert(self, samples: Floats) -> bytes:
-        out = self._resampler.process(samples)
-        return float_to_pcm(out + self._rng.normal(0.0, DITHER_LSB, out.size))
-
-
 class Framer:
     """Cuts a stream of arbitrary-length PCM pieces into exact 30 ms frames; the rest waits for the next piece."""
 

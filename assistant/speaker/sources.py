@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.errors import AudioError
-from assistant.speaker.audio import FRAME_MS, Converter, Framer, decode, pcm_to_float, probe_wav
+from assistant.speaker.audio import FRAME_MS, Framer, Resampler, decode, float_to_pcm, pcm_to_float, probe_wav
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class WavFileSource:
 
     def frames(self) -> Iterator[bytes]:
         fmt = self.format
-        converter = Converter(fmt.rate)
+        resampler = Resampler(fmt.rate)
         framer = Framer()
         started = time.monotonic()
         sent = 0
@@ -56,7 +56,7 @@ class WavFileSource:
                 if len(raw) < fmt.frame_bytes:
                     break
                 left -= len(raw) // fmt.frame_bytes
-                pcm = converter.convert(decode(raw, fmt))
+                pcm = float_to_pcm(resampler.process(decode(raw, fmt)))
                 for frame in framer.push(pcm):
                     if self.realtime:
                         _sleep_until(started + sent * FRAME_MS / 1000)
@@ -87,7 +87,7 @@ class MicrophoneSource:
         self.rate = int(info["default_samplerate"])
         self._channels = 1
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max_queue)
-        self._converter = Converter(self.rate)
+        self._resampler = Resampler(self.rate)
         self._framer = Framer()
         self._dropped = 0
         try:
@@ -115,7 +115,7 @@ class MicrophoneSource:
                 raw = self._queue.get(timeout=0.5)
             except queue.Empty:
                 continue
-            pcm = self._converter.convert(pcm_to_float(raw, 2, self._channels))
+            pcm = float_to_pcm(self._resampler.process(pcm_to_float(raw, 2, self._channels)))
             yield from self._framer.push(pcm)
         if self._dropped:
             log.warning("dropped %d microphone blocks because processing fell behind", self._dropped)
