@@ -14,7 +14,7 @@ from assistant.config import Settings
 from assistant.router.services.clock import ManualClock
 from assistant.router.skill_call import skill_activity
 from assistant.router.skills.builtin.lists.handler import ListsSkill
-from assistant.router.skills.builtin.lists.items import is_duration, removal_item, split_items, where_named
+from assistant.router.skills.builtin.lists.items import is_duration, per_list, removal_item, split_items, where_named
 from assistant.router.skills.handler import SkillContext
 from assistant.router.skills.manifest import load_manifest
 from assistant.router.skills.registry import BUILTIN_DIR
@@ -197,3 +197,41 @@ def test_a_new_list_asked_for_adds_nothing_to_the_lists_there_are(lists: Lists) 
     assert reply.text == "I keep a shopping list and a to-do list, and can't make other lists. Add it to one of those?"
     assert lists.items("shopping") == lists.items("todo") == ()
     assert lists.turn("lists.add", {"item": "milk"}, "add milk to my list").text == "Added milk to your shopping list."
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("add milk to the shopping list and call the plumber to my to do list",
+         [("milk", "shopping"), ("call the plumber", "todo")]),
+        ("could you add eggs and bread to the grocery list, then put call mom on my to-do list.",
+         [("eggs and bread", "shopping"), ("call mom", "todo")]),
+        ("add apples to the shopping list and to the to do list", [("apples", "shopping"), ("", "todo")]),
+        ("add tea to the list and also add walk the dog to my tasks please", [("tea", None), ("walk the dog", "todo")]),
+        ("add milk to my shopping list and eggs", [("milk", "shopping"), ("eggs", "shopping")]),
+        ("add milk to my shopping list and call the plumber", [("milk", "shopping"), ("call the plumber", "")]),
+        ("add milk to my shopping list", None),
+        ("add milk to my shopping list, please", None),
+        ("add butter and call mom to my to do list", None),
+        ("add go to shopping mall to my to do list", None),
+    ],
+)  # fmt: skip
+def test_per_list_splits_a_request_at_each_list_named(text: str, parts: list[tuple[str, str | None]] | None) -> None:
+    assert per_list(text) == parts
+
+
+def test_one_request_for_two_lists_adds_each_part_to_its_list(lists: Lists) -> None:
+    # QA session 13, finding 7: the shopping list got "milk to the shopping list" and "call the plumber"
+    text = "add milk to the shopping list and call the plumber to my to do list"
+    reply = lists.turn(
+        "lists.add", {"item": "milk to the shopping list and call the plumber", "list": "shopping"}, text
+    )
+    assert reply.text == "Added milk to your shopping list and call the plumber to your to-do list."
+    assert lists.items("shopping") == ("milk",) and lists.items("todo") == ("call the plumber",)
+    text = "add bread to my shopping list and call the dentist"
+    reply = lists.turn("lists.add", {"item": "bread to my shopping list and call the dentist"}, text)
+    assert (
+        reply.text
+        == 'Added bread to your shopping list. I didn\'t do "call the dentist": one request at a time, please.'
+    )
+    assert lists.items("shopping") == ("milk", "bread") and lists.items("todo") == ("call the plumber",)

@@ -13,6 +13,7 @@ from assistant.router.services.spoken_values import spoken_list
 from assistant.router.skills.builtin.lists.items import (
     is_duration,
     known_list,
+    per_list,
     removal_item,
     split_items,
     where_named,
@@ -69,6 +70,9 @@ class ListsSkill:
     def _add(self, turn: Turn) -> Activity:
         if _NEW_LIST.match(turn.text) and not turn.confirmed:  # "make a list of goals to write a book": not an item
             return say(turn, NO_NEW_LISTS)
+        said = " ".join(str(turn.slot("item", "")).split())
+        if turn.corrects is None and not _QUESTION.match(turn.text) and (parts := per_list(turn.text, said)):
+            return self._add_each(turn, parts)  # "add milk to the shopping list and call the plumber to my to do list"
         item = without_verb(without_also(_TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))))
         name = list_name(turn)
         found = _destination(item, name) if item else (item, name)
@@ -95,9 +99,39 @@ class ListsSkill:
         if added:
             text = f"Added {spoken_list(tuple(added))} to your {NAMES[name]}."
             return say(turn, text, slots={"list": name}, state=state)
-        verb = "is" if len(items) == 1 else "are"
-        already = f"{spoken_list(tuple(items)).capitalize()} {verb} already on your {NAMES[name]}."
-        return say(turn, already, slots={"list": name}, state=state)
+        return say(turn, _already(items, name), slots={"list": name}, state=state)
+
+    def _add_each(self, turn: Turn, parts: Sequence[tuple[str, str | None]]) -> Activity:
+        """Each part of a request that names its own list added there; a part after the last list named is
+        another request, said not done."""
+        wanted: dict[str, list[str]] = {}
+        items: list[str] = []
+        other = ""
+        for words, where in parts:
+            if where == "":  # "... and call the plumber": no list named, so no item either
+                other = words
+                continue
+            if words and words.lower() not in _PRONOUNS:  # "" or "it": the items of the part before, again
+                items = [i for i in split_items(without_also(words)) if i.lower() not in _NO_ITEM]
+            named = wanted.setdefault(where or "shopping", [])
+            named.extend(i for i in items if i not in named)
+        added: list[str] = []
+        already: list[str] = []
+        for name, on in wanted.items():
+            new = [i for i in on if self.store.add(name, i, now=self._clock.now())]
+            if new:
+                added.append(f"{spoken_list(tuple(new))} to your {NAMES[name]}")
+            if len(new) < len(on):
+                already.append(_already([i for i in on if i not in new], name))
+        said = [f"Added {spoken_list(tuple(added))}." if added else "", *already]
+        if other:
+            said.append(f'I didn\'t do "{other}": one request at a time, please.')
+        if not any(wanted.values()):
+            said = [f"What should I add to your {NAMES[next(iter(wanted), 'shopping')]}?", *said[1:]]
+        text = " ".join(s for s in said if s)
+        only = next(iter(wanted)) if len(wanted) == 1 else None
+        state = {"added": wanted[only], "list": only} if only is not None else {}
+        return say(turn, text, slots={"list": only} if only else None, state=state)
 
     def _undo_last(self, turn: Turn) -> tuple[list[str], str] | None:
         """For a correction ("no, I meant oat milk", "add it to my to-do list instead"): the items the last request
@@ -190,6 +224,12 @@ def _destination(item: str, default: str) -> tuple[str, str] | str:
     if known is not None:
         return item[: named.start()].strip(), known
     return f"I can't add to your {named.group(1)}. I keep a shopping list and a to-do list."
+
+
+def _already(items: Sequence[str], name: str) -> str:
+    """ "Milk is already on your shopping list.", "Eggs and bread are already on it"."""
+    verb = "is" if len(items) == 1 else "are"
+    return f"{spoken_list(tuple(items)).capitalize()} {verb} already on your {NAMES[name]}."
 
 
 def _not_an_item(words: str) -> str:

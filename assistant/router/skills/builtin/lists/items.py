@@ -49,6 +49,79 @@ def where_named(item: str) -> tuple[str, str | None] | None:
     return (item[: found.start()].strip(), known) if known is not None else None
 
 
+_ALIAS_WORDS = "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
+#: A list named as where items go, with what joins the next request after it: "to the shopping list and",
+#: "on my to do list, then". Group "list" is the alias (None: "the list" alone).
+_GOES_TO = re.compile(
+    rf"\s*\b(?:to|on|onto|in|into)\s+(?:(?:(?:my|the|our)\s+)?(?P<list>{_ALIAS_WORDS})(?:\s+list)?|(?:my|the|our)\s+list)\b"
+    r"(?P<join>\s*,\s*(?:(?:and|then|also)\s+)*|\s+(?:(?:and|then|also)\s+)+)",
+    re.I,
+)
+_GOES_TO_END = re.compile(
+    rf"\s*\b(?:to|on|onto|in|into)\s+(?:(?:(?:my|the|our)\s+)?(?P<list>{_ALIAS_WORDS})(?:\s+list)?|(?:my|the|our)\s+list)"
+    r"(?:\s+(?:too|as well|also))?[\s,]*(?:please)?[\s.!?]*$",
+    re.I,
+)
+#: Words that open the next part of a request for several lists: "and also add", "then put".
+_PART_LEAD = re.compile(r"^\s*(?:(?:and|then|also|please|add|put|include|write down|write)\b\s*)*", re.I)
+
+
+def per_list(text: str, item: str = "") -> list[tuple[str, str | None]] | None:
+    """The parts of one request that adds to two lists, each with the list its words name (None: "the list"):
+    "add milk to the shopping list and call the plumber to my to do list" -> ("milk", "shopping"), ("call the
+    plumber", "todo"). A part with no words of its own ("and to the to do list") is "" (the same items again); a
+    part after the last list named (``"... and call the plumber"``) comes last with the list "" (no list: another
+    request). None when no list is named before more words, the usual request for one list. ``item`` (the NLU's item
+    span) marks where the first part begins, past the verb and any lead-in ("could you add ...")."""
+    found = [m for m in _GOES_TO.finditer(text) if m.end() < len(text.rstrip(" .!?"))]
+    if not found:
+        return None
+    parts: list[tuple[str, str | None]] = []
+    start = 0
+    at = text.lower().find(item.lower()) if item else -1
+    for n, goes in enumerate(found):
+        said = text[start : goes.start()]
+        if n == 0:
+            said = text[at : goes.start()] if 0 <= at < goes.start() else without_verb(_lead_in(said))
+        parts.append((_PART_LEAD.sub("", said).strip(" ,"), _list_of(goes.group("list"))))
+        start = goes.end()
+    rest = text[start:]
+    end = _GOES_TO_END.search(rest)
+    if end is not None:
+        parts.append((_PART_LEAD.sub("", rest[: end.start()]).strip(" ,"), _list_of(end.group("list"))))
+    elif not _FILLER.match(rest):  # "... and eggs": more for the last list; "... and call the plumber": no item
+        words = _PART_LEAD.sub("", rest).strip(" ,.!?")
+        asks = _ASKS.match(words) is not None
+        parts.append((rest.strip(" ,.!?") if asks else words, "" if asks else parts[-1][1]))
+    return parts if len(parts) > 1 else None
+
+
+#: The first word of a request that is no list item: what follows "add milk to my list and ..." when it asks for
+#: something else ("call the plumber", "set a timer", "what's the weather"), or a task with no list named.
+_ASKS = re.compile(
+    r"^(?:call|ring|phone|text|message|send|email|remind|set|turn|switch|play|pause|stop|start|resume|open|close"
+    r"|dim|cancel|wake|tell|what|what's|whats|how|when|who|where|is|are|do|does|can|could|will|pick|pay|take|walk"
+    r"|book|water|clean|wash|go|renew|check|make|schedule|remember|read|clear|remove|delete)\b",
+    re.I,
+)
+
+
+#: Words after a request that ask for nothing more: "please", "thanks".
+_FILLER = re.compile(r"^[\s,.!?]*(?:(?:and\s+)?(?:please|thanks|thank you|too|as well)[\s,.!?]*)*$", re.I)
+
+
+def _list_of(alias: str | None) -> str | None:
+    return known_list(alias) if alias else None
+
+
+#: What comes before the verb of an add request: "could you please", "hey", "I need to".
+_LEAD_IN = re.compile(r"^.*?\b(?=(?:add|put|include|write)\b)", re.I)
+
+
+def _lead_in(said: str) -> str:
+    return _LEAD_IN.sub("", said, count=1)
+
+
 #: A word at the end saying the item comes on top of others: "bread too", "cheese as well", "jam to the list too".
 _ALSO = re.compile(r"(?:[\s,]+(?:too|as well|also))+[\s.!?]*$", re.I)
 
