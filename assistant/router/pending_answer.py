@@ -8,7 +8,8 @@ slot ("in 20 minutes" to "When should I remind you ...?"). A complete request of
 to check the oven", "cancel all timers", "snooze") is served as a new request and the question is dropped: an
 intent the router would choose for the words, other than the one asking, or the same intent saying more than the
 awaited slot. So a new command is never merged into the question, and the question never takes words it cannot
-use.
+use. A free-text question (a message, a reminder's text, an item) takes any words but a request whose every word
+another intent's templates explain: dictation often sounds like a command ("turn on the lights when you get home").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.router.guesses import all_said
 from assistant.router.intent_choice import Chosen, Names, scores
 from assistant.router.nlu.types import OUT_OF_SCOPE, NluResult
 from assistant.router.phrases import normalise, without_softeners
@@ -25,7 +27,8 @@ from assistant.router.skills.manifest import IntentSpec, SkillManifest, SlotSpec
 from assistant.router.skills.registry import SkillRegistry
 from assistant.router.skills.replies import CONFIRM
 from assistant.router.slot_filling import intent_slots, listed_value, slots_from_words
-from assistant.router.slot_recovery import FREE_TEXT, recover, typed
+from assistant.router.slot_recovery import FREE_TEXT, literal, recover, typed
+from assistant.router.vocabulary import template_words
 
 #: An answer this short that fits the awaited slot is the answer, whatever intent the engine leans to.
 SHORT_ANSWER_WORDS = 3
@@ -118,14 +121,17 @@ def own_request(
     same one saying more than the awaited slot ("remind me in 20 minutes to check the oven" while asked when to
     remind about the trash), or anything chosen at a yes/no question; or, the engine unsure, its best guess is
     another skill's intent and names one of that skill's things ("set the office fan to speed 3" while asked how
-    long a timer should run). An answer to a free-text question is a new request only when it is another
-    intent's."""
+    long a timer should run). An answer to a free-text question (a message, a reminder, an item) is any words:
+    it is a new request only when the words are all another intent's request (``_spelled_request``: "turn off
+    the kitchen lamp", "what time is it in Tokyo right now"); "turn on the lights when you get home" or
+    "running ten minutes late" to "What's the message?" are the message, however sure the engine is that they
+    switch a lamp."""
+    if free_text:
+        return _spelled_request(registry, chosen, result, pending, text)
     if chosen is None:
         return _names_elsewhere(registry, result, pending)
     if chosen.intent != pending.intent or pending.awaiting == CONFIRM:
         return True
-    if free_text:
-        return False
     manifest = chosen.skill.manifest
     intent = manifest.intent(chosen.intent)
     said, heard = (intent_slots(manifest, intent, result.slots, heard=h) for h in (False, True))
@@ -143,6 +149,32 @@ def sibling_request(
     if chosen is None or chosen.why != "top" or chosen.skill.name != pending.skill or chosen.intent == pending.intent:
         return False
     return bool(words & (own.get(chosen.intent, frozenset()) - own.get(pending.intent, frozenset())))
+
+
+def _spelled_request(
+    registry: SkillRegistry,
+    chosen: Chosen | None,
+    result: NluResult,
+    pending: Pending,
+    text: str,
+) -> bool:
+    """The words are all the request of the intent the router chose, or else of the engine's best guess, and that
+    intent is not the one asking: one of its templates whole (softeners aside) with no free text in it, or every
+    word one of its templates' words, of a listed value they name, or one that says nothing ("what time is it in
+    Tokyo right now"). Words the intent's templates do not have ("when you get home") are dictation."""
+    best = next((s.name for s in scores(result) if s.name != OUT_OF_SCOPE), None)
+    skill = chosen.skill if chosen is not None else registry.skill_for_intent(best) if best is not None else None
+    name = chosen.intent if chosen is not None else best
+    if skill is None or name is None or name == pending.intent:
+        return False
+    manifest = skill.manifest
+    intent = manifest.intent(name)
+    template = {name: template_words(intent)}
+    for words in dict.fromkeys((text, without_softeners(text))):
+        listed = slots_from_words(manifest, intent, words, listed_only=True)
+        if literal(manifest, intent, words, free_text=False) or all_said(manifest, intent, words, listed, template):
+            return True
+    return False
 
 
 def _names_elsewhere(registry: SkillRegistry, result: NluResult, pending: Pending) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from assistant.router.nlu.spoken_numbers import number_words
 from assistant.router.phrases import CANCEL, HELP, normalise
-from assistant.router.skills.manifest import SkillManifest
+from assistant.router.skills.manifest import IntentSpec, SkillManifest
 from assistant.router.skills.slot_types import BUILTIN_SAMPLES
 from assistant.router.skills.templates import PLACEHOLDER
 
@@ -46,6 +46,11 @@ def known_words(manifests: Iterable[SkillManifest], *, names: bool = True) -> fr
     for samples in BUILTIN_SAMPLES.values():
         texts += samples
     return frozenset(word for text in texts for word in words_of(text)) | number_words()
+
+
+def template_words(intent: IntentSpec) -> frozenset[str]:
+    """Every literal word of the intent's example templates, common ones ("the", "is", "what") included."""
+    return frozenset(word for example in intent.examples for word in words_of(_TEMPLATE_SYNTAX.sub(" ", example)))
 
 
 def intent_words(manifests: Iterable[SkillManifest]) -> dict[str, frozenset[str]]:
