@@ -91,13 +91,17 @@ class ListsSkill:
         unsure = _QUESTION.match(turn.text) or (_PUT_ON.match(turn.text) and not turn.has("list"))
         if unsure and not turn.confirmed:  # "what's my budget for the shopping trip", "put the kettle on"
             return confirm(turn, f"Should I add {spoken_list(tuple(items))} to your {NAMES[name]}?")
-        replaced = self._undo_last(turn)
+        replaced, kept = self._undo_last(turn, items)
         added = [i for i in items if self.store.add(name, i, now=self._clock.now())]
         state = {"added": added, "list": name}
         if replaced is not None:
             return say(turn, _instead(items, name, *replaced), slots={"list": name}, state=state)
         if added:
             text = f"Added {spoken_list(tuple(added))} to your {NAMES[name]}."
+            if kept:  # "no, I meant cheese" after eggs, milk and bread: which one it replaces is not said
+                verb, on = "is" if len(kept) == 1 else "are", kept_on(turn)
+                where = "it" if on == name else f"your {NAMES[on]}"
+                text += f" {spoken_list(tuple(kept)).capitalize()} {verb} still on {where}."
             return say(turn, text, slots={"list": name}, state=state)
         return say(turn, _already(items, name), slots={"list": name}, state=state)
 
@@ -133,16 +137,21 @@ class ListsSkill:
         state = {"added": wanted[only], "list": only} if only is not None else {}
         return say(turn, text, slots={"list": only} if only else None, state=state)
 
-    def _undo_last(self, turn: Turn) -> tuple[list[str], str] | None:
-        """For a correction ("no, I meant oat milk", "add it to my to-do list instead"): the items the last request
-        added, taken off their list again, and that list; None when this is no correction or nothing was added."""
+    def _undo_last(self, turn: Turn, items: Sequence[str]) -> tuple[tuple[list[str], str] | None, list[str]]:
+        """For a correction ("no, I meant oat milk", "add it to my to-do list instead"): the items of the last
+        request it corrects (``corrected``), taken off their list again, and that list (None when this is no
+        correction or nothing was taken off); and the items the last request added that stay, when it corrects
+        none of several."""
         if turn.corrects is None and not _INSTEAD.search(turn.text):
-            return None
+            return None, []
         added, where = turn.state.get("added"), turn.state.get("list")
         if not isinstance(added, list) or where not in NAMES:
-            return None
-        removed = [i for i in added if isinstance(i, str) and self.store.remove(str(where), i)]
-        return (removed, str(where)) if removed else None
+            return None, []
+        last = [i for i in added if isinstance(i, str)]
+        replaced = corrected(last, items)
+        removed = [i for i in replaced if self.store.remove(str(where), i)]
+        kept = [i for i in last if i not in replaced and self.store.contains(str(where), i)] if not removed else []
+        return ((removed, str(where)) if removed else None), kept
 
     def _remove(self, turn: Turn) -> Activity:
         raw = _TRAILING_JOIN.sub("", " ".join(str(turn.slot("item", "")).split()))
@@ -244,6 +253,26 @@ def _instead(items: list[str], name: str, replaced: list[str], where: str) -> st
     if [i.lower() for i in items] == [i.lower() for i in replaced]:
         return f"Moved {new} to your {NAMES[name]} instead of your {NAMES[where]}."
     return f"Added {new} to your {NAMES[name]} instead of {old} to your {NAMES[where]}."
+
+
+def kept_on(turn: Turn) -> str:
+    """The list the last request added to (from the skill's state), shopping when it is unknown."""
+    where = turn.state.get("list")
+    return where if isinstance(where, str) and where in NAMES else "shopping"
+
+
+#: Words two items may share without being the same thing ("bag of rice", "box of eggs").
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "some", "and", "with", "for", "to", "in", "on", "my"})
+
+
+def corrected(last: Sequence[str], items: Sequence[str]) -> list[str]:
+    """Which of the items the last request added a correction's ``items`` replace: the one it added, or of several
+    each that shares a word with a new item ("oat milk" after eggs, milk and bread replaces the milk; "it" read as
+    all of them moves all of them); none of several when no word is shared ("cheese": which one is not said)."""
+    if len(last) <= 1:
+        return list(last)
+    said = [set(i.lower().split()) - _SMALL_WORDS for i in items]
+    return [old for old in last if any(words & set(old.lower().split()) for words in said)]
 
 
 def _count(n: int) -> str:
