@@ -105,7 +105,7 @@ class DateTimeSkill:
         note = f"; {NOTES[name]}" if name in NOTES else ""  # "Hanukkah ...; it begins at sundown the evening before"
         if when == "today":
             return say(turn, f"It's {name} today, {spoken}{note}.", slots={"date": day.isoformat()})
-        lead = f"{name} is tomorrow," if when == "tomorrow" else f"{name} is on"
+        lead = f"{name} is tomorrow," if when == "tomorrow" else f"{name} {'was' if day < today else 'is'} on"
         if name == "Ramadan":
             lead = "Ramadan begins tomorrow," if when == "tomorrow" else "Ramadan begins on"
         return say(turn, f"{lead} {spoken}{note}.", slots={"date": day.isoformat()})
@@ -245,7 +245,8 @@ class DateTimeSkill:
 _OTHER_CALENDAR = re.compile(r"\b(chinese|lunar|jewish|hebrew|orthodox|islamic|persian|hindu|korean|vietnamese)\b")
 _IN_MONTH = re.compile(rf"\b(?:in|during|for) ({'|'.join(MONTHS)})\b")
 _AFTER = re.compile(r"\bafter (.+?)[?.!]*$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A year said with a holiday ("christmas 2030", "july fourth 1776"), any from 1000 to 2999.
+_YEAR = re.compile(r"\b[12]\d{3}\b")
 _SINCE = re.compile(r"\b(since|ago)\b", re.IGNORECASE)
 #: Days only the user knows.
 _PERSONAL = re.compile(r"\bmy (birthday|anniversary|wedding|vacation|holiday|exam|payday)\b")
