@@ -97,7 +97,7 @@ def _in_turn(values: list[str]) -> Callable[[SlotRef], tuple[str, str]]:
 
 @functools.lru_cache(maxsize=8)
 def _plain_forms(manifest: SkillManifest) -> tuple[str, ...]:
-    """Each template's shortest wordings (optional words left out: "turn off the {device}"), with every value and
+    """Each template's shortest wording (optional words left out: "turn off the {device}"), with every value and
     synonym of each slot in turn (the other slots at their first value). The drawn wordings are a random sample:
     they had "turn off the bedroom lights" and "switch off the lamp" but never "turn off the lights". Cheap: these
     share prefixes and suffixes with the rest, so the grammar's automaton grows by a few percent."""
@@ -105,16 +105,15 @@ def _plain_forms(manifest: SkillManifest) -> tuple[str, ...]:
     for intent in manifest.intents:
         for template in intent.examples:
             wordings = skeletons(template, PLAIN_SKELETONS, random.Random(0))
-            least = min(_words(w) for w in wordings)
-            for pieces in (w for w in wordings if _words(w) == least):
-                places = [p for p in pieces if isinstance(p, SlotRef)]
-                values = [_surfaces(manifest, p) for p in places]
-                if not places:
-                    out.append(fill(pieces, _unfilled).text)
-                for i, choices in enumerate(values):
-                    for value in choices:
-                        said = [*(v[0] for v in values[:i]), value, *(v[0] for v in values[i + 1 :])]
-                        out.append(fill(pieces, _in_turn(said)).text)
+            pieces = min(wordings, key=_words)  # the first of the shortest: all of them cost 13 MB more
+            places = [p for p in pieces if isinstance(p, SlotRef)]
+            values = [_surfaces(manifest, p) for p in places]
+            if not places:
+                out.append(fill(pieces, _unfilled).text)
+            for i, choices in enumerate(values):
+                for value in choices:
+                    said = [*(v[0] for v in values[:i]), value, *(v[0] for v in values[i + 1 :])]
+                    out.append(fill(pieces, _in_turn(said)).text)
     return tuple(out)
 
 
