@@ -186,12 +186,15 @@ def _stt(settings: Settings, sentences: list[str], clips: list[Clip]) -> dict[st
             engine = make_engine(settings, name)
             grammar = compile_grammar(sentences, engine.vocabulary())
             engine.use_grammar(grammar if mode == "grammar" else None)
-            audio_s = decode_s = 0.0
+            audio_s = decode_s = in_grammar_audio_s = in_grammar_decode_s = 0.0
             sets: dict[str, dict[str, int]] = {}
             for kind, expected, pcm in clips:
                 transcript, took = _decode(engine, pcm)
                 audio_s += len(pcm) / 32000
                 decode_s += took
+                if kind == "in_grammar":
+                    in_grammar_audio_s += len(pcm) / 32000
+                    in_grammar_decode_s += took
                 right = expected is not None and transcript.text == normalize(expected)
                 wrong = not right and bool(transcript.text)
                 tally = sets.setdefault(kind, dict.fromkeys(("clips", "right", "wrong", "right_kept", "wrong_held"), 0))
@@ -205,7 +208,8 @@ def _stt(settings: Settings, sentences: list[str], clips: list[Clip]) -> dict[st
             }
             result[f"{name}/{mode}"] = {
                 "clips": len(clips),
-                "rtf": round(decode_s / audio_s, 4),
+                "rtf": round(in_grammar_decode_s / max(in_grammar_audio_s, 1e-9), 4),
+                "rtf_all": round(decode_s / audio_s, 4),
                 "accuracy": {kind: round(t["right"] / t["clips"], 4) for kind, t in sets.items()},
                 "sets": sets,
                 "right_kept": round(total["right_kept"] / max(total["right"], 1), 4),
@@ -328,7 +332,8 @@ def _markdown(d: dict[str, Any]) -> str:
         " handles: only the words verbatim are right), noise (any transcript is wrong), recording.",
         f"Router NLU: {d.get('router_nlu', '(not recorded)')}.",
         "",
-        "| engine/mode | RTF | goal | accuracy by set | right kept clear | wrong held back | wrong acted on"
+        "| engine/mode | RTF in_grammar (all clips) | goal | accuracy by set | right kept clear | wrong held back"
+        " | wrong acted on"
         " | grammar sentences |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
@@ -340,8 +345,8 @@ def _markdown(d: dict[str, Any]) -> str:
         sets = row["sets"]
         accuracy = ", ".join(f"{k} {v['right']}/{v['clips']}" for k, v in sets.items())
         lines.append(
-            f"| {key} | {row['rtf']} | {goal} | {accuracy} | {row['right_kept']:.1%} | {row['wrong_held']:.1%}"
-            f" | {row['wrong_acted_on']} | {row['grammar_sentences'] or ''} |"
+            f"| {key} | {row['rtf']} ({row['rtf_all']}) | {goal} | {accuracy} | {row['right_kept']:.1%}"
+            f" | {row['wrong_held']:.1%} | {row['wrong_acted_on']} | {row['grammar_sentences'] or ''} |"
         )
     lines += [
         "",
