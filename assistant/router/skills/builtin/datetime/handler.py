@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from assistant.router.nlu.spoken_dates import MONTHS
-from assistant.router.services.spoken_values import spoken_list
+from assistant.router.services.spoken_values import duration_seconds, spoken_duration, spoken_list
 from assistant.router.skills.builtin.datetime.zones import capital, offset_hours, relation, us_zone_in
 from assistant.router.skills.cities import cities_in, find_city
 from assistant.router.skills.countries import COUNTRIES, find_country
@@ -65,6 +65,9 @@ class DateTimeSkill:
 
     def _time(self, turn: Turn) -> Activity:
         now = self._clock.now()
+        later = _later_by(turn.text)
+        if later is not None:  # "what time will it be in two and a half hours": then, not now
+            return self._time_later(turn, now, later)
         named_zone = us_zone_in(turn.text)
         if named_zone is not None:  # "the time in the central time zone": a zone, not a place
             name, zone = named_zone
@@ -77,6 +80,21 @@ class DateTimeSkill:
         name, zone = place
         local = now.astimezone(ZoneInfo(zone))
         return say(turn, f"In {name} it's {spoken_time(local)}, {local.strftime('%A')}.")
+
+    def _time_later(self, turn: Turn, now: datetime, seconds: float) -> Activity:
+        """The time ``seconds`` from now, here or in the place named, and its day when that is not today."""
+        if seconds > _LATEST.total_seconds():
+            return say(turn, "I can tell the time up to a year ahead.")
+        zone, where = self._home, ""
+        if turn.has("city") or turn.has("country"):
+            place = self._place(turn)
+            if isinstance(place, Activity):
+                return place
+            zone, where = ZoneInfo(place[1]), f" in {place[0]}"
+        local_now, then = now.astimezone(zone), (now + timedelta(seconds=seconds)).astimezone(zone)
+        day = describe_day(then.date(), local_now.date())
+        on = "" if day == "today" else f" {day}"
+        return say(turn, f"In {spoken_duration(seconds)}{where} it'll be {spoken_time(then)}{on}.")
 
     def _date(self, turn: Turn) -> Activity:
         now = self._clock.now().astimezone(self._home)
@@ -239,6 +257,23 @@ class DateTimeSkill:
         if zone is None:
             return ask(turn, "city", f"{capital(country)} has several time zones. Which city?")
         return country, zone
+
+
+#: The furthest ahead "what time will it be in ..." looks.
+_LATEST = timedelta(days=366)
+#: Where a while from now may start: "in two and a half hours", "after 90 minutes", "be 3 hours from now".
+_LATER_START = re.compile(r"\b(?:in|after|be)\s+", re.IGNORECASE)
+
+
+def _later_by(text: str) -> float | None:
+    """The seconds from now the words ask the time at ("in two and a half hours", "3 hours from now"), read to
+    the end of the words (so "in Tokyo" and "in the evening" are no while); None when they ask about now."""
+    said = re.sub(r"\s+(?:from now|later|time)$", "", " ".join(text.lower().split()).rstrip(" ?.!"))
+    for start in _LATER_START.finditer(said):
+        seconds = duration_seconds(said[start.end() :])
+        if seconds is not None and seconds > 0:
+            return seconds
+    return None
 
 
 #: Holidays of calendars this skill has no dates for, whose names contain one it has ("orthodox easter").
