@@ -210,3 +210,16 @@ def test_the_tv_is_the_tv_plug_even_with_a_lamp_carried_over(home: Home) -> None
     assert home.turn("devices.on", room("bedroom"), "turn on the oven").startswith("I can't control the oven: ")
     assert home.turn("devices.on", room("bedroom"), "turn on the kitchen tv") == "The tv plug is not in the kitchen."
     assert home.on() == {"plug.living_room"}
+
+
+def test_a_mode_no_air_conditioner_has_is_said_not_asked(home: Home) -> None:
+    # QA session 13, finding 16: "Which mode, cool, heat, dry or auto?" would then set an AC
+    reply = home.turn("devices.mode", {"ac_mode": "vacation"}, "set the house to vacation mode")
+    assert reply == "I can't set vacation mode: the air conditioners have cool, heat, dry, fan and auto modes."
+    assert home.asked is None
+    reply = home.turn("devices.mode", {}, "set the house to vacation mode")  # no slot tagged: the words say it
+    assert reply.startswith("I can't set vacation mode: ") and home.asked is None
+    assert home.turn("devices.mode", room("bedroom", "ac"), "switch the bedroom ac to fan mode") == (
+        "Switching the bedroom air conditioner to fan mode."
+    )
+    assert home.on() == {"ac.bedroom"}

@@ -8,6 +8,7 @@ acknowledgement, not a mode: only "cool mode" or "set the ac to cool" change the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.router.skills.builtin.devices import degrees as steps
@@ -58,11 +59,14 @@ def temperature(turn: Turn, acting: Acting, degrees: float, unit: object, fahren
 
 
 def mode(turn: Turn, acting: Acting) -> Activity:
-    wanted = t.snake(turn.slot("ac_mode", ""))
+    wanted = t.snake(turn.slot("ac_mode", "")) or _mode_said(turn.text)
     if _acknowledges(turn):
         return say(turn, "Okay.")
     if (refusal := _other_kind(turn, acting, "ac", _NO_MODES)) is not None:
         return refusal
+    if wanted and wanted not in t.AC_MODES:  # "set the house to vacation mode": no question that would set the AC
+        said = wanted.replace("_", " ")
+        return say(turn, f"I can't set {said} mode: the air conditioners have cool, heat, dry, fan and auto modes.")
     if wanted not in t.AC_MODES:
         asked = {**turn.state, ASKED_MODE: True}
         return ask(turn, "ac_mode", "Which mode, cool, heat, dry or auto?", state=asked)
@@ -70,6 +74,22 @@ def mode(turn: Turn, acting: Acting) -> Activity:
         turn, acting, {"mode": wanted}, kind="ac", refusal=_NO_MODES,
         saying=f"Switching {{}} to {wanted} mode.", default_kind="ac",
     )  # fmt: skip
+
+
+#: "<word> mode" said, where the word may be a mode no air conditioner has ("vacation mode").
+_MODE_SAID = re.compile(r"\b([a-z]+) mode\b")
+#: Words before "mode" that name no mode: "the ac mode", "which mode", "the mode".
+_NO_MODE_WORD = frozenset({"the", "a", "an", "its", "their", "which", "what", "that", "this", "ac", "conditioner",
+                           "conditioning", "con", "aircon", "another", "other", "different", "same", "new", "my",
+                           "cooling", "heating", "automatic", "dehumidify", "dehumidifying"})  # fmt: skip
+
+
+def _mode_said(text: str) -> str:
+    """The mode the words name when the NLU tagged none: "switch the ac to fan mode", "set the house to vacation
+    mode" (no AC mode: said so, not asked which)."""
+    found = _MODE_SAID.search(t.plain_words(text))
+    word = found.group(1) if found else ""
+    return word if word not in _NO_MODE_WORD else ""
 
 
 def _acknowledges(turn: Turn) -> bool:
