@@ -223,3 +223,18 @@ def test_a_mode_no_air_conditioner_has_is_said_not_asked(home: Home) -> None:
         "Switching the bedroom air conditioner to fan mode."
     )
     assert home.on() == {"ac.bedroom"}
+
+
+def test_a_mode_and_a_temperature_together_set_both(home: Home) -> None:
+    # QA session 13, finding 17: "To what temperature?", and the mode was not set either
+    text = "set the living room ac to heat and twenty five degrees"
+    assert home.turn("devices.temperature", room("living_room", "ac"), text) == (
+        "Setting the living room air conditioner to heat mode and 25 degrees."
+    )
+    assert home.state("ac.living_room") | {"fan_speed": None} == {
+        "power": "on", "mode": "heat", "target_temperature": 25, "fan_speed": None
+    }  # fmt: skip
+    text = "set the bedroom ac to cool mode at twenty"
+    reply = home.turn("devices.mode", {**room("bedroom", "ac"), "ac_mode": "cool"}, text)
+    assert reply == "Setting the bedroom air conditioner to cool mode and 20 degrees."
+    assert home.state("ac.bedroom")["target_temperature"] == 20

@@ -57,6 +57,23 @@ def setting_in(text: str) -> float | None:
     return None
 
 
+def said_in(text: str) -> tuple[float, str | None] | None:
+    """A setting the words give in degrees when the NLU tagged none ("heat and twenty five degrees", "cool mode
+    at 20") and its unit ("fahrenheit" or None); None when they give none."""
+    said = t.plain_words(text)
+    unit = "fahrenheit" if re.search(r"\bfahrenheit\b", said) else None
+    for found in re.finditer(r"((?:[a-z0-9.]+ ){1,3})degrees?\b|\bat ((?:[a-z0-9.]+ ?){1,3})", said):
+        words = (found.group(1) or found.group(2)).split()
+        # before "degrees" the number ends the words ("and twenty five"); after "at" it starts them ("at 20 please")
+        tries = (
+            [words[n:] for n in range(len(words))] if found.group(1) else [words[:n] for n in range(len(words), 0, -1)]
+        )
+        value = next((v for part in tries if (v := number(" ".join(part))) is not None), None)
+        if value is not None:
+            return value, unit
+    return None
+
+
 def is_step(text: str, direction: object = None) -> bool:
     """The words ask for a change by some degrees from the current setting: "by 2", "2 degrees warmer"."""
     said = t.plain_words(text)

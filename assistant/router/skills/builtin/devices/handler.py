@@ -65,7 +65,7 @@ class DevicesSkill:
                 "devices.level": self._level,
                 "devices.color": lambda turn: settings.color(turn, self._acting),
                 "devices.temperature": self._temperature,
-                "devices.mode": lambda turn: settings.mode(turn, self._acting),
+                "devices.mode": lambda turn: settings.mode(turn, self._acting, self._fahrenheit),
                 "devices.adjust": self._adjust,
                 "devices.temperature_step": self._adjust,  # "raise the temperature by 2 degrees"
                 "devices.fan_speed": self._fan_speed,
@@ -157,6 +157,8 @@ class DevicesSkill:
             return self._adjust(turn)
         value = turn.slot("temperature")
         degrees = number(value)
+        if degrees is None and (said := steps.said_in(turn.text)) is not None:  # "heat and twenty five degrees"
+            degrees, value = said[0], {"value": said[0], "unit": said[1]}
         if degrees is None:
             return ask(turn, "temperature", "To what temperature?")
         if not turn.has("device") and (unsimulated := w.unsimulated(turn.text)):  # "set the oven to 200 degrees"

@@ -44,21 +44,44 @@ def color(turn: Turn, acting: Acting) -> Activity:
 
 
 def temperature(turn: Turn, acting: Acting, degrees: float, unit: object, fahrenheit_here: bool) -> Activity:
-    """``degrees`` as said (in Celsius or Fahrenheit, see ``degrees.setting``)."""
+    """``degrees`` as said (in Celsius or Fahrenheit, see ``degrees.setting``), with the mode the words also give
+    ("set the ac to heat and 25 degrees")."""
     if (refusal := _other_kind(turn, acting, "ac", _NO_TEMPERATURE)) is not None:
         return refusal
     setting = steps.setting(degrees, unit, fahrenheit_here)
     if isinstance(setting, str):
         return say(turn, setting)
     celsius, said = setting
+    values: dict[str, Any] = {"target_temperature": celsius}
+    tagged = t.snake(turn.slot("ac_mode", ""))  # said now, not carried over from "switch it to heat mode"
+    mode = tagged if tagged and tagged in t.plain_words(turn.text) else mode_in(turn.text)
+    if mode in t.AC_MODES:
+        values["mode"] = mode
+    also = f"{mode} mode and " if mode in t.AC_MODES else ""
     return switch_on_and_set(
-        turn, acting, {"target_temperature": celsius}, kind="ac",
+        turn, acting, values, kind="ac",
         refusal=_NO_TEMPERATURE,
-        saying=f"Setting {{}} to {celsius} degrees{said}.", default_kind="ac",
+        saying=f"Setting {{}} to {also}{celsius} degrees{said}.", default_kind="ac",
     )  # fmt: skip
 
 
-def mode(turn: Turn, acting: Acting) -> Activity:
+#: Other words for the air conditioners' modes.
+_MODE_WORDS = {"cooling": "cool", "heating": "heat", "automatic": "auto", "dehumidify": "dry",
+               "dehumidifying": "dry", **{m: m for m in t.AC_MODES}}  # fmt: skip
+_MODE_IN = re.compile(
+    rf"\b(?:to|on|in|into)\s+(?:the\s+)?({'|'.join(_MODE_WORDS)})\b(?!\s+(?:it|the|them)\b)"
+    rf"|\b({'|'.join(_MODE_WORDS)})\s+mode\b|\band\s+({'|'.join(_MODE_WORDS)})$"
+)
+
+
+def mode_in(text: str) -> str:
+    """The AC mode the words set beside something else ("to heat and 25 degrees", "cool mode at 20"), else ""."""
+    found = _MODE_IN.search(t.plain_words(text))
+    word = next((g for g in found.groups() if g), "") if found else ""
+    return _MODE_WORDS.get(word, "") if word != "fan" or found is None or found.group(2) else ""  # "fan mode" only
+
+
+def mode(turn: Turn, acting: Acting, fahrenheit_here: bool = False) -> Activity:
     wanted = t.snake(turn.slot("ac_mode", "")) or _mode_said(turn.text)
     if _acknowledges(turn):
         return say(turn, "Okay.")
@@ -70,6 +93,8 @@ def mode(turn: Turn, acting: Acting) -> Activity:
     if wanted not in t.AC_MODES:
         asked = {**turn.state, ASKED_MODE: True}
         return ask(turn, "ac_mode", "Which mode, cool, heat, dry or auto?", state=asked)
+    if (degrees := steps.said_in(turn.text)) is not None:  # "set the ac to cool mode at 20": both
+        return temperature(turn, acting, *degrees, fahrenheit_here)
     return switch_on_and_set(
         turn, acting, {"mode": wanted}, kind="ac", refusal=_NO_MODES,
         saying=f"Switching {{}} to {wanted} mode.", default_kind="ac",

@@ -35,6 +35,13 @@ _FILLER = frozenset({"please", "thanks", "thank", "you", "now", "right", "then",
                      "a", "ok", "okay", "both", "in", "of"})  # fmt: skip
 
 
+#: A part that is a setting of the request, not a device: "... to heat and twenty five degrees", "and 50 percent".
+_SETTING = re.compile(
+    r"^(?:(?:to|at|in|on)\s+)?(?:[a-z0-9.]+\s+){0,3}(?:degrees?|percent|per cent|mode)(?:\s+(?:celsius|fahrenheit))?$"
+    r"|^(?:(?:to|at|in|on)\s+)?(?:cool|cooling|heat|heating|dry|auto|automatic)$"
+)
+
+
 @dataclass(frozen=True)
 class _Part:
     said: str
@@ -43,9 +50,10 @@ class _Part:
 
 
 def split(text: str) -> list[str]:
-    """The parts of a request, filler left out: "turn off the lamp and the fan, please" -> two parts."""
+    """The parts of a request, filler and settings left out: "turn off the lamp and the fan, please" -> two parts,
+    "set the ac to heat and twenty five degrees" -> one."""
     parts = [p.strip() for p in _JOINS.split(t.plain_words(text))]
-    return [p for p in parts if p and not set(p.split()) <= _FILLER]
+    return [p for p in parts if p and not set(p.split()) <= _FILLER and not _SETTING.match(p)]
 
 
 def several(
