@@ -11,7 +11,14 @@ import pytest
 from assistant.router.nlu.normalize import parse_time
 from assistant.router.services.schedule_store import Entry
 from assistant.router.skills.builtin.alarms import said_when
-from assistant.router.skills.builtin.alarms.words import names_reminder, reminder_named, whole_answer
+from assistant.router.skills.builtin.alarms.words import (
+    names_reminder,
+    reminder_named,
+    reminder_text,
+    to_do,
+    whole_answer,
+    with_about,
+)
 from assistant.router.skills.builtin.timers.picking import apart, by_label, listed, picked
 from assistant.router.skills.turn import Turn
 from bridge.cortana import Activity, ChannelAccount, ConversationAccount, SemanticAction
@@ -176,3 +183,14 @@ def test_a_reminder_is_named_by_its_words() -> None:
     assert names_reminder("book the dentist", "dentist")
     assert names_reminder("take my pill", "pills")
     assert not names_reminder("call mom", "dentist")
+
+
+def test_a_reminder_about_something_reads_about_it() -> None:
+    """Session 13 finding 18: "remind me about the dentist" is "remind you about the dentist"; "remind me to
+    stretch" said as the answer to "What should I remind you about?" is "stretch", not "remind you to stretch"."""
+    assert with_about("the dentist", "remind me about the dentist this weekend") == "about the dentist"
+    assert with_about("call mom", "remind me to call mom") == "call mom"
+    assert to_do("about the dentist") == "about the dentist"
+    assert to_do("call mom") == "to call mom"
+    assert reminder_text("remind me to stretch") == "stretch"
+    assert reminder_text("please remind me to call my mom") == "call your mom"

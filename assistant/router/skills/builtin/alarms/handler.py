@@ -75,13 +75,13 @@ class AlarmsSkill:
     def _describe(self, entry: Entry, *, lead: str = "next") -> str:
         if entry.kind == "alarm":
             return f"an alarm at {self._when(entry, lead=lead)}"
-        return f"a reminder to {entry.label} at {self._when(entry, lead=lead)}"
+        return f"a reminder {w.to_do(entry.label)} at {self._when(entry, lead=lead)}"
 
     def _fired(self, firing: Firing) -> None:
         entry = firing.entry
         due = spoken_clock(entry.due.astimezone(self._zone))
         if firing.late:
-            what = f"your {due} alarm" if entry.kind == "alarm" else f"a reminder to {entry.label}, due at {due}"
+            what = f"your {due} alarm" if entry.kind == "alarm" else f"a reminder {w.to_do(entry.label)}, due at {due}"
             text = f"Sorry, I missed this while I was off: {what}."
         elif entry.kind == "alarm":
             text = (
@@ -90,7 +90,7 @@ class AlarmsSkill:
                 else (f"It's {due}: your alarm is ringing.")
             )
         else:
-            text = f"Reminder: {entry.label}."
+            text = f"Reminder: {w.ABOUT.sub('', entry.label)}."  # "Reminder: the dentist."
         self._announce(announcement(text))
 
     def _which_day(self, turn: Turn) -> str | None:
@@ -123,6 +123,7 @@ class AlarmsSkill:
     def _remind(self, turn: Turn) -> Activity:
         said = str(turn.slot("reminder", ""))
         whole = w.whole_answer(said, turn.text) if turn.corrects is None else said  # "buy" of "buy milk" kept
+        whole = w.with_about(whole, turn.text)  # "remind me about the dentist": "about the dentist"
         if whole != said:  # and kept for the answer to "When should I remind you ...?"
             turn = replace(turn, slots={**turn.slots, "reminder": whole})
         days = series.days_of(turn, self._last(turn))
@@ -143,14 +144,14 @@ class AlarmsSkill:
         if when is None:
             day = self._which_day(turn)
             asking = f"What time {day}" if day else "When"  # "What time tomorrow should I remind you to ..."
-            return ask(turn, "time", f"{asking} should I remind you to {what}?")
+            return ask(turn, "time", f"{asking} should I remind you {w.to_do(what)}?")
         if isinstance(when, str):
             return say(turn, when)
         instead = " instead" if self._corrected(turn, "reminder") else ""
         entry = self.store.add("reminder", when, created=self._clock.now(), label=what)
         self.scheduler.wake()
         week = ", the start of next week" if is_week(turn.slot("date")) and not turn.has("time") else ""
-        text = f"OK, I'll remind you to {what} at {self._when(entry)}{week}{instead}."
+        text = f"OK, I'll remind you {w.to_do(what)} at {self._when(entry)}{week}{instead}."
         return say(turn, text, state={"last": entry.id})
 
     def _set_series(self, turn: Turn, kind: Kind, days: frozenset[int] | str, what: str) -> Activity:
@@ -162,7 +163,7 @@ class AlarmsSkill:
             return ask(turn, "reminder", "What should I remind you about?", state=keep)
         time = clock_time(self._keeping_half_of_day(turn).slot("time"))
         if time is None:
-            asking = "For what time?" if kind == "alarm" else f"What time should I remind you to {what}?"
+            asking = "For what time?" if kind == "alarm" else f"What time should I remind you {w.to_do(what)}?"
             return ask(turn, "time", asking, state=keep)
         rule = series.rule_for(days, time, kind, turn.text)
         rule, first = series.first_ring(turn, rule, not days, self._now(), self._zone)
@@ -173,7 +174,7 @@ class AlarmsSkill:
         entry = self.store.add(kind, first, created=self._clock.now(), label=what, rule=rule, zone=self._zone_name)
         self.scheduler.wake()
         when = self._when(entry, lead="starting")
-        text = f"Your alarm is set for {when}" if kind == "alarm" else f"OK, I'll remind you to {what} at {when}"
+        text = f"Your alarm is set for {when}" if kind == "alarm" else f"OK, I'll remind you {w.to_do(what)} at {when}"
         return say(turn, f"{text}{instead}.", state={"last": entry.id})
 
     def _last(self, turn: Turn) -> Entry | None:
@@ -293,7 +294,7 @@ class AlarmsSkill:
         if moved is None:
             return say(turn, "That one was just cancelled, so there's nothing to change.")
         self.scheduler.wake()
-        what = "alarm" if entry.kind == "alarm" else f"reminder to {entry.label}"
+        what = "alarm" if entry.kind == "alarm" else f"reminder {w.to_do(entry.label)}"
         return say(turn, f"OK, your {what} is now at {self._when(moved)}.", state={"last": entry.id})
 
     def _snooze(self, turn: Turn) -> Activity:

@@ -32,9 +32,14 @@ _SECOND_PERSON = {"my": "your", "me": "you", "i": "you", "mine": "yours", "mysel
                   "i've": "you've", "i'll": "you'll", "am": "are"}  # fmt: skip
 
 
+#: A request said again as the answer to "What should I remind you about?": "remind me to stretch".
+_ASKED_AGAIN = re.compile(r"^(?:(?:please|ok|okay|just)\s+)*remind me\s+(?=to\b|about\b|of\b)", re.IGNORECASE)
+
+
 def reminder_text(value: object) -> str:
-    """ "to call my mom" -> "call your mom": what to be reminded of, as it reads after "remind you to"."""
-    text = " ".join(str(value or "").split()).rstrip(".!")
+    """ "to call my mom" -> "call your mom", "about the dentist" kept: what to be reminded of, as it reads after
+    "remind you" and ``to_do``; "remind me to stretch" (a request said as the answer to the question) is "stretch"."""
+    text = _ASKED_AGAIN.sub("", " ".join(str(value or "").split()).rstrip(".!"))
     text = text[3:] if text.lower().startswith("to ") else text
     return " ".join(_SECOND_PERSON.get(word.lower(), word) for word in text.split())
 
@@ -156,3 +161,21 @@ def _stem(word: str) -> str:
 def a(words: str) -> str:
     """``words`` after "a" or "an": "a dentist", "an oil change"."""
     return f"{'an' if re.match(r'[aeiou]', words, re.IGNORECASE) else 'a'} {words}"
+
+
+def to_do(label: str) -> str:
+    """How a reminder's text follows "remind you" or "a reminder": "to call mom", "about the dentist"."""
+    return label if re.match(r"(?:about|of)\b", label, re.IGNORECASE) else f"to {label}"
+
+
+#: "about" or "of" leading a reminder's text ("about the dentist"), which reads after "remind you" as it is.
+ABOUT = re.compile(r"^(?:about|of)\s+", re.IGNORECASE)
+
+
+def with_about(what: str, text: str) -> str:
+    """ "about the dentist" for the reminder "the dentist" of "remind me about the dentist this weekend": the word
+    the request put before it, so that it reads "remind you about the dentist", not "remind you to the dentist"."""
+    if not what or ABOUT.match(what):
+        return what
+    said = re.search(rf"\bremind me\s+(about|of)\s+{re.escape(what)}", " ".join(text.split()), re.IGNORECASE)
+    return f"{said.group(1).lower()} {what}" if said else what
