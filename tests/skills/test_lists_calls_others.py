@@ -156,3 +156,17 @@ def test_help_about_something_no_skill_does_lists_what_it_can(make: Any) -> None
 def test_help_has_a_welcome_of_its_own() -> None:
     welcome = manifest_of("help").welcome
     assert welcome is not None and welcome != manifest_of("help").description
+
+
+def test_him_back_is_the_last_one_called_and_numbers_are_refused(make: Any) -> None:
+    # QA session 13, finding 20: "I can't find him in your contacts", "I can't find 911 in your contacts"
+    calls = make("calls")
+    assert calls.say("calls.call", {}, "call him back") == "Who should I call?"  # no one called yet
+    assert calls.say("calls.call", {"contact": "Dad"}, "call dad") == "Calling Dad on Skype."
+    assert calls.say("calls.call", {}, "call him back") == "Calling Dad on Skype."
+    assert calls.say("calls.call", {"contact": "911"}, "call 911") == (
+        "I can't call emergency numbers. Please call them from a phone."
+    )
+    assert calls.say("calls.call", {"contact": "911"}, "call her") == "Calling Dad on Skype."  # 911 carried over
+    assert calls.say("calls.call", {}, "call 555 1234") == "I can only call your Skype contacts, not phone numbers."
+    assert calls.say("calls.call", {}, "call an ambulance").startswith("I can't call emergency numbers.")

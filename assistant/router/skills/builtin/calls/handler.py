@@ -35,6 +35,15 @@ _CALLED = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:him|her|them|his|their)\b", re.IGNORECASE)
+#: Who a call means when it names no one: "him", "her back", "back".
+_BACK = re.compile(r"^\s*(?:(?:him|her|them)(?:\s+back)?|back|(?:him|her|them)\s+again|again)\s*$", re.IGNORECASE)
+#: A phone number said as the one to call: "555 1234", "+1 (555) 123-4567".
+_DIGITS = re.compile(r"^\s*\+?[\d\s().-]{3,}$")
+#: Emergency numbers and services: never a contact, never a simulated call.
+_EMERGENCY = re.compile(
+    r"^\s*(?:911|9 1 1|nine one one|999|112|000)\s*$|\b(?:emergency|police|ambulance|fire department|fire brigade)\b",
+    re.IGNORECASE,
+)
 
 
 def called_name(text: str) -> str | None:
@@ -72,9 +81,19 @@ class CallsSkill:
         self.log.close()
 
     def _contact(self, turn: Turn) -> Contact | Activity:
-        said = turn.slot("contact") or (called_name(turn.text) if turn.intent == "calls.call" else None)
+        said = turn.slot("contact")
+        if turn.intent == "calls.call" and not turn.said("contact"):  # "call her" after "call 911": not 911 again
+            said = called_name(turn.text) or said
         if not said:
             return ask(turn, "contact", "Who should I contact?")
+        if _EMERGENCY.search(str(said)):  # "call 911": never a contact, and no call to fake
+            return say(turn, "I can't call emergency numbers. Please call them from a phone.")
+        if _DIGITS.match(str(said)):  # "call 555 1234"
+            return say(turn, "I can only call your Skype contacts, not phone numbers.")
+        if _BACK.match(str(said)):  # "call him back": the last one called or messaged
+            last = self.log.entries()[-1:]
+            contact = next((c for c in CONTACTS if last and c.id == last[0].contact), None)
+            return contact if contact is not None else ask(turn, "contact", "Who should I call?")
         contact = find_contact(said)
         if contact is None:
             known = ", ".join(c.name for c in CONTACTS[:4])
