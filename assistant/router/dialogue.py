@@ -14,7 +14,7 @@ from assistant.router import opened_skill, pending_answer, phrases, speech, welc
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
 from assistant.router.guesses import all_said, doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
-from assistant.router.intent_choice import Names, choose, in_context, read_by
+from assistant.router.intent_choice import Names, choose, in_context, pointed_at, read_by
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
 from assistant.router.session_state import Pending, SessionState
@@ -107,11 +107,17 @@ class Dialogue:
         manifest = chosen.skill.manifest
         intent = manifest.intent(chosen.intent)
         said = intent_slots(manifest, intent, result.slots)
-        if previous not in (None, chosen.skill.name) and phrases.refers_back(text):
-            antecedents = state.context.slots if state.context else None
-            chosen = (
-                read_by(self.registry.get(str(previous)), text, self.threshold, antecedents) or chosen
-            )  # "pause it"
+        if previous not in (None, chosen.skill.name) and phrases.refers_back(text) and state.context is not None:
+            before, context = self.registry.get(str(previous)), state.context
+            pointed = read_by(before, text, self.threshold, context.slots)  # "pause it" after the vacuum started
+            if pointed is None and state.skill_state(chosen.skill.name).get("paused") is not False:
+                # "resume it" after a timer: the timer's, unless the engine's skill has something playing
+                pointed = pointed_at(before, text, self.threshold, self.names.own, context.intent)
+            if pointed is not None and pointed.intent == context.intent and phrases.again(text) and context.text:
+                turn.confidence = pointed.confidence  # "read it again", "send it again": the last request again
+                redo = incoming.model_copy(update={"text": context.text})
+                return run_intent(redo, state, pointed.skill, context.intent, dict(context.slots), turn)
+            chosen = pointed or chosen
             manifest = chosen.skill.manifest
             intent = manifest.intent(chosen.intent)
             said = intent_slots(manifest, intent, result.slots)

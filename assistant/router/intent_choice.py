@@ -28,10 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.router.nlu.types import OUT_OF_SCOPE, IntentScore, NluResult
-from assistant.router.phrases import with_antecedent, without_softeners
+from assistant.router.phrases import BACK_POINTERS, with_antecedent, without_softeners
 from assistant.router.skills.registry import Skill, SkillRegistry
 from assistant.router.slot_recovery import literal
-from assistant.router.vocabulary import words_of
+from assistant.router.vocabulary import template_words, words_of
 
 
 @dataclass(frozen=True)
@@ -202,3 +202,29 @@ def read_by(
     readings = (text, *with_antecedent(text, previous or {}))
     whole = next((i.name for i in skill.manifest.intents for t in readings if reads_whole(skill, i.name, t)), None)
     return Chosen(skill, whole, threshold, "context") if whole is not None else None
+
+
+#: Words around a pronoun's verb that say nothing of which intent is meant ("read it again", "just pause it").
+_AROUND_POINTER = frozenset({"the", "a", "an", "my", "please", "now", "again", "just", "back"})
+
+
+def pointed_at(
+    skill: Skill | None, text: str, threshold: float, own: Mapping[str, frozenset[str]], last: str = ""
+) -> Chosen | None:
+    """The intent of ``skill`` (the previous turn's) that words pointing back at its thing ask for, when no template
+    reads them whole: every word but the pronoun and words around it ("again", "please") is a word of the
+    intent's templates, one of them its own (``own``: ``vocabulary.intent_words``). "pause it" or "resume it"
+    after a timer was set is the timers' pause ("pause the [{timer_name}] timer"), "read it again" after the
+    shopping list was read is the list read again; the last turn's intent (``last``) first when it is one. None
+    when the words say anything the skill's intents do not ("turn it up" after a timer)."""
+    if skill is None:
+        return None
+    said = [w for w in words_of(without_softeners(text)) if w not in BACK_POINTERS and w not in _AROUND_POINTER]
+    if not said or len(said) == len(words_of(text)):
+        return None
+    intents = sorted(skill.manifest.intents, key=lambda i: i.name != last)
+    for intent in intents:
+        template = template_words(intent)
+        if all(w in template for w in said) and any(w in own.get(intent.name, frozenset()) for w in said):
+            return Chosen(skill, intent.name, threshold, "context")
+    return None

@@ -86,6 +86,11 @@ def adds(text: str) -> bool:
     return _ADDING.search(normalise(text)) is not None
 
 
+def again(text: str) -> bool:
+    """Whether the words ask for something once more ("read it again", "send that again")."""
+    return "again" in normalise(text).split()
+
+
 def normalise(text: str) -> str:
     """Lower case, punctuation dropped, whitespace collapsed: the form every rule here matches."""
     return " ".join(_PUNCT.sub(" ", text.lower()).split())
