@@ -87,7 +87,7 @@ def test_a_part_that_cannot_be_done_is_said_not_dropped(home: Home) -> None:
         "devices.on", {"device": "fan", "room": "office"}, text="turn on the fan in the office and the kitchen"
     ) == ("Turning on the office fan. There's no fan in the kitchen.")
     assert home.turn("devices.on", lamp, text="turn on the kitchen lamp and the oven") == (
-        "Turning on the kitchen lamp. I can't control the oven."
+        "The kitchen lamp is already on. I can't control the oven."  # on since the first line
     )
     assert home.turn(
         "devices.on", {"device": "lamp", "room": "bedroom"}, text="turn the bedroom lamp on and the fan off"

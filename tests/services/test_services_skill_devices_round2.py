@@ -24,7 +24,7 @@ def test_devices_called_by_their_own_names_are_parts_of_a_request(home: Home) ->
     said = home.turn(
         "devices.off", {"device": "plug", "room": "kitchen"}, text="turn off the tv plug and the kitchen lamp"
     )
-    assert said == "Turning off the tv plug and the kitchen lamp."
+    assert said == "The tv plug and the kitchen lamp are already off."  # both off since the lines before
     assert home.state("lamp.kitchen")["power"] == "off"
 
 
@@ -43,7 +43,9 @@ def test_each_part_of_a_request_keeps_its_own_verb(home: Home) -> None:
     said = home.turn(
         "devices.off", {"device": "lamp", "room": "office"}, text="turn on the office lamp and turn off the office fan"
     )
-    assert said == 'Turning off the office fan. I didn\'t do "turn on the office lamp": one change at a time, please.'
+    assert said == (  # the fan was never on
+        'The office fan is already off. I didn\'t do "turn on the office lamp": one change at a time, please.'
+    )
     assert home.state("lamp.office")["power"] == "on"
     assert home.state("fan.office")["power"] == "off"
     said = home.turn("devices.on", {"device": "lamp", "room": "kitchen"}, text="turn the kitchen lamp off and the fan")

@@ -238,3 +238,16 @@ def test_a_mode_and_a_temperature_together_set_both(home: Home) -> None:
     reply = home.turn("devices.mode", {**room("bedroom", "ac"), "ac_mode": "cool"}, text)
     assert reply == "Setting the bedroom air conditioner to cool mode and 20 degrees."
     assert home.state("ac.bedroom")["target_temperature"] == 20
+
+
+def test_the_reply_says_only_what_changes_as_changing(home: Home) -> None:
+    # QA session 13, finding 26: "Turning off ..." with nothing to turn off; "Turning on 5 lamps" when 4 changed
+    ac_and_fan = "turn off the fan and the ac in the bedroom"
+    assert home.turn("devices.off", room("bedroom", "fan"), ac_and_fan) == (
+        "The bedroom fan and the bedroom air conditioner are already off."
+    )
+    home.set("lamp.kitchen", power="on")
+    assert home.turn("devices.on", LAMP, "turn on all the lights") == (
+        "Turning on 4 lamps. The kitchen lamp is already on."
+    )
+    assert len(home.on()) == 5

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assistant.router.skills.builtin.devices import parts
 from assistant.router.skills.builtin.devices import targets as t
 from assistant.router.skills.builtin.devices.acting import Acting
 from assistant.router.skills.builtin.devices.changes import switched_off, switched_on
@@ -31,11 +30,13 @@ def switch(turn: Turn, acting: Acting, word: str) -> Activity:
     if isinstance(found, Activity):
         return found
     change: Callable[[t.Device], dict[str, Any]] = switched_on if word == "on" else switched_off
-    one_part = len(parts.split(turn.text)) < 2  # several parts ("the tv plug and the lamp") are done as said
-    if one_part and all(already(d, change(d)) for d in found.devices):  # "no, I meant the office": it was off
+    as_asked = [d for d in found.devices if already(d, change(d))]
+    if len(as_asked) == len(found.devices):  # "no, I meant the office": it was off
         return acting.act(turn, [], already_said(found.devices, word), found)
-    commands = [{"device": d["id"], "set": change(d)} for d in found.devices]
-    return acting.act(turn, commands, _doing(turn, found.devices, word), found)
+    changing = [d for d in found.devices if d not in as_asked]  # the reply names what changes, and what already was
+    commands = [{"device": d["id"], "set": change(d)} for d in changing]
+    text = " ".join([_doing(turn, changing, word), *([already_said(as_asked, word)] if as_asked else [])])
+    return acting.act(turn, commands, text, found)
 
 
 def already(device: t.Device, change: dict[str, Any]) -> bool:
