@@ -123,7 +123,8 @@ def test_unmute_resumes_and_mute_the_volume_pauses(make_skill: Make) -> None:
     assert music.turn("music.resume", {}, text="unmute").text == "Nothing is playing."
     music.turn("music.play", {"artist": "Queen"}, text="play some queen")
     reply = music.turn("music.volume", {}, text="mute the volume")  # asked "what volume?" before
-    assert reply.text == "Paused." and action_of(reply) == {"name": "player.pause", "properties": {}}
+    assert reply.text == 'Muted: the music is paused until you say "unmute".'
+    assert action_of(reply) == {"name": "player.pause", "properties": {}}
     reply = music.turn("music.resume", {}, text="unmute the music")
     assert reply.text == "Resuming." and music.state["paused"] is False
     music.turn("music.pause", {}, text="mute the music")

@@ -151,7 +151,7 @@ def test_an_exception_that_names_nothing_is_refused(home: Home) -> None:
 def test_everything_but_a_room_is_confirmed_and_the_yes_keeps_the_exception(home: Home) -> None:
     home.turn("devices.on", LAMP, "turn on the lights in every room")
     said = home.turn("devices.all_off", room("bedroom", ""), "turn off everything except the bedroom")
-    assert said == "Turn off 4 lamps, all but the bedroom?" and home.asked == "confirm"
+    assert said == "Turn off 4 lamps and leave the bedroom as is?" and home.asked == "confirm"
     assert home.turn("devices.all_off", {"room": "bedroom"}, "yes", confirmed=True) == "OK, I turned off 4 devices."
     assert home.on() == {"lamp.bedroom"}
 

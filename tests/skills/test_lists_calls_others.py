@@ -38,6 +38,11 @@ class Skill:
         self.handler = create_handler(context)
 
     def say(self, intent: str, slots: Mapping[str, Any], text: str) -> str:
+        return self.reply(intent, slots, text).text or ""
+
+    def reply(
+        self, intent: str, slots: Mapping[str, Any], text: str, state: Mapping[str, Any] | None = None
+    ) -> Activity:
         incoming = Activity(
             type="message",
             from_=ChannelAccount(id="user", role="user"),
@@ -46,8 +51,7 @@ class Skill:
             text=text,
             channel_data={},
         )
-        reply = self.handler.handle(skill_activity(incoming, intent, dict(slots), {}, False, None))
-        return reply.text or ""
+        return self.handler.handle(skill_activity(incoming, intent, dict(slots), dict(state or {}), False, None))
 
     def close(self) -> None:
         close = getattr(self.handler, "close", None)
@@ -170,3 +174,24 @@ def test_him_back_is_the_last_one_called_and_numbers_are_refused(make: Any) -> N
     assert calls.say("calls.call", {"contact": "911"}, "call her") == "Calling Dad on Skype."  # 911 carried over
     assert calls.say("calls.call", {}, "call 555 1234") == "I can only call your Skype contacts, not phone numbers."
     assert calls.say("calls.call", {}, "call an ambulance").startswith("I can't call emergency numbers.")
+
+
+def test_mute_says_muted_and_a_plural_grocery_is_already_on_the_list(make: Any) -> None:
+    # QA session 13, finding 27: "mute" answered "Paused."; "Eggs is already on your shopping list."
+    music = make("music")
+    state = (music.reply("music.play", {"genre": "jazz"}, "play some jazz").channel_data or {}).get("state")
+    assert music.reply("music.pause", {}, "mute", state).text == 'Muted: the music is paused until you say "unmute".'
+    assert music.reply("music.volume", {}, "mute the music", state).text == (
+        'Muted: the music is paused until you say "unmute".'
+    )
+    assert music.reply("music.pause", {}, "pause", state).text == "Paused."
+    lists = make("lists")
+    for _ in range(2):
+        said = lists.say("lists.add", {"item": "eggs", "list": "shopping"}, "add eggs to my shopping list")
+    assert said == "Eggs are already on your shopping list."
+    lists.say("lists.add", {"item": "hummus", "list": "shopping"}, "add hummus to my shopping list")
+    said = lists.say("lists.add", {"item": "hummus", "list": "shopping"}, "add hummus to my shopping list")
+    assert said == "Hummus is already on your shopping list."
+    lists.say("lists.add", {"item": "pay the bills", "list": "todo"}, "add pay the bills to my to do list")
+    said = lists.say("lists.add", {"item": "pay the bills", "list": "todo"}, "add pay the bills to my to do list")
+    assert said == "Pay the bills is already on your to-do list."

@@ -52,7 +52,7 @@ def all_off(turn: Turn, act: Act, finder: Finder) -> Activity:
         else:
             count = f"It's the only {t.LABELS[kind]} on." if kind else f"Only {one} is on right now."
         if left_out is not None:
-            what, count = f"{one or t.names(devices)}, all but {left_out.left}", ""
+            what, count = f"{one or t.names(devices)} and leave {left_out.left} as is", ""
         question = " ".join(filter(None, (f"Turn off {what}?", count)))
         return confirm(turn, question, state={**turn.state, _AGREED: t.ids(devices)})
     commands = [{"device": d["id"], "set": switched_off(d)} for d in devices]

@@ -236,8 +236,10 @@ def _destination(item: str, default: str) -> tuple[str, str] | str:
 
 
 def _already(items: Sequence[str], name: str) -> str:
-    """ "Milk is already on your shopping list.", "Eggs and bread are already on it"."""
-    verb = "is" if len(items) == 1 else "are"
+    """ "Milk is already on your shopping list.", "Eggs are ...", "Eggs and bread are ...": a grocery said in the
+    plural ("eggs", not "hummus") is several, a task ("pay the bills") one."""
+    plural = len(items) > 1 or (name == "shopping" and re.search(r"[^su]s$", items[0].lower()) is not None)
+    verb = "are" if plural else "is"
     return f"{spoken_list(tuple(items)).capitalize()} {verb} already on your {NAMES[name]}."
 
 

@@ -43,7 +43,7 @@ class MusicSkill:
             turn,
             {
                 "music.play": self._play,
-                "music.pause": lambda turn: self._control(turn, "player.pause", "Paused.", paused=True),
+                "music.pause": self._pause,
                 "music.resume": self._resume,
                 "music.next": self._next,
                 "music.previous": self._previous,
@@ -207,12 +207,18 @@ class MusicSkill:
         action = Action("player.repeat", {"on": True})
         return say(turn, f"Repeating {songs[index].spoken}.", action=action, state={**turn.state, "repeat": True})
 
+    def _pause(self, turn: Turn) -> Activity:
+        """ "pause"; "mute" pauses too (the player has no mute), and the reply says so, not only "Paused."."""
+        muted = "mute" in volume_words.words_of(turn.text)
+        said = 'Muted: the music is paused until you say "unmute".' if muted else "Paused."
+        return self._control(turn, "player.pause", said, paused=True)
+
     def _volume(self, turn: Turn) -> Activity:  # "increase the volume", "turn it down", "volume 30"
         words = volume_words.words_of(turn.text)
         if "unmute" in words:  # as "mute the music" pauses
             return self._resume(turn)
         if "mute" in words:
-            return self._control(turn, "player.pause", "Paused.", paused=True)
+            return self._pause(turn)
         if volume_words.asks_level(turn.text):  # "what's the volume", "how loud is it": said, not changed
             return say(turn, f"The volume is {volume_words.current_volume(turn.state)}.")
         if volume_words.asks_other_level(turn.text):  # "what's the volume of a sphere", "how loud is thunder"
