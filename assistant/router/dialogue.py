@@ -60,7 +60,7 @@ class Dialogue:
                 return answered
             state = replace(state, pending=None)
         if phrases.is_cancel(text):
-            return stop(self.registry, incoming, state, text, turn)
+            return stop(self.registry, incoming, state, text, turn, self.threshold)
         if phrases.is_help(text):
             return self._help(incoming, state, turn)
         if phrases.is_another(text) and (once_more := self._follow_ups.again(incoming, state, turn)) is not None:

@@ -117,6 +117,11 @@ def stops_playing(text: str) -> bool:
     return _bare(text) in STOPPING
 
 
+def is_stop(text: str) -> bool:
+    """A bare "stop" ("stop it", "no wait, stop"): of the stopping words, the one that means what goes on."""
+    return _bare(text) in ("stop", "stop it")
+
+
 def points_back(text: str) -> bool:
     return _bare(text) in CANCEL_POINTING
 
