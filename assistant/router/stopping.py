@@ -34,6 +34,8 @@ def stop(
         undo = None  # a bare "cancel" undoes only what the last turn named: a timer just set, not "what timers"
     if undo is not None:
         turn.confidence = 1.0
+        if not pointing:  # the skill hears the bare "cancel" as the router read it: what was just set
+            incoming = incoming.model_copy(update={"text": "cancel it"})
         return run_intent(incoming, state, undo[0], undo[1], undo[2], turn)
     ongoing = stop_of_last(registry, state) if phrases.stops_playing(text) else None
     if ongoing is not None:  # "stop" right after "call mom": the hang-up
