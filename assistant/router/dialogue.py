@@ -76,8 +76,13 @@ class Dialogue:
         )
         if followed is not None:
             return followed
-        # a bare value ("no, I meant the kitchen") is no request of its own
-        if rest is not None and not any(opened_skill.only_a_value(s.manifest, rest) for s in self.registry.skills):
+        # a bare value ("no, I meant the kitchen") is no request of its own; "make it 2 degrees warmer" that
+        # corrects nothing is a request in its own words
+        if (
+            rest is not None
+            and not phrases.makes_it(text)
+            and not any(opened_skill.only_a_value(s.manifest, rest) for s in self.registry.skills)
+        ):
             # "no, I meant play some jazz" corrects nothing: the request without its lead-in
             text, incoming, turn.lead_in = rest, incoming.model_copy(update={"text": rest}), True
             result = self._parse(text, turn)

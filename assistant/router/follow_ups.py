@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.router import phrases
 from assistant.router.intent_run import Outcome, TurnLog, run_intent
+from assistant.router.nlu.spoken_numbers import parse_number
 from assistant.router.nlu.types import NluResult
 from assistant.router.session_state import Context, SessionState
 from assistant.router.skills.manifest import IntentSpec, SkillManifest
@@ -108,6 +109,8 @@ class FollowUps:
             found = slots_from_words(manifest, intent, rest, only=name)
             if found:
                 break
+        if not found:  # "no, thirty five" after "a timer for twenty five minutes": the number, in the unit said
+            found = _number_in_place(manifest, intent, context, rest, typed)
         new = {
             name: value
             for name, value in found.items()
@@ -141,3 +144,37 @@ def _free_text_correction(
     if len(free) != 1 or elsewhere or len(rest.split()) > CORRECTION_WORDS or rest == str(said[free[0]]).lower():
         return {}
     return {free[0]: rest}
+
+
+#: How many words after a number can be its unit ("minutes", "degrees celsius", "percent").
+_UNIT_WORDS = 3
+
+
+def _number_in_place(
+    manifest: SkillManifest, intent: IntentSpec, context: Context, rest: str, typed: list[str]
+) -> dict[str, Any]:
+    """A bare number that corrects the number of one of the last request's typed values, read with the words
+    that followed that number in the last request ("no, thirty five" after "set a timer for twenty five minutes"
+    is 35 minutes); empty when the words are no bare number or no such reading changes a value."""
+    if parse_number(rest) is None:
+        return {}
+    words = phrases.normalise(context.text).split()
+    ends = [
+        i + 1
+        for i, w in enumerate(words)
+        if _number_word(w) and (i + 1 == len(words) or not _number_word(words[i + 1]))
+    ]
+    for end in reversed(ends):  # the last number said first
+        for size in range(1, _UNIT_WORDS + 1):
+            if end + size > len(words):
+                break
+            said = " ".join([rest, *words[end : end + size]])
+            for name in typed:
+                value = slots_from_words(manifest, intent, said, only=name).get(name)
+                if value not in (None, "") and value != context.slots.get(name):
+                    return {name: value}
+    return {}
+
+
+def _number_word(word: str) -> bool:
+    return parse_number(word) is not None and word not in ("a", "an")

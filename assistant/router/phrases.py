@@ -70,7 +70,7 @@ _NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
 _FOLLOWUP = re.compile(r"^(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|and\s+also|and|also)\s+(?P<rest>.+)$")
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope|oh\s+no|sorry|oops|actually|wait)\s+)+(?:i\s+(?:meant|mean|said)\s+|make\s+(?:that|it)\s+)?(?P<a>.+)$"
-    r"|^(?:i\s+(?:meant|said)|make\s+that)\s+(?P<b>.+)$"
+    r"|^(?:i\s+(?:meant|said)|make\s+(?:that|it))\s+(?P<b>.+)$"
 )
 _ASK = re.compile(r"^(?:ask|tell|use)\s+(?P<rest>.+)$")
 _OPEN = re.compile(r"^(?:open|start|launch|talk\s+to|run)\s+(?P<rest>.+)$")
@@ -152,6 +152,12 @@ def followup_rest(text: str) -> str | None:
     """For "and on friday?" / "what about London", the words after the follow-up marker; else None."""
     match = _FOLLOWUP.match(normalise(text))
     return match.group("rest") if match else None
+
+
+def makes_it(text: str) -> bool:
+    """The words begin "make it ...": a correction of the last request's value ("make it 15 minutes"), or a request
+    of its own ("make it blue", "make it 2 degrees warmer") when they correct nothing."""
+    return normalise(text).startswith("make it ")
 
 
 def correction_rest(text: str) -> str | None:
