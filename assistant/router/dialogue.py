@@ -54,6 +54,9 @@ class Dialogue:
         if phrases.is_repeat(text):  # "what did you say": the last reply again; a question stays asked
             again = state.said or speech.NOTHING_SAID
             return Outcome(speech.own_reply(incoming, again, "expectingInput" if pending else "acceptingInput"), state)
+        if phrases.is_asked(text):  # "what did I just ask": the last request's words; a question stays asked
+            again = speech.asked(state.heard) if state.heard else speech.NOTHING_ASKED
+            return Outcome(speech.own_reply(incoming, again, "expectingInput" if pending else "acceptingInput"), state)
         if pending is not None:
             answered = self._answer(incoming, state, pending, text, turn)
             if answered is not None:

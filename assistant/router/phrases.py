@@ -62,6 +62,24 @@ REPEAT = frozenset(
         "sorry what",
     }
 )
+#: Asking what the user's own last request was: its words, nothing re-run.
+ASKED = frozenset(
+    {
+        "what did i just ask",
+        "what did i ask",
+        "what did i just ask you",
+        "what did i ask you",
+        "what did i just say",
+        "what did i say",
+        "what was my last question",
+        "what was my question",
+        "what was my last request",
+        "what was the last thing i asked",
+        "what was the last thing i said",
+        "what did i ask you to do",
+        "what did i just ask you to do",
+    }
+)
 #: The last request once more: "tell me a joke" ... "another one"; "set a timer for 5 minutes" ... "one more".
 ANOTHER = frozenset({"another", "another one", "another one please", "one more", "one more please"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
@@ -128,6 +146,10 @@ def points_back(text: str) -> bool:
 
 def is_repeat(text: str) -> bool:
     return normalise(text) in REPEAT
+
+
+def is_asked(text: str) -> bool:
+    return _bare(text) in ASKED
 
 
 def is_another(text: str) -> bool:

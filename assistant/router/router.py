@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.config.router import RouterSettings
 from assistant.errors import NluError
-from assistant.router import speech
+from assistant.router import phrases, speech
 from assistant.router.dialogue import Dialogue
 from assistant.router.intent_choice import Names
 from assistant.router.intent_run import Outcome, TurnLog
@@ -66,7 +66,10 @@ class Router:
         if self.memory is not None:
             self.memory.keep(activity, turn.skill, outcome.state, now)
         said = outcome.reply.text or outcome.state.said  # what "repeat that" says next
-        return _finish(activity, outcome, replace(outcome.state, said=said).to_json(now), turn)
+        words = (activity.text or "").strip() if activity.type == "message" else ""
+        heard = words if words and not phrases.is_asked(words) else state.heard  # what "what did I ask" says next
+        kept = replace(outcome.state, said=said, heard=heard or outcome.state.heard)
+        return _finish(activity, outcome, kept.to_json(now), turn)
 
     def _turn(self, activity: Activity, state: SessionState, turn: TurnLog) -> Outcome:
         kind = activity.type

@@ -55,6 +55,8 @@ class SessionState:
     """Each skill's own state, as its last reply left it."""
     said: str | None = None
     """The text of the last reply, for "repeat that"."""
+    heard: str | None = None
+    """The words of the user's last request, for "what did I just ask"."""
 
     def skill_state(self, name: str) -> Mapping[str, Any]:
         return self.skills.get(name, {})
@@ -88,6 +90,8 @@ class SessionState:
             data["skills"] = {k: dict(v) for k, v in self.skills.items()}
         if self.said:
             data["said"] = self.said
+        if self.heard:
+            data["heard"] = self.heard
         return data
 
 
@@ -127,6 +131,7 @@ def _parse(raw: dict[str, Any]) -> SessionState:
         )
     open_skill = raw.get("open")
     said = raw.get("said")
+    heard = raw.get("heard")
     skills = raw.get("skills", {})
     if not isinstance(skills, dict) or not all(isinstance(v, dict) for v in skills.values()):
         raise TypeError("skills must map names to objects")
@@ -137,6 +142,7 @@ def _parse(raw: dict[str, Any]) -> SessionState:
         open_skill=_str(open_skill) if open_skill is not None else None,
         skills=skills,
         said=_str(said) if said is not None else None,
+        heard=_str(heard) if heard is not None else None,
     )
 
 

@@ -33,8 +33,15 @@ def apology(skill: str) -> str:
 FALLBACK_START = "Sorry, I can't help with that yet."
 #: "repeat that" with nothing said yet in this session.
 NOTHING_SAID = "I haven't said anything yet. What can I do for you?"
+#: "what did I just ask" with nothing asked yet in this session.
+NOTHING_ASKED = "You haven't asked me anything yet. What can I do for you?"
 #: A correction the router could not apply to the last request ("no, I meant oat milk" after adding milk).
 UNCORRECTED = "Sorry, I can't change that. Please say the whole request again."
+
+
+def asked(words: str) -> str:
+    """The answer to "what did I just ask": the user's last request, in their words."""
+    return f'You asked: "{words.strip().rstrip(".?!")}".'
 
 
 #: The built-in skills in plain words, in the order people ask for them most: the fallback names the first few.
