@@ -14,6 +14,7 @@ session ends politely, and "cancel that" with nothing to cancel says so rather t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -83,12 +84,13 @@ def stop_of_thing(
 ) -> tuple[Skill, str, dict[str, Any]] | None:
     """A bare "stop" right after something was started, read as "stop it", the pronoun as what the last turn was
     about: the intent of the last turn's skill one of whose templates then reads it ("stop the vacuum" after
-    "start the vacuum"), with the last turn's slots it takes. None when the last request was no start ("start it"
-    does not read as it: "set the bedroom ac to 22" is left alone) or nothing reads "stop it"."""
+    "start the vacuum"), with the last turn's slots it takes. None when the last request was no start in the
+    user's words and the skill's ("turn on the kitchen lamp" is left on; "start it" must read as it too: "set the
+    bedroom ac to 22" is left alone) or nothing reads "stop it"."""
     context = state.context
     skill = registry.get(context.skill) if context is not None else None
-    if context is None or skill is None:
-        return None
+    if context is None or skill is None or not _STARTED.search(phrases.normalise(context.text)):
+        return None  # "turn on the kitchen lamp", "stop": the user's "stop" is no "turn it off"
     started = read_by(skill, "start it", threshold, context.slots)
     if started is None or started.intent != context.intent:
         return None
@@ -97,6 +99,10 @@ def stop_of_thing(
         return None
     target = skill.manifest.intent(read.intent)
     return skill, read.intent, {k: v for k, v in context.slots.items() if k in target.slots}
+
+
+#: A request in the user's own words that set something going, which a bare "stop" may then stop.
+_STARTED = re.compile(r"\b(?:start|begin|run|resume|continue)\b")
 
 
 def stop_ongoing(registry: SkillRegistry, state: SessionState) -> tuple[Skill, str, dict[str, Any]] | None:
