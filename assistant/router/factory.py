@@ -68,8 +68,9 @@ ROUTER_PHRASES: tuple[str, ...] = tuple(
         | phrases.REPEAT
         | phrases.ANOTHER
         | phrases.HELP
-        | set(phrases._YES)
-        | set(phrases._NO)
+        | phrases.ASKED
+        | set(phrases.YES)
+        | set(phrases.NO)
     )
 )
 

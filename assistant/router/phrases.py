@@ -83,8 +83,8 @@ ASKED = frozenset(
 #: The last request once more: "tell me a joke" ... "another one"; "set a timer for 5 minutes" ... "one more".
 ANOTHER = frozenset({"another", "another one", "another one please", "one more", "one more please"})
 HELP = frozenset({"help", "help me", "what can i say", "what do i say", "i need help", "what are my options"})
-_YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
-_NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
+YES = ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "confirm", "affirmative", "do it", "go ahead")
+NO = ("no", "nope", "nah", "don't", "do not", "negative", "not now")
 _FOLLOWUP = re.compile(r"^(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|and\s+also|and|also)\s+(?P<rest>.+)$")
 _CORRECTION = re.compile(
     r"^(?:(?:no|nope|oh\s+no|sorry|oops|actually|wait)\s+)+(?:i\s+(?:meant|mean|said)\s+|make\s+(?:that|it)\s+)?(?P<a>.+)$"
@@ -163,7 +163,7 @@ def is_help(text: str) -> bool:
 def yes_or_no(text: str) -> Literal["yes", "no"] | None:
     """The answer to a yes/no question, or None when the words are neither."""
     words = normalise(text)
-    for kind, phrases in (("no", _NO), ("yes", _YES)):
+    for kind, phrases in (("no", NO), ("yes", YES)):
         for phrase in phrases:
             if words == phrase or words.startswith(phrase + " "):
                 return "yes" if kind == "yes" else "no"
