@@ -170,6 +170,7 @@ def test_timers_with_one_name_are_told_apart() -> None:
         ("cancel the seven thirty reminder", ""),
         ("cancel my weekday reminders", ""),
         ("delete the next reminder", ""),
+        ("delete all my alarms and reminders", ""),  # the kinds, not a name
         ("cancel the other two reminders", ""),
         ("cancel the reminder to call mom", ""),  # the tagger's reminder slot names that one
     ],

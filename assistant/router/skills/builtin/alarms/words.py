@@ -123,7 +123,8 @@ _NOT_A_NAME_WORDS = """a an the my your our this that these those all both each 
     at on in for by of to from and or about am pm a.m. p.m. o'clock oclock noon midnight morning afternoon evening
     night tonight today tomorrow tomorrow's today's tonight's yesterday week weekend weekends weekday weekdays
     daily weekly repeating recurring repeat everyday day days monday tuesday wednesday thursday friday saturday
-    sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays half quarter past"""
+    sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays half quarter past alarm alarms reminder
+    reminders"""
 _NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
 
 
