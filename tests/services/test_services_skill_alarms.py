@@ -49,6 +49,11 @@ def test_dates_and_times_without_am_pm(make_skill: Make) -> None:
         "That time has already passed. Which time did you mean?"
     )
     assert expecting(skill.turn("alarms.set", {"time": "whenever"})) == "time"
+    # a tagger that takes "in the evening" of "seven o'clock in the evening" for the date: no day, the evening
+    evening = skill.turn("alarms.set", {"time": "seven o'clock", "date": "in the evening"})
+    assert evening.text == "Your alarm is set for 7:00 PM today."
+    morning = skill.turn("alarms.set", {"time": "six", "date": "in the morning"})  # not 6 PM, the next six
+    assert morning.text == "Your alarm is set for 6:00 AM tomorrow."
 
 
 def test_cancel_by_time_kind_or_text_with_confirmation_for_several(make_skill: Make) -> None:

@@ -18,7 +18,7 @@ from assistant.router.services.spoken_values import (
     number,
 )
 from assistant.router.skills.builtin.alarms import words as w
-from assistant.router.skills.builtin.alarms.said_when import half_of_day
+from assistant.router.skills.builtin.alarms.said_when import half_of_day, only_half_of_day
 from assistant.router.skills.dates import add_months, day_in_words, is_week, resolve_day, unknown_day
 from assistant.router.skills.turn import Turn
 
@@ -47,7 +47,7 @@ def due(turn: Turn, now: datetime) -> datetime | str | None:
     reminding = turn.intent == "alarms.remind"  # an alarm "at 6:30 on monday" is a morning one
     if reminding and not time.explicit and 1 <= time.hour <= SMALL_HOURS_END:
         time = replace(time, hour=time.hour + 12, explicit=True)  # "remind me at half past three": the afternoon
-    if not turn.has("date"):
+    if not turn.has("date") or only_half_of_day(turn.slot("date")):  # "7 o'clock" + "in the evening"
         return next_occurrence(time, now, small_hours_pm=reminding)
     day = resolve_day(turn.slot("date"), now.date()) or day_in_words(turn.text, now.date())  # a tagger's "next"
     if day is None:

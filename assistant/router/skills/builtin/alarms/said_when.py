@@ -116,6 +116,16 @@ def half_of_day(date: object) -> str | None:
     return _PARTS[part.group(1).lower()] if part else None
 
 
+_PART_ONLY = re.compile(r"^(?:in |at |during )?(?:the )?(?:morning|afternoon|evening|night)$", re.IGNORECASE)
+
+
+def only_half_of_day(date: object) -> bool:
+    """The date's words name a part of the day and no day ("in the evening" a tagger took for the date of "seven
+    o'clock in the evening"): the half of the day it gives the time is all it says."""
+    said = date.get("value") if isinstance(date, Mapping) else date
+    return isinstance(said, str) and _PART_ONLY.match(" ".join(said.split())) is not None
+
+
 def with_time(turn: Turn, time: ClockTime) -> Turn:
     """``turn`` with its time slot set to ``time``."""
     value: dict[str, Any] = {
