@@ -109,16 +109,16 @@ class Dialogue:
             task = welcome_answers.task(self.registry, incoming, state, text, turn, anytime=unsure)
             if task is not None:
                 return task
-        if chosen is None:
-            bare = welcome_answers.open_skill_answer(self.registry, incoming, state, text, turn)
-            return bare or self._fallback(incoming, state, result, turn)
-        manifest = chosen.skill.manifest
-        intent = manifest.intent(chosen.intent)
-        said = intent_slots(manifest, intent, result.slots)
-        if previous not in (None, chosen.skill.name) and phrases.refers_back(text) and state.context is not None:
+        # with no choice from the engine too: words pointing back at the last turn may make one ("read it again")
+        if (
+            (chosen is None or previous != chosen.skill.name)
+            and previous
+            and phrases.refers_back(text)
+            and state.context
+        ):
             before, context = self.registry.get(str(previous)), state.context
             pointed = read_by(before, text, self.threshold, context.slots)  # "pause it" after the vacuum started
-            if pointed is None and state.skill_state(chosen.skill.name).get("paused") is not False:
+            if pointed is None and (chosen is None or state.skill_state(chosen.skill.name).get("paused") is not False):
                 # "resume it" after a timer: the timer's, unless the engine's skill has something playing
                 pointed = pointed_at(before, text, self.threshold, self.names.own, context.intent)
             if pointed is not None and pointed.intent == context.intent and phrases.again(text) and context.text:
@@ -126,9 +126,12 @@ class Dialogue:
                 redo = incoming.model_copy(update={"text": context.text})
                 return run_intent(redo, state, pointed.skill, context.intent, dict(context.slots), turn)
             chosen = pointed or chosen
-            manifest = chosen.skill.manifest
-            intent = manifest.intent(chosen.intent)
-            said = intent_slots(manifest, intent, result.slots)
+        if chosen is None:
+            bare = welcome_answers.open_skill_answer(self.registry, incoming, state, text, turn)
+            return bare or self._fallback(incoming, state, result, turn)
+        manifest = chosen.skill.manifest
+        intent = manifest.intent(chosen.intent)
+        said = intent_slots(manifest, intent, result.slots)
         if previous not in (None, chosen.skill.name) and dangling(manifest, intent, said, text):
             chosen = in_context(self.registry, result, self.threshold, str(previous), text) or chosen
             manifest = chosen.skill.manifest

@@ -82,7 +82,19 @@ def read(
     if not fits(awaited, value):
         return Reading(None)
     also = slots_from_words(manifest, intent, text, listed_only=True)  # "Which device?" "the bedroom ac"
-    return Reading({**also, **{k: v for k, v in found.items() if fits(manifest.slot(k), v)}, awaited.name: value})
+    kept = {
+        k: v for k, v in found.items() if fits(manifest.slot(k), v) and not _the_answer_again(manifest, k, v, value)
+    }
+    return Reading({**also, **kept, awaited.name: value})
+
+
+def _the_answer_again(manifest: SkillManifest, name: str, found: Any, answer: Any) -> bool:
+    """Free text an engine made of the answer's own words ("Mom" as the message of "to mom", the answer to "Who
+    should I contact?"): the words fill the slot asked for, not another one too."""
+    if manifest.slot(name).type != FREE_TEXT or not isinstance(found, str) or not isinstance(answer, str):
+        return False
+    words = set(normalise(found).split())
+    return bool(words) and words <= set(normalise(answer).split())
 
 
 #: Words around a value that say nothing more: "the 90 second one", "the one for 5 minutes".

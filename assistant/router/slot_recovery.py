@@ -191,8 +191,10 @@ def recover(
             or (fits and complete and typed(spec) and _cut_short((heard or {}).get(name), reading.raw[name]))
         ):
             slots[name] = value
-    if fits and complete:
-        loose = [n for n in slots if manifest.slot(n).type == FREE_TEXT or _is_unlisted(manifest, n, slots)]
+    if fits:  # words a template puts in one slot are not also another's: "text mom" is no message "mom"
+        loose = [
+            n for n in slots if manifest.slot(n).type == FREE_TEXT or (complete and _is_unlisted(manifest, n, slots))
+        ]
         for name in [n for n in loose if n not in reading.raw]:
             if any(_within(slots[name], raw) for raw in reading.raw.values()):
                 del slots[name]

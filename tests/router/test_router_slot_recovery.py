@@ -343,3 +343,23 @@ def test_spoken_numbers_and_an_s_on_a_known_word_are_no_unknown_words(known: fro
     assert unknown_share("remind me at nine forty five am", known) == 0.0  # as known as "at 9:45 am"
     assert unknown_share("reminds me to set an alarm", known) == 0.0
     assert unknown_share("purple monkey dishwashers", known) > 0.5
+
+
+def test_an_answer_s_words_fill_only_the_slot_asked_for(manifests: dict[str, SkillManifest]) -> None:
+    """A tagger (the retrained Rasa model) made "mom" of "to mom" both the contact asked for and the message."""
+    from assistant.router.pending_answer import read
+    from assistant.router.session_state import Pending
+
+    calls = manifests["calls"]
+    asked = Pending("calls", "calls.message", {}, "contact", "Who should I contact?")
+    got = read(calls, calls.intent("calls.message"), asked, "to mom", {"contact": "Mom", "message": "Mom"}, frozenset())
+    assert got.slots is not None and got.slots.get("contact") == "Mom" and "message" not in got.slots
+
+
+def test_free_text_made_of_another_slot_s_words_goes_under_a_partial_template_too(
+    manifests: dict[str, SkillManifest],
+) -> None:
+    """ "text mom" is only the start of "text {contact} saying {message}"; a tagger's message "mom" is the contact."""
+    calls = manifests["calls"]
+    got = recover(calls, calls.intent("calls.message"), "text mom", {"message": "mom", "contact": "Mom"})
+    assert got.slots == {"contact": "Mom"}
