@@ -46,8 +46,11 @@ commands score 0.46-0.71, out-of-grammar speech forced onto a sentence 0.21-0.29
 # alone does not separate them (right grammar sentences 0.38-0.71, wrong ones 0.35-0.59). A sentence forced onto other
 # speech explains the sound worse than free dictation does; this keeps 99.2 % of right grammar sentences and rejects
 # 17 % of wrong ones (5 of 12 from speech that was no command), with the dictation pass on a third of the turns.
-GRAMMAR_SURE_SCORE: Final = 0.45
-"""A grammar sentence scoring this or more is clear without a second look (wrong ones rarely do)."""
+GRAMMAR_SURE_SCORE: Final = 0.40
+"""A grammar sentence scoring this or more is clear without a second look (wrong ones rarely do). At 0.45 the
+second pass ran on a third of the turns: benchmarks/speech.md on a quiet machine gave RTF 0.23 (goal 0.2) and a p50
+of 311 ms from end of speech to audio; at 0.40, RTF 0.19 and 24 ms, with wrong transcripts held back 28 % instead of
+31 % and right ones kept 99.1 % either way."""
 GRAMMAR_MIN_FIT: Final = -0.07
 """Below it, a grammar sentence's acoustic fit minus free dictation's (see :func:`acoustic_fit`) is doubtful."""
 DICTATION_MIN_SCORE: Final = 0.25
