@@ -5,11 +5,11 @@ last turn named what it set, undoes what the last turn set when the last turn's 
 intent (sent the last turn's slots that intent takes: "set a timer for 3 minutes" then "cancel" is
 ``timers.cancel`` of the 3 minute timer); what is playing stops (a skill whose state says ``paused: false`` and that
 has a ``<skill>.pause`` intent) on a stop word ("stop", "cancel", not "never mind" or "forget it", which only end
-the conversation). A bare "stop" right after a start ("start it" reads as the last request) then is "stop it", the
-pronoun read as what the last turn was about, by that turn's skill's templates ("start the vacuum", "stop": "stop
-the vacuum"), and else the ``stop:`` intent of a skill
-whose state still holds something set going turns ago (a call two questions back is hung up). Otherwise the
-session ends politely, and "cancel that" with nothing to cancel says so rather than claiming "Okay".
+the conversation). A bare "stop" right after a start (the user said "start", and "start it" reads as the last
+request) then is "stop it", the pronoun read as what the last turn was about, by that turn's skill's templates
+("start the vacuum", "stop": "stop the vacuum"), and else the ``stop:`` intent of a skill whose state still holds
+something set going turns ago (a call two questions back is hung up). Otherwise the session ends politely, and
+"cancel that" with nothing to cancel says so rather than claiming "Okay".
 """
 
 from __future__ import annotations
