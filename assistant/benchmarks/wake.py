@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.benchmarks.registry import machine, machine_line, write_figures
-from assistant.benchmarks.speech import AUDIO, VOICES, clip, command_sentences, pct
+from assistant.benchmarks.speech import AUDIO, pct
+from assistant.benchmarks.speech_clips import VOICES, clip, command_sentences
 from assistant.config import Settings
 
 NAME = "wake"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.benchmarks.speech import command_sentences
+from assistant.benchmarks.speech_clips import command_sentences
 from assistant.config import Settings
 from assistant.router.factory import training_data
 from assistant.router.nlu.types import OUT_OF_SCOPE
