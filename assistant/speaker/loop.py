@@ -11,31 +11,26 @@ from any thread, and is shown and spoken at once.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import queue
 import threading
 import time
-from collections import deque
 from pathlib import Path
 
 from assistant.config.speaker import SpeakerSettings
 from assistant.speaker.audio import FRAME_BYTES, FRAME_MS
-from assistant.speaker.endpointing import Endpoint, Endpointer, EndpointRules, EndReason, VoiceActivity
+from assistant.speaker.endpointing import Endpoint, EndpointRules, VoiceActivity
 from assistant.speaker.listen_turn import ListenTurn
 from assistant.speaker.loop_parts import PLAYBACK_FINISHED, Action, Conversation, LoopOptions, Observer, State
+from assistant.speaker.loop_utterance import _Utterance
 from assistant.speaker.media_player import MediaPlayer
 from assistant.speaker.sources import AudioSource
-from assistant.speaker.stt import Recognition, SttEngine, Transcript
+from assistant.speaker.stt import SttEngine
 from assistant.speaker.tts import Player, Pyttsx3Voice
 from assistant.speaker.wake import PushToTalk, Wake, WakeSpotter
 from bridge.miai import MiAiResponse
 
 log = logging.getLogger(__name__)
-
-PREROLL_FRAMES = 10  # 300 ms before speech start go to the recognizer too
-NEVER_MS = 1 << 62
-"""The no-speech timeout of a speaker that stays awake (``--wake none`` without ``--once``): silence is no turn."""
 
 
 class ListenLoop:
@@ -296,55 +291,6 @@ class ListenLoop:
 
     def _set(self, state: State, detail: str) -> None:
         self.observer.state(state, detail)
-
-
-class _Utterance:
-    """One command being heard: endpointing plus the recognizer, fed only once speech has begun."""
-
-    def __init__(self, loop: ListenLoop, wake: Wake, *, origin_ms: int, patient: bool) -> None:
-        self.loop = loop
-        self.wake = wake
-        self.origin_ms = origin_ms
-        """Where in the input this utterance's first frame is."""
-        self.patient = patient
-        rules = dataclasses.replace(loop.rules, no_speech_timeout_ms=NEVER_MS) if patient else loop.rules
-        self.endpointer = Endpointer(rules)
-        self.preroll: deque[bytes] = deque(maxlen=PREROLL_FRAMES)
-        self.recognition: Recognition | None = None
-
-    def feed(self, frame: bytes) -> Endpoint | None:
-        endpoint = self.endpointer.feed(self.loop.vad.is_speech(frame))
-        if self.recognition is None:
-            self.preroll.append(frame)
-            if self.endpointer.in_speech:
-                if self.patient:
-                    self.loop.media.hold()
-                self.recognition = self.loop.engine.start()
-                for early in self.preroll:
-                    self._accept(early)
-        else:
-            self._accept(frame)
-        return endpoint
-
-    def _accept(self, frame: bytes) -> None:
-        assert self.recognition is not None
-        partial = self.recognition.accept(frame)
-        if partial:
-            self.loop.observer.partial(partial)
-
-    @property
-    def waiting(self) -> bool:
-        """A patient utterance nobody has begun yet: the speaker is awake, but no command is coming."""
-        return self.patient and self.recognition is None
-
-    def end_of_input(self) -> Endpoint:
-        """The input ended mid-utterance: what was said so far counts, silence counts as no speech."""
-        return self.endpointer.end_of_input()
-
-    def transcript(self, endpoint: Endpoint) -> Transcript | None:
-        if endpoint.reason is EndReason.NO_SPEECH or self.recognition is None:
-            return None
-        return self.recognition.finish()
 
 
 def _frames(pcm: bytes) -> list[bytes]:
