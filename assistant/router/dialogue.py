@@ -13,7 +13,15 @@ from typing import Any
 from assistant.router import opened_skill, pending_answer, phrases, speech, welcome_answers
 from assistant.router.carry_over import dangling
 from assistant.router.follow_ups import FollowUps
-from assistant.router.guesses import all_said, doubtful, judged_out_of_scope, mostly_unknown, number_said, off_topic
+from assistant.router.guesses import (
+    all_said,
+    doubtful,
+    judged_out_of_scope,
+    mostly_unknown,
+    number_said,
+    off_topic,
+    swallowed_by_courtesy,
+)
 from assistant.router.intent_choice import Names, choose, in_context, pointed_at, read_by
 from assistant.router.intent_run import MAX_TRIES, Outcome, TurnLog, inherited, run_intent, say
 from assistant.router.nlu.types import NluEngine, NluResult
@@ -73,7 +81,11 @@ class Dialogue:
             return self._invoked(incoming, state, invocation, turn)
         rest = phrases.correction_rest(text)
         alone = self._parse(rest, turn) if rest is not None and state.context else None  # "no, I meant play ..."
+        plain = phrases.without_courtesy(text)  # "switch off the light in the office thank you"
+        inside = self._parse(plain, turn) if plain is not None else None
         result = self._parse(text, turn)
+        if plain is not None and inside is not None and swallowed_by_courtesy(result, inside, self.threshold):
+            text, incoming, result = plain, incoming.model_copy(update={"text": plain}), self._parse(plain, turn)
         followed = self._follow_ups.corrected(incoming, state, text, result, turn, alone) or self._follow_ups.followup(
             incoming, state, text, result, turn
         )

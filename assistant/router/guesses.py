@@ -90,3 +90,13 @@ def all_said(
     }
     allowed = own.get(intent.name, frozenset()) | values | _BARE
     return all(word in allowed for word in words_of(text))
+
+
+def swallowed_by_courtesy(result: NluResult, bare: NluResult, threshold: float) -> bool:
+    """The engine heard only the courtesy ("... thank you" as thanks) or nothing sure, where the request inside it
+    is a sure in-scope one of a skill's own ("turn off the light in the office"); sure as a guess without slots must
+    be, since the courtesy it came in was judged no request ("write a cover letter" is lists.add at 0.51)."""
+    weak = result.intent == OUT_OF_SCOPE or result.intent.startswith("smalltalk.") or result.confidence < threshold
+    bar = max(threshold, SURE_WITHOUT_SLOTS)
+    sure = bare.intent != OUT_OF_SCOPE and not bare.intent.startswith("smalltalk.") and bare.confidence >= bar
+    return weak and sure

@@ -281,3 +281,17 @@ def with_antecedent(text: str, previous: Mapping[str, object]) -> tuple[str, ...
         if word in BACK_POINTERS
         for value in values
     )
+
+
+_COURTESY = re.compile(
+    r"^(?:(?:hey|ok|okay|so)\s+)?(?:(?:could|can|would|will)\s+you\s+)?(?:please\s+)?"
+    r"|(?:\s+(?:for\s+me|please|thanks|thank\s+you(?:\s+very\s+much)?))+$"
+)
+
+
+def without_courtesy(text: str) -> str | None:
+    """The request inside courtesy ("hey could you please turn off the bedroom light for me", "switch off the light
+    in the office thank you"), None when there is none or too little is left to be a request."""
+    words = normalise(text)
+    rest = _COURTESY.sub("", words).strip()
+    return rest if rest != words and len(rest.split()) >= 2 else None

@@ -13,6 +13,7 @@ from assistant.router.phrases import (
     points_back,
     stops_playing,
     with_antecedent,
+    without_courtesy,
     without_softeners,
 )
 
@@ -95,3 +96,10 @@ def test_a_pronoun_is_also_read_as_each_word_value_of_the_last_turn() -> None:
     assert with_antecedent("Pause it.", previous) == ("pause the kitchen", "pause the vacuum")
     assert with_antecedent("pause the music", previous) == ()  # no pronoun: nothing to read
     assert with_antecedent("turn it off", {"percent": 40}) == ()  # a number stands for no thing
+
+
+def test_the_request_inside_courtesy() -> None:
+    assert without_courtesy("Hey, could you please turn off the bedroom light for me?") == "turn off the bedroom light"
+    assert without_courtesy("switch off the light in the office thank you") == "switch off the light in the office"
+    assert without_courtesy("thank you") is None  # nothing is left to be a request
+    assert without_courtesy("turn off the light") is None  # no courtesy
