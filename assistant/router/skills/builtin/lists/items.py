@@ -50,18 +50,19 @@ def where_named(item: str) -> tuple[str, str | None] | None:
 
 
 _ALIAS_WORDS = "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
-#: A list named as where items go, with what joins the next request after it: "to the shopping list and",
-#: "on my to do list, then". Group "list" is the alias (None: "the list" alone).
+#: A list named as where items go: "to the shopping list", "on my to do list". Group "list" is the alias (None:
+#: "the list" alone).
+_NAMED_LIST = (
+    r"\s*\b(?:to|on|onto|in|into)\s+"
+    rf"(?:(?:(?:my|the|our)\s+)?(?P<list>{_ALIAS_WORDS})(?:\s+list)?|(?:my|the|our)\s+list)"
+)
+#: Such a list with what joins the next request after it: "to the shopping list and", "on my to do list, then".
 _GOES_TO = re.compile(
-    rf"\s*\b(?:to|on|onto|in|into)\s+(?:(?:(?:my|the|our)\s+)?(?P<list>{_ALIAS_WORDS})(?:\s+list)?|(?:my|the|our)\s+list)\b"
-    r"(?P<join>\s*,\s*(?:(?:and|then|also)\s+)*|\s+(?:(?:and|then|also)\s+)+)",
+    rf"{_NAMED_LIST}\b(?P<join>\s*,\s*(?:(?:and|then|also)\s+)*|\s+(?:(?:and|then|also)\s+)+)",
     re.I,
 )
-_GOES_TO_END = re.compile(
-    rf"\s*\b(?:to|on|onto|in|into)\s+(?:(?:(?:my|the|our)\s+)?(?P<list>{_ALIAS_WORDS})(?:\s+list)?|(?:my|the|our)\s+list)"
-    r"(?:\s+(?:too|as well|also))?[\s,]*(?:please)?[\s.!?]*$",
-    re.I,
-)
+#: The same at the end of the words: "... to my to do list too, please."
+_GOES_TO_END = re.compile(rf"{_NAMED_LIST}(?:\s+(?:too|as well|also))?[\s,]*(?:please)?[\s.!?]*$", re.I)
 #: Words that open the next part of a request for several lists: "and also add", "then put".
 _PART_LEAD = re.compile(r"^\s*(?:(?:and|then|also|please|add|put|include|write down|write)\b\s*)*", re.I)
 
